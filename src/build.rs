@@ -1,0 +1,284 @@
+//! The driver: one line per stage, each timed.
+//!
+//! load → parse → model → render → write. [`build`] runs them all; [`check`]
+//! stops before writing anything. Both collect every problem of the run into a
+//! [`Report`] instead of stopping at the first.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Failed, Report};
+use crate::load::{self, Sources, ThemeFile};
+use crate::model::{self, ModelOptions, Site};
+use crate::output::{self, Content, Entry};
+use crate::parse;
+use crate::render::{self, Renderer};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// `--now`; when `None`, `SOURCE_DATE_EPOCH` or the system clock.
+    pub now: Option<String>,
+    pub source_date_epoch: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildSummary {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub sections: usize,
+    pub terms: usize,
+    pub files: usize,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub report: Report,
+}
+
+/// Everything up to the site model: what `build` and `check` share.
+pub struct Loaded {
+    pub config: Config,
+    pub clock: Clock,
+    pub sources: Sources,
+    pub site: Site,
+}
+
+fn stage<T>(timings: &mut Vec<(&'static str, Duration)>, name: &'static str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    timings.push((name, start.elapsed()));
+    value
+}
+
+fn fail(report: Report) -> Failed {
+    Failed(report)
+}
+
+/// Reads and resolves `site.yaml`, applying `--base-url`.
+pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> Option<Config> {
+    let text = match load::read_config(root) {
+        Ok(text) => text,
+        Err(d) => {
+            report.push(d);
+            return None;
+        }
+    };
+    let mut config = config::resolve(&text, report)?;
+    if let Some(url) = base_url {
+        match config::normalize_base_url(url) {
+            Some(url) => config.base_url = url,
+            None => {
+                report.push(
+                    Diagnostic::error(format!("--base-url `{url}` is not an absolute http(s) URL"))
+                        .help("e.g. --base-url https://gonghui.example.org/"),
+                );
+                return None;
+            }
+        }
+    }
+    Some(config)
+}
+
+fn load_site(
+    options: &BuildOptions,
+    timings: &mut Vec<(&'static str, Duration)>,
+    report: &mut Report,
+) -> Option<Loaded> {
+    let root = &options.root;
+    let config = load_config(root, options.base_url.as_deref(), report)?;
+    let clock = match Clock::from_sources(
+        options.now.as_deref(),
+        options.source_date_epoch.as_deref(),
+        &config.timezone,
+    ) {
+        Ok(clock) => clock,
+        Err(message) => {
+            report.push(Diagnostic::error(message));
+            return None;
+        }
+    };
+    let sources = stage(timings, "load", || load::load_sources(root, &config.theme, report));
+    let parsed = stage(timings, "parse", || parse::parse_sources(&sources, &config, report));
+    let site = stage(timings, "model", || {
+        model::build_site(
+            config.clone(),
+            parsed,
+            &sources.assets,
+            &ModelOptions { drafts: options.drafts },
+            report,
+        )
+    });
+    Some(Loaded {
+        config,
+        clock,
+        sources,
+        site,
+    })
+}
+
+/// Builds the site into the output folder. On error nothing in the output folder
+/// changes.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
+    let mut report = Report::new();
+    let mut timings = Vec::new();
+    let root = &options.root;
+    let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
+    if let Err(d) = check_output_dir(root, &output_dir) {
+        report.push(d);
+        return Err(fail(report));
+    }
+
+    let Some(loaded) = load_site(options, &mut timings, &mut report) else {
+        return Err(fail(report));
+    };
+    if report.has_errors() {
+        return Err(fail(report));
+    }
+    let Loaded {
+        clock, sources, site, ..
+    } = loaded;
+
+    let renderer = Renderer::new(&sources.templates, false, &mut report);
+    if report.has_errors() {
+        return Err(fail(report));
+    }
+    let files = stage(&mut timings, "render", || {
+        render::render_site(&site, &renderer, &clock, &mut report)
+    });
+    if report.has_errors() {
+        return Err(fail(report));
+    }
+
+    let entries = collect_entries(&sources, &site, files);
+    let file_count = entries.len();
+    let written = stage(&mut timings, "write", || output::write_output(&output_dir, &entries));
+    if let Err(d) = written {
+        report.push(d);
+        return Err(fail(report));
+    }
+
+    Ok(BuildSummary {
+        output: output_dir,
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        files: file_count,
+        timings,
+        report,
+    })
+}
+
+/// Validates the whole site and writes nothing.
+pub fn check(options: &BuildOptions) -> Report {
+    let mut report = Report::new();
+    let mut timings = Vec::new();
+    let Some(loaded) = load_site(options, &mut timings, &mut report) else {
+        return report;
+    };
+    let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
+    if !report.has_errors() {
+        // Rendering catches template errors that only show with real data.
+        let _ = render::render_site(&loaded.site, &renderer, &loaded.clock, &mut report);
+    }
+    report
+}
+
+/// Theme static files, then the site's `static/` (which overrides them), then
+/// page and section files, then rendered pages: later entries with the same path
+/// replace earlier ones.
+fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile>) -> Vec<Entry> {
+    let mut by_path: std::collections::BTreeMap<String, Content> = std::collections::BTreeMap::new();
+    for (path, file) in &sources.theme_static {
+        let content = match file {
+            ThemeFile::Embedded(bytes) => Content::Static(bytes),
+            ThemeFile::Disk(p) => Content::Copy(sources.root.join(p)),
+        };
+        by_path.insert(path.clone(), content);
+    }
+    for file in &sources.static_files {
+        let rel = file
+            .rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        by_path.insert(rel, Content::Copy(sources.root.join(&file.path)));
+    }
+    for asset in &site.assets {
+        by_path.insert(asset.dest.clone(), Content::Copy(sources.root.join(&asset.source)));
+    }
+    for file in files {
+        by_path.insert(file.path, Content::Bytes(file.bytes));
+    }
+    by_path
+        .into_iter()
+        .map(|(path, content)| Entry { path, content })
+        .collect()
+}
+
+/// The output folder must not be the site itself, hold it, or sit inside its
+/// source folders: replacing it would destroy the site.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        };
+        normalize(&p)
+    };
+    let root_abs = absolute(root);
+    let out_abs = absolute(output);
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(format!("refusing to use `{}` as the output folder: {why}", output.display()))
+            .help("choose a new folder such as `public` or `dist`"))
+    };
+    if out_abs.parent().is_none() {
+        return refuse("it is the file-system root");
+    }
+    if root_abs.starts_with(&out_abs) {
+        return refuse("it contains the site");
+    }
+    for protected in ["content", "static", "templates", "themes", ".git"] {
+        if out_abs.starts_with(root_abs.join(protected)) {
+            return refuse(&format!("it is inside the site's {protected}/ folder"));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves `.` and `..` without touching the disk (the folder may not exist yet).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_dir_guards() {
+        let root = Path::new("/srv/site");
+        assert!(check_output_dir(root, Path::new("/srv/site/public")).is_ok());
+        assert!(check_output_dir(root, Path::new("/srv/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/content/x")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/public/../content")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
+    }
+}

@@ -1,0 +1,85 @@
+//! Command-line types (clap). No behaviour here: `cmd/` turns these into calls.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "noticeboard",
+    version,
+    about = "Static sites for trade-union publicity and disclosure (工会宣传与厂务公开)",
+    long_about = "noticeboard turns a folder of Markdown (news, model workers, craftsmen, campaigns, \
+disclosure notices) into a static website that any web server can host or that opens from a folder.\n\n\
+Start with `noticeboard init mysite`, then `noticeboard build --root mysite`.",
+    after_help = "Exit codes: 0 success, 1 problems in the site (each named with file:line:column), 2 bad usage."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new site: site.yaml, one section per kind with a sample page each.
+    Init(InitArgs),
+    /// Build the site into public/ (replaced atomically: a failed build leaves it as it was).
+    Build(BuildArgs),
+    /// Validate everything and write nothing: front matter, templates, duplicate URLs.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Lang {
+    #[value(name = "zh-CN", alias = "zh")]
+    ZhCn,
+    #[value(name = "en")]
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the site in (must not exist, or be empty).
+    pub dir: PathBuf,
+    /// Language of the sample site and the theme's words.
+    #[arg(long, value_enum, default_value = "zh-CN")]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct ClockArgs {
+    /// Build clock, e.g. 2026-11-23T09:00:00+08:00 or 2026-11-23 (notice periods,
+    /// campaign status). Default: SOURCE_DATE_EPOCH if set, else the system clock.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Output folder. Default: public/ inside the site folder.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Override site.yaml's base_url, e.g. https://gonghui.example.org/
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Check drafts too.
+    #[arg(long)]
+    pub drafts: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}

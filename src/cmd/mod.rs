@@ -1,0 +1,31 @@
+//! One file per command: turn arguments into options, call the library, return
+//! what `main` prints. Commands never print themselves, except progress lines
+//! passed back in [`Outcome::lines`].
+
+pub mod build;
+pub mod check;
+pub mod init;
+
+use crate::cli::{Cli, Command};
+use crate::diag::Report;
+
+/// What a command produced: messages for the terminal and the report of
+/// problems. `success` false means exit code 1.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub lines: Vec<String>,
+    pub report: Report,
+    pub success: bool,
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Init(args) => init::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+fn source_date_epoch() -> Option<String> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()
+}

@@ -1,0 +1,423 @@
+//! Site configuration: `site.yaml` read ([`raw`]) and resolved into [`Config`], with
+//! every default of the spec filled in and every value checked. Unknown keys are
+//! warnings that name the key; wrong types are errors with line and column.
+
+pub mod raw;
+
+use std::collections::BTreeMap;
+
+use jiff::tz::TimeZone;
+
+use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::slug::SlugStyle;
+use crate::yaml;
+use raw::{KNOWN_KEYS, RawConfig};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    ZhCn,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::ZhCn => "zh-CN",
+            Language::En => "en",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Language> {
+        match text.to_ascii_lowercase().as_str() {
+            "zh-cn" | "zh" | "zh-hans" | "zh_cn" => Some(Language::ZhCn),
+            "en" | "en-us" | "en-gb" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReadingSpeed {
+    pub cjk_chars_per_minute: u32,
+    pub words_per_minute: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DisclosureConfig {
+    pub categories: Vec<String>,
+    pub number_format: Option<String>,
+}
+
+/// The resolved configuration: what `site.yaml` means, with defaults applied.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: Language,
+    pub timezone: TimeZone,
+    pub timezone_name: String,
+    pub theme: String,
+    pub organization: Option<String>,
+    pub paginate: usize,
+    pub taxonomies: Vec<String>,
+    pub slugs: SlugStyle,
+    pub reading_speed: ReadingSpeed,
+    pub relative_urls: bool,
+    pub search: bool,
+    pub feeds: bool,
+    pub cache_dir: String,
+    pub menu: Vec<MenuItem>,
+    pub disclosure: DisclosureConfig,
+}
+
+impl Config {
+    /// The path part of `base_url` (`/` or `/sub/`), prefixed to every site URL.
+    pub fn base_path(&self) -> &str {
+        match self.base_url.find("://") {
+            Some(scheme_end) => {
+                let after = &self.base_url[scheme_end + 3..];
+                match after.find('/') {
+                    Some(slash) => &after[slash..],
+                    None => "/",
+                }
+            }
+            None => "/",
+        }
+    }
+
+    /// `base_url` without its trailing slash, to join with root-relative paths.
+    pub fn origin_and_path(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
+pub fn default_config(title: &str) -> Config {
+    Config {
+        title: title.to_string(),
+        base_url: "http://localhost/".to_string(),
+        language: Language::ZhCn,
+        timezone: TimeZone::get("Asia/Shanghai").unwrap_or(TimeZone::UTC),
+        timezone_name: "Asia/Shanghai".to_string(),
+        theme: "default".to_string(),
+        organization: None,
+        paginate: 10,
+        taxonomies: vec!["tags".to_string()],
+        slugs: SlugStyle::Pinyin,
+        reading_speed: ReadingSpeed {
+            cjk_chars_per_minute: 300,
+            words_per_minute: 200,
+        },
+        relative_urls: false,
+        search: true,
+        feeds: true,
+        cache_dir: ".noticeboard/cache".to_string(),
+        menu: Vec::new(),
+        disclosure: DisclosureConfig::default(),
+    }
+}
+
+/// Reads `site.yaml` text into a [`Config`]. Problems go into `report`; `None`
+/// means the file could not be used at all.
+pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
+    let file = CONFIG_FILE;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        report.push(
+            Diagnostic::error("site.yaml is empty")
+                .at(file)
+                .help("write at least `title: 我们的工会`"),
+        );
+        return None;
+    }
+
+    match yaml::top_level_keys(text) {
+        Ok(keys) => {
+            for key in keys {
+                if !KNOWN_KEYS.contains(&key.as_str()) {
+                    let mut d = Diagnostic::warning(format!("unknown key `{key}` in site.yaml is ignored"))
+                        .at(file)
+                        .help(format!("known keys: {}", KNOWN_KEYS.join(", ")));
+                    if let Some(line) = line_of_key(text, &key) {
+                        d = d.line(line);
+                    }
+                    report.push(d);
+                }
+            }
+        }
+        Err(e) => {
+            report.push(e.into_diagnostic(file, 0));
+            return None;
+        }
+    }
+
+    let raw: RawConfig = match yaml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            report.push(e.into_diagnostic(file, 0));
+            return None;
+        }
+    };
+    resolve_raw(raw, text, report)
+}
+
+fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config> {
+    let file = CONFIG_FILE;
+    let at_key = |key: &str, d: Diagnostic| -> Diagnostic {
+        let d = d.at(file);
+        match line_of_key(text, key) {
+            Some(line) => d.line(line),
+            None => d,
+        }
+    };
+    let errors_before = report.error_count();
+
+    let RawConfig {
+        title,
+        base_url,
+        language,
+        timezone,
+        theme,
+        organization,
+        paginate,
+        taxonomies,
+        slugs,
+        reading_speed,
+        relative_urls,
+        search,
+        feeds,
+        cache_dir,
+        menu,
+        disclosure,
+    } = raw;
+
+    let title = match title.filter(|t| !t.trim().is_empty()) {
+        Some(t) => t,
+        None => {
+            report.push(
+                Diagnostic::error("site.yaml has no `title`")
+                    .at(file)
+                    .help("add e.g. `title: 江城工会` at the top of site.yaml"),
+            );
+            String::new()
+        }
+    };
+    let mut config = default_config(&title);
+
+    match base_url {
+        Some(url) => match normalize_base_url(&url) {
+            Some(url) => config.base_url = url,
+            None => report.push(at_key(
+                "base_url",
+                Diagnostic::error(format!("base_url `{url}` is not an absolute http(s) URL"))
+                    .help("write it like `base_url: https://gonghui.example.org/`"),
+            )),
+        },
+        None => report.push(
+            Diagnostic::warning("site.yaml has no `base_url`; canonical links point to http://localhost/")
+                .at(file)
+                .help("set `base_url: https://your.site/` (or pass --base-url)"),
+        ),
+    }
+
+    if let Some(lang) = language {
+        match Language::parse(&lang) {
+            Some(l) => config.language = l,
+            None => report.push(at_key(
+                "language",
+                Diagnostic::error(format!("language `{lang}` is not supported"))
+                    .help("use `zh-CN` or `en`"),
+            )),
+        }
+    }
+
+    if let Some(tz) = timezone {
+        match TimeZone::get(&tz) {
+            Ok(zone) => {
+                config.timezone = zone;
+                config.timezone_name = tz;
+            }
+            Err(_) => report.push(at_key(
+                "timezone",
+                Diagnostic::error(format!("unknown time zone `{tz}`"))
+                    .help("use an IANA name such as `Asia/Shanghai`"),
+            )),
+        }
+    }
+
+    if let Some(theme) = theme {
+        if is_plain_name(&theme) {
+            config.theme = theme;
+        } else {
+            report.push(at_key(
+                "theme",
+                Diagnostic::error(format!("theme `{theme}` is not a folder name"))
+                    .help("name a folder under themes/, e.g. `theme: default`"),
+            ));
+        }
+    }
+
+    config.organization = organization.filter(|o| !o.trim().is_empty());
+
+    if let Some(n) = paginate {
+        if n == 0 {
+            report.push(at_key(
+                "paginate",
+                Diagnostic::error("paginate must be at least 1"),
+            ));
+        } else {
+            config.paginate = n as usize;
+        }
+    }
+
+    if let Some(list) = taxonomies {
+        let mut names = Vec::new();
+        for name in list {
+            if is_plain_name(&name) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            } else {
+                report.push(at_key(
+                    "taxonomies",
+                    Diagnostic::error(format!("taxonomy `{name}` must be a plain name"))
+                        .help("use lowercase ASCII letters, digits and `-`, e.g. `tags` or `columns`"),
+                ));
+            }
+        }
+        config.taxonomies = names;
+    }
+
+    if let Some(style) = slugs {
+        match style.as_str() {
+            "pinyin" => config.slugs = SlugStyle::Pinyin,
+            "unicode" => config.slugs = SlugStyle::Unicode,
+            other => report.push(at_key(
+                "slugs",
+                Diagnostic::error(format!("slugs `{other}` is not known"))
+                    .help("use `pinyin` (default) or `unicode`"),
+            )),
+        }
+    }
+
+    if let Some(speed) = reading_speed {
+        if let Some(c) = speed.cjk_chars_per_minute {
+            config.reading_speed.cjk_chars_per_minute = c.max(1);
+        }
+        if let Some(w) = speed.words_per_minute {
+            config.reading_speed.words_per_minute = w.max(1);
+        }
+    }
+
+    config.relative_urls = relative_urls.unwrap_or(false);
+    config.search = search.unwrap_or(true);
+    config.feeds = feeds.unwrap_or(true);
+
+    if let Some(dir) = cache_dir {
+        if dir.trim().is_empty() || dir.split(['/', '\\']).any(|part| part == "..") {
+            report.push(at_key(
+                "cache_dir",
+                Diagnostic::error(format!("cache_dir `{dir}` must stay inside the site folder")),
+            ));
+        } else {
+            config.cache_dir = dir;
+        }
+    }
+
+    if let Some(items) = menu {
+        config.menu = items
+            .into_iter()
+            .map(|item| MenuItem {
+                name: item.name,
+                url: item.url,
+            })
+            .collect();
+    }
+
+    if let Some(d) = disclosure {
+        config.disclosure = DisclosureConfig {
+            categories: d.categories.unwrap_or_default(),
+            number_format: d.number_format,
+        };
+    }
+
+    (report.error_count() == errors_before).then_some(config)
+}
+
+/// Lowercase ASCII letters, digits, `-` and `_`: safe as a folder and URL segment.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// `https://x.org/sub` → `https://x.org/sub/`; `None` unless it is absolute http(s).
+pub fn normalize_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Some(url)
+}
+
+/// The site's extra strings for templates, keyed for stable output.
+pub type Strings = BTreeMap<&'static str, &'static str>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve_text(text: &str) -> (Option<Config>, Report) {
+        let mut report = Report::new();
+        let config = resolve(text, &mut report);
+        (config, report)
+    }
+
+    #[test]
+    fn defaults_fill_every_key() {
+        let (config, report) = resolve_text("title: 测试\nbase_url: https://a.org/sub\n");
+        let config = config.unwrap();
+        assert!(!report.has_errors());
+        assert_eq!(config.base_url, "https://a.org/sub/");
+        assert_eq!(config.base_path(), "/sub/");
+        assert_eq!(config.paginate, 10);
+        assert_eq!(config.taxonomies, vec!["tags"]);
+        assert_eq!(config.language, Language::ZhCn);
+        assert_eq!(config.reading_speed.cjk_chars_per_minute, 300);
+        assert_eq!(config.cache_dir, ".noticeboard/cache");
+    }
+
+    #[test]
+    fn unknown_key_is_a_warning_with_line() {
+        let (config, report) = resolve_text("title: t\nbase_url: https://a.org/\ncolour: red\n");
+        assert!(config.is_some());
+        let d = report.iter().find(|d| d.message.contains("colour")).unwrap();
+        assert!(!d.is_error());
+        assert_eq!(d.line, Some(3));
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_line_and_column() {
+        let (config, report) = resolve_text("title: t\npaginate: many\n");
+        assert!(config.is_none());
+        let d = report.iter().find(|d| d.is_error()).unwrap();
+        assert_eq!(d.line, Some(2));
+        assert!(d.col.is_some());
+    }
+}

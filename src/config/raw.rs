@@ -1,0 +1,62 @@
+//! `site.yaml` exactly as written: every key optional, no defaults, no meaning.
+//! [`super::resolve`] turns it into a [`super::Config`].
+
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawConfig {
+    pub title: Option<String>,
+    pub base_url: Option<String>,
+    pub language: Option<String>,
+    pub timezone: Option<String>,
+    pub theme: Option<String>,
+    pub organization: Option<String>,
+    pub paginate: Option<u32>,
+    pub taxonomies: Option<Vec<String>>,
+    pub slugs: Option<String>,
+    pub reading_speed: Option<RawReadingSpeed>,
+    pub relative_urls: Option<bool>,
+    pub search: Option<bool>,
+    pub feeds: Option<bool>,
+    pub cache_dir: Option<String>,
+    pub menu: Option<Vec<RawMenuItem>>,
+    pub disclosure: Option<RawDisclosure>,
+}
+
+/// Every top-level key [`RawConfig`] understands; anything else is a warning.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "timezone",
+    "theme",
+    "organization",
+    "paginate",
+    "taxonomies",
+    "slugs",
+    "reading_speed",
+    "relative_urls",
+    "search",
+    "feeds",
+    "cache_dir",
+    "menu",
+    "disclosure",
+];
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawReadingSpeed {
+    pub cjk_chars_per_minute: Option<u32>,
+    pub words_per_minute: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawMenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RawDisclosure {
+    pub categories: Option<Vec<String>>,
+    pub number_format: Option<String>,
+}

@@ -1,0 +1,33 @@
+//! noticeboard: a static-site generator for trade-union publicity and disclosure.
+//!
+//! The build is a pipeline; each stage is a module with its own types:
+//!
+//! ```text
+//! load     site root      -> Sources      (files, decoded text; nothing outside the root)
+//! parse    Sources        -> ParsedSite   (front matter checked, Markdown rendered once)
+//! model    ParsedSite     -> Site         (sections, URLs, slugs, listings, taxonomies)
+//! render   Site + theme   -> OutputFile…  (minijinja, typed views, in parallel)
+//! write    OutputFile…    -> public/      (atomic swap)
+//! ```
+//!
+//! [`build::build`] drives them. Problems are collected as [`diag::Diagnostic`]s
+//! in a [`diag::Report`]; the library never prints.
+
+pub mod build;
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod disclosure;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod render;
+pub mod slug;
+pub mod text;
+pub mod theme;
+pub mod yaml;

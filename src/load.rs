@@ -1,0 +1,409 @@
+//! Load: read the site folder into [`Sources`].
+//!
+//! Walks `content/`, `templates/`, `static/` and the theme in file-name order,
+//! decodes Markdown to text (BOM stripped, CRLF normalized, UTF-16 decoded with a
+//! warning, anything else refused), and classifies each file: section index,
+//! page, bundle page, or asset. It reads nothing outside the site root: symlinks
+//! that leave it are refused. It does not parse anything.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Report};
+use crate::theme;
+
+pub const CONTENT_DIR: &str = "content";
+pub const STATIC_DIR: &str = "static";
+pub const TEMPLATES_DIR: &str = "templates";
+pub const THEMES_DIR: &str = "themes";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// `_index.md`: describes the folder's section.
+    SectionIndex,
+    /// A Markdown file in a section folder.
+    Page,
+    /// `index.md` of a page bundle: a folder holding a page and its files.
+    BundlePage,
+}
+
+#[derive(Debug, Clone)]
+pub struct MarkdownSource {
+    /// Relative to the site root, e.g. `content/news/a.md`.
+    pub path: PathBuf,
+    pub role: Role,
+    /// Decoded text: no BOM, LF line endings.
+    pub text: String,
+}
+
+impl MarkdownSource {
+    /// The folder, relative to `content/`, that this file describes or lives in.
+    pub fn content_dir(&self) -> PathBuf {
+        let rel = self.path.strip_prefix(CONTENT_DIR).unwrap_or(&self.path);
+        rel.parent().map(Path::to_path_buf).unwrap_or_default()
+    }
+}
+
+/// A file copied as it is: bundle and section files, `static/` files.
+#[derive(Debug, Clone)]
+pub struct AssetSource {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    /// Relative to its owner (the bundle or section folder, or `static/`).
+    pub rel: PathBuf,
+    /// The owning folder relative to `content/` (`None` for `static/` files).
+    pub owner: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub root: PathBuf,
+    pub config_text: Option<String>,
+    pub markdown: Vec<MarkdownSource>,
+    pub assets: Vec<AssetSource>,
+    pub static_files: Vec<AssetSource>,
+    /// Template name → (source text, where it came from for messages).
+    pub templates: BTreeMap<String, (String, String)>,
+    /// Theme static files: output path → bytes.
+    pub theme_static: BTreeMap<String, ThemeFile>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ThemeFile {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// Reads the site at `root`. `theme_name` picks `themes/NAME/` (the built-in
+/// default theme is always underneath it).
+pub fn load_sources(root: &Path, theme_name: &str, report: &mut Report) -> Sources {
+    let mut sources = Sources {
+        root: root.to_path_buf(),
+        ..Sources::default()
+    };
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+
+    load_theme(root, &canonical_root, theme_name, &mut sources, report);
+    load_content(root, &canonical_root, &mut sources, report);
+    for file in list_files(root, &canonical_root, Path::new(STATIC_DIR), report) {
+        let rel = file.strip_prefix(STATIC_DIR).unwrap_or(&file).to_path_buf();
+        sources.static_files.push(AssetSource {
+            path: file,
+            rel,
+            owner: None,
+        });
+    }
+    sources
+}
+
+pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
+    let path = root.join(crate::config::CONFIG_FILE);
+    let bytes = fs::read(&path).map_err(|e| {
+        Diagnostic::error(format!("cannot read site.yaml: {e}"))
+            .at(crate::config::CONFIG_FILE)
+            .help(format!(
+                "is `{}` a noticeboard site? `noticeboard init DIR` creates one",
+                root.display()
+            ))
+    })?;
+    let mut report = Report::new();
+    decode_text(&bytes, Path::new(crate::config::CONFIG_FILE), &mut report).ok_or_else(|| {
+        report
+            .into_vec()
+            .into_iter()
+            .find(Diagnostic::is_error)
+            .unwrap_or_else(|| Diagnostic::error("site.yaml is not UTF-8 text"))
+    })
+}
+
+fn load_theme(
+    root: &Path,
+    canonical_root: &Path,
+    theme_name: &str,
+    sources: &mut Sources,
+    report: &mut Report,
+) {
+    // Built-in default theme first, then the theme folder, then the site's own
+    // templates: later layers override earlier ones file by file.
+    for (name, bytes) in theme::EMBEDDED {
+        if let Some(template) = name.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            sources
+                .templates
+                .insert(template.to_string(), (text, format!("themes/default/{name}")));
+        } else if let Some(file) = name.strip_prefix("static/") {
+            sources
+                .theme_static
+                .insert(file.to_string(), ThemeFile::Embedded(bytes));
+        }
+    }
+    let theme_dir = Path::new(THEMES_DIR).join(theme_name);
+    if theme_name != "default" && !root.join(&theme_dir).is_dir() {
+        report.push(
+            Diagnostic::error(format!("theme `{theme_name}` not found"))
+                .at(crate::config::CONFIG_FILE)
+                .help(format!("create `{}` or remove the `theme` key", theme_dir.display())),
+        );
+    }
+    let layers = [theme_dir.join(TEMPLATES_DIR), PathBuf::from(TEMPLATES_DIR)];
+    for layer in layers {
+        for file in list_files(root, canonical_root, &layer, report) {
+            let name = template_name(&file, &layer);
+            if let Ok(bytes) = fs::read(root.join(&file))
+                && let Some(text) = decode_text(&bytes, &file, report)
+            {
+                sources
+                    .templates
+                    .insert(name, (text, file.to_string_lossy().replace('\\', "/")));
+            }
+        }
+    }
+    let theme_static = theme_dir.join(STATIC_DIR);
+    for file in list_files(root, canonical_root, &theme_static, report) {
+        let rel = template_name(&file, &theme_static);
+        sources.theme_static.insert(rel, ThemeFile::Disk(file));
+    }
+}
+
+/// `themes/x/templates/partials/a.html` → `partials/a.html`, always with `/`.
+fn template_name(file: &Path, layer: &Path) -> String {
+    file.strip_prefix(layer)
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn load_content(root: &Path, canonical_root: &Path, sources: &mut Sources, report: &mut Report) {
+    let files = list_files(root, canonical_root, Path::new(CONTENT_DIR), report);
+    if files.is_empty() && !root.join(CONTENT_DIR).is_dir() {
+        report.push(
+            Diagnostic::warning("the site has no content/ folder; only the home page is built")
+                .at(CONTENT_DIR),
+        );
+    }
+
+    // A folder holding `index.md` (and no `_index.md`) is a page bundle: everything
+    // beneath it belongs to that page.
+    let mut bundles: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "index.md"))
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .filter(|dir| !files.contains(&dir.join("_index.md")))
+        .collect();
+    bundles.sort();
+    let bundle_of = |file: &Path| -> Option<PathBuf> {
+        bundles
+            .iter()
+            .filter(|b| file.starts_with(b))
+            .min_by_key(|b| b.components().count())
+            .cloned()
+    };
+
+    let mut markdown_paths = Vec::new();
+    for file in files {
+        let is_md = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        let bundle = bundle_of(&file);
+        let role = match (&bundle, file.file_name().and_then(|n| n.to_str())) {
+            (Some(b), Some("index.md")) if file.parent() == Some(b.as_path()) => Some(Role::BundlePage),
+            (Some(_), _) => None,
+            (None, Some("_index.md")) => Some(Role::SectionIndex),
+            (None, _) if is_md => Some(Role::Page),
+            (None, _) => None,
+        };
+        match role {
+            Some(role) => markdown_paths.push((file, role)),
+            None => {
+                let owner_abs = bundle
+                    .clone()
+                    .or_else(|| file.parent().map(Path::to_path_buf))
+                    .unwrap_or_default();
+                let rel = file.strip_prefix(&owner_abs).unwrap_or(&file).to_path_buf();
+                let owner = owner_abs
+                    .strip_prefix(CONTENT_DIR)
+                    .unwrap_or(&owner_abs)
+                    .to_path_buf();
+                sources.assets.push(AssetSource {
+                    path: file,
+                    rel,
+                    owner: Some(owner),
+                });
+            }
+        }
+    }
+
+    let decoded: Vec<(Option<MarkdownSource>, Report)> = markdown_paths
+        .into_par_iter()
+        .map(|(path, role)| {
+            let mut local = Report::new();
+            let text = match fs::read(root.join(&path)) {
+                Ok(bytes) => decode_text(&bytes, &path, &mut local),
+                Err(e) => {
+                    local.push(Diagnostic::error(format!("cannot read file: {e}")).at(&path));
+                    None
+                }
+            };
+            (text.map(|text| MarkdownSource { path, role, text }), local)
+        })
+        .collect();
+    for (source, local) in decoded {
+        report.extend(local.into_vec());
+        if let Some(source) = source {
+            sources.markdown.push(source);
+        }
+    }
+}
+
+/// Every regular file under `root/dir`, relative to `root`, in file-name order.
+/// Hidden files and editor leftovers are skipped; symlinks leaving the root are
+/// refused.
+fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Report) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&base)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                report.push(Diagnostic::error(format!("cannot read folder: {e}")).at(path));
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(canonical_root) => {
+                    if target.is_file() {
+                        files.push(rel);
+                    }
+                }
+                _ => report.push(
+                    Diagnostic::error("symbolic link points outside the site folder; refusing to read it")
+                        .at(&rel)
+                        .help("copy the file into the site instead of linking to it"),
+                ),
+            }
+            continue;
+        }
+        if entry.file_type().is_file() && is_safe_relative(&rel) {
+            files.push(rel);
+        }
+    }
+    files
+}
+
+fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('~')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+fn is_safe_relative(path: &Path) -> bool {
+    path.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Bytes to text the way a Windows office writes them: UTF-8 with or without
+/// BOM, CRLF or LF. UTF-16 (with BOM) is decoded with a warning; other bytes
+/// are refused with the byte offset, never garbled.
+pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<String> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        std::str::from_utf8(rest).map(str::to_string).map_err(|e| (e, 3))
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let little = bytes.starts_with(b"\xFF\xFE");
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|pair| {
+                let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
+                if little { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) }
+            })
+            .collect();
+        match String::from_utf16(&units) {
+            Ok(text) => {
+                report.push(
+                    Diagnostic::warning("file is UTF-16; decoded it, but please save it as UTF-8")
+                        .at(path),
+                );
+                Ok(text)
+            }
+            Err(_) => {
+                report.push(Diagnostic::error("file starts like UTF-16 but is not valid UTF-16").at(path));
+                return None;
+            }
+        }
+    } else {
+        std::str::from_utf8(bytes).map(str::to_string).map_err(|e| (e, 0))
+    };
+    match text {
+        Ok(text) if text.contains('\r') => Some(text.replace("\r\n", "\n").replace('\r', "\n")),
+        Ok(text) => Some(text),
+        Err((e, skipped)) => {
+            let offset = e.valid_up_to() + skipped;
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            report.push(
+                Diagnostic::error(format!(
+                    "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad"
+                ))
+                .at(path)
+                .line(line)
+                .help("open it and save it as UTF-8 (记事本: 另存为 → 编码 UTF-8)"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_and_crlf() {
+        let mut r = Report::new();
+        let text = decode_text(b"\xEF\xBB\xBF---\r\ntitle: x\r\n", Path::new("a.md"), &mut r).unwrap();
+        assert_eq!(text, "---\ntitle: x\n");
+        assert!(!r.has_errors());
+    }
+
+    #[test]
+    fn refuses_gbk_with_offset() {
+        let mut r = Report::new();
+        // 工会 in GBK.
+        assert!(decode_text(b"ok\n\xb9\xa4\xbb\xe1", Path::new("a.md"), &mut r).is_none());
+        let d = r.iter().next().unwrap();
+        assert!(d.message.contains("offset 3"), "{}", d.message);
+        assert_eq!(d.line, Some(2));
+    }
+
+    #[test]
+    fn decodes_utf16_with_warning() {
+        let mut r = Report::new();
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "工会".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(decode_text(&bytes, Path::new("a.md"), &mut r).unwrap(), "工会");
+        assert_eq!(r.warning_count(), 1);
+    }
+}

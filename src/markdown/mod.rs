@@ -1,0 +1,272 @@
+//! Markdown to HTML with comrak, the Chinese way.
+//!
+//! One call, [`render_markdown`], parses a page body once and returns everything
+//! later stages need: the HTML, the summary, the table of contents, the plain
+//! text and its word count. GFM extensions and CJK-friendly emphasis are on; a
+//! soft line break between two CJK characters is removed (it would show as a
+//! space); raw HTML is sanitized ([`sanitize`]); link and image URLs with unsafe
+//! schemes are dropped. Shortcodes and URL resolution live elsewhere.
+
+pub mod sanitize;
+pub mod toc;
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::options::Plugins;
+use comrak::{Arena, Options, format_html_with_plugins, parse_document};
+
+use crate::text::{WordCount, count_words, is_cjk, is_cjk_punctuation};
+use sanitize::{Sanitizer, is_safe_url};
+pub use toc::TocEntry;
+use toc::HeadingCollector;
+
+/// The marker that ends a hand-picked summary.
+const MORE_MARKER: &str = "<!-- more -->";
+/// Placed where the marker was so the rendered HTML can be split there.
+const SPLIT_MARKER: &str = "<!--noticeboard:more-->";
+
+#[derive(Debug, Clone, Default)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    /// HTML before `<!-- more -->`, if the body has the marker.
+    pub more_summary: Option<String>,
+    /// The first paragraph as HTML, the summary of last resort.
+    pub first_paragraph: Option<String>,
+    pub toc: Vec<TocEntry>,
+    /// Text without markup, blocks separated by newlines (search, word count).
+    pub plain_text: String,
+    pub word_count: WordCount,
+}
+
+fn comrak_options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.extension.cjk_friendly_emphasis = true;
+    // Raw HTML is let through comrak and cleaned by our own sanitizer, which keeps
+    // what union pages need (tables, spans) and drops what is dangerous.
+    options.render.r#unsafe = true;
+    options
+}
+
+pub fn render_markdown(body: &str) -> RenderedMarkdown {
+    let arena = Arena::new();
+    let options = comrak_options();
+    let root = parse_document(&arena, body, &options);
+
+    let has_more = clean_tree(root);
+    let first_paragraph = root
+        .children()
+        .find(|n| matches!(n.data().value, NodeValue::Paragraph))
+        .map(|p| render_node(p, &options, &HeadingCollector::new()));
+
+    let headings = HeadingCollector::new();
+    let mut html = render_node(root, &options, &headings);
+    let toc = headings.into_entries();
+
+    let more_summary = if has_more {
+        html.find(SPLIT_MARKER).map(|at| {
+            let summary = html[..at].trim_end().to_string();
+            html.replace_range(at..at + SPLIT_MARKER.len(), "");
+            summary
+        })
+    } else {
+        None
+    };
+
+    let plain_text = plain_text_of(root);
+    let word_count = count_words(&plain_text);
+    RenderedMarkdown {
+        html,
+        more_summary,
+        first_paragraph,
+        toc,
+        plain_text,
+        word_count,
+    }
+}
+
+fn render_node<'a>(node: &'a AstNode<'a>, options: &Options, headings: &HeadingCollector) -> String {
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(headings);
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = format_html_with_plugins(node, options, &mut html, &plugins);
+    html
+}
+
+/// Rewrites the tree in place before rendering; returns whether it had a
+/// `<!-- more -->` marker.
+fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
+    let mut has_more = false;
+    let mut sanitizer = Sanitizer::new();
+    let mut soft_breaks = Vec::new();
+    let mut dropped = Vec::new();
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        match &mut data.value {
+            NodeValue::HtmlBlock(block) => {
+                if !has_more && block.literal.trim() == MORE_MARKER {
+                    has_more = true;
+                    block.literal = SPLIT_MARKER.to_string();
+                } else {
+                    block.literal = sanitizer.clean(&block.literal);
+                }
+            }
+            NodeValue::HtmlInline(raw) => {
+                *raw = sanitizer.clean(raw);
+            }
+            NodeValue::Text(_) | NodeValue::Code(_) if sanitizer.is_dropping() => {
+                dropped.push(node);
+            }
+            NodeValue::Link(link) | NodeValue::Image(link) => {
+                if !is_safe_url(&link.url) {
+                    link.url.clear();
+                }
+            }
+            NodeValue::SoftBreak => soft_breaks.push(node),
+            _ => {}
+        }
+    }
+    for node in dropped {
+        node.detach();
+    }
+    for node in soft_breaks {
+        let before = node.previous_sibling().and_then(last_char);
+        let after = node.next_sibling().and_then(first_char);
+        if let (Some(b), Some(a)) = (before, after)
+            && joins_without_space(b)
+            && joins_without_space(a)
+        {
+            node.detach();
+        }
+    }
+    has_more
+}
+
+/// CJK characters and CJK punctuation glue to their neighbours across a line break.
+fn joins_without_space(c: char) -> bool {
+    is_cjk(c) || is_cjk_punctuation(c)
+}
+
+fn last_char<'a>(node: &'a AstNode<'a>) -> Option<char> {
+    match &node.data().value {
+        NodeValue::Text(t) => return t.chars().last(),
+        NodeValue::Code(c) => return c.literal.chars().last(),
+        _ => {}
+    }
+    node.last_child().and_then(last_char)
+}
+
+fn first_char<'a>(node: &'a AstNode<'a>) -> Option<char> {
+    match &node.data().value {
+        NodeValue::Text(t) => return t.chars().next(),
+        NodeValue::Code(c) => return c.literal.chars().next(),
+        _ => {}
+    }
+    node.first_child().and_then(first_char)
+}
+
+fn plain_text_of<'a>(root: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    collect_plain(root, &mut out);
+    out.trim().to_string()
+}
+
+fn collect_plain<'a>(node: &'a AstNode<'a>, out: &mut String) {
+    match &node.data().value {
+        NodeValue::Text(t) => out.push_str(t),
+        NodeValue::Code(c) => out.push_str(&c.literal),
+        NodeValue::CodeBlock(c) => {
+            out.push_str(&c.literal);
+            out.push('\n');
+        }
+        NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+        NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {}
+        _ => {}
+    }
+    for child in node.children() {
+        collect_plain(child, out);
+    }
+    if node.data().value.block() {
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_emphasis_next_to_punctuation() {
+        let r = render_markdown("**工会通知：**请准时参加。**加粗**。");
+        assert!(r.html.contains("<strong>工会通知：</strong>"), "{}", r.html);
+        assert!(r.html.contains("<strong>加粗</strong>。"), "{}", r.html);
+    }
+
+    #[test]
+    fn soft_break_between_cjk_disappears() {
+        let r = render_markdown("职工代表\n大会召开\nand English\nwords");
+        assert!(r.html.contains("职工代表大会召开"), "{}", r.html);
+        assert!(r.html.contains("and English\nwords"), "{}", r.html);
+        assert!(r.plain_text.contains("职工代表大会召开"));
+    }
+
+    #[test]
+    fn gfm_extensions() {
+        let r = render_markdown(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~删除~~\n\n- [x] 完成\n\n脚注[^1]\n\n[^1]: 注释\n\nhttps://example.org",
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>删除</del>"));
+        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(r.html.contains("footnote"));
+        assert!(r.html.contains("<a href=\"https://example.org\">"));
+    }
+
+    #[test]
+    fn headings_get_anchors_and_toc() {
+        let r = render_markdown("## 一、总体情况\n\n### （一）主要做法\n\n## 一、总体情况\n");
+        assert!(r.html.contains("<h2 id=\"一-总体情况\">一、总体情况</h2>"), "{}", r.html);
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[2].id, "一-总体情况-2");
+        assert_eq!(r.toc[1].level, 3);
+    }
+
+    #[test]
+    fn more_marker_splits_summary() {
+        let r = render_markdown("第一段。\n\n第二段。\n\n<!-- more -->\n\n正文。");
+        let summary = r.more_summary.unwrap();
+        assert!(summary.contains("第二段"));
+        assert!(!summary.contains("正文"));
+        assert!(!r.html.contains("noticeboard:more"));
+        assert!(r.html.contains("正文"));
+    }
+
+    #[test]
+    fn first_paragraph_is_kept() {
+        let r = render_markdown("## 标题\n\n开头一段。\n\n后文。");
+        assert_eq!(r.first_paragraph.as_deref(), Some("<p>开头一段。</p>\n"));
+    }
+
+    #[test]
+    fn hostile_html_and_links_are_neutralised() {
+        let r = render_markdown(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<div onclick=\"x\">内容</div>",
+        );
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("alert(1)"), "{}", r.html);
+        assert!(!r.html.contains("onerror"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(r.html.contains("内容"));
+    }
+
+    #[test]
+    fn word_count_of_body() {
+        let r = render_markdown("# 标题\n\n安全生产，人人有责。Safety first.");
+        assert_eq!(r.word_count.cjk, 10);
+        assert_eq!(r.word_count.words, 2);
+    }
+}

@@ -1,0 +1,381 @@
+//! Model: parsed pages → the [`Site`]: sections, URLs, slugs, listings and
+//! taxonomies, all decided here, once, and checked (two files with one URL is an
+//! error naming both). Everything later (render, emit, write) only reads it.
+//!
+//! Paths in the model are site-relative and end with `/` (`news/`, `news/a/`,
+//! the home page is the empty path); the render stage prefixes `base_url`.
+
+pub mod taxonomy;
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report};
+use crate::frontmatter::kind::Kind;
+use crate::load::{AssetSource, CONTENT_DIR};
+use crate::parse::{ParsedPage, ParsedSection, ParsedSite};
+use crate::slug::slugify;
+pub use taxonomy::{Taxonomy, Term};
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// `_index.md` this section comes from, if it has one.
+    pub source: Option<PathBuf>,
+    /// Folder relative to `content/`; empty for the home page.
+    pub dir: PathBuf,
+    pub path: String,
+    pub title: String,
+    /// The kind its pages get unless they say otherwise.
+    pub kind: Kind,
+    pub weight: i64,
+    pub paginate: usize,
+    pub content_html: String,
+    pub summary_html: String,
+    pub template: Option<String>,
+    pub parent: Option<usize>,
+    pub subsections: Vec<usize>,
+    /// Indexes into [`Site::pages`], newest first.
+    pub pages: Vec<usize>,
+}
+
+impl Section {
+    pub fn is_home(&self) -> bool {
+        self.dir.as_os_str().is_empty()
+    }
+
+    /// Paths of the listing's pages: `news/`, `news/page/2/`, …
+    pub fn pager_paths(&self) -> Vec<String> {
+        pager_paths(&self.path, self.pages.len(), self.paginate)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub parsed: ParsedPage,
+    pub slug: String,
+    pub path: String,
+    pub section: usize,
+    /// Newer and older neighbours in the section listing.
+    pub newer: Option<usize>,
+    pub older: Option<usize>,
+}
+
+/// A file copied into the output as it is.
+#[derive(Debug, Clone)]
+pub struct AssetCopy {
+    /// Relative to the site root.
+    pub source: PathBuf,
+    /// Output path relative to the output folder, `/`-separated.
+    pub dest: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by folder; index 0 is the home page.
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    pub taxonomies: Vec<Taxonomy>,
+    pub assets: Vec<AssetCopy>,
+}
+
+impl Site {
+    pub fn home(&self) -> &Section {
+        &self.sections[0]
+    }
+
+    /// Sections shown in the main navigation: the home page's direct children,
+    /// by weight then title.
+    pub fn nav_sections(&self) -> Vec<usize> {
+        self.sections[0].subsections.clone()
+    }
+
+    /// All pages, newest first.
+    pub fn pages_by_date(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = (0..self.pages.len()).collect();
+        all.sort_by(|&a, &b| listing_order(&self.pages[a].parsed, &self.pages[b].parsed));
+        all
+    }
+}
+
+pub struct ModelOptions {
+    pub drafts: bool,
+}
+
+/// Builds the site model from parsed content. Drafts are left out unless asked.
+pub fn build_site(
+    config: Config,
+    parsed: ParsedSite,
+    assets: &[AssetSource],
+    options: &ModelOptions,
+    report: &mut Report,
+) -> Site {
+    let style = config.slugs;
+
+    // Sections: every `_index.md`, plus implicit ones for folders that hold pages
+    // without describing themselves, plus their ancestors and the home page.
+    let mut parsed_sections: BTreeMap<PathBuf, Option<ParsedSection>> = BTreeMap::new();
+    parsed_sections.insert(PathBuf::new(), None);
+    for section in parsed.sections {
+        if section.front.draft.unwrap_or(false) && !options.drafts && !section.dir.as_os_str().is_empty() {
+            continue;
+        }
+        parsed_sections.insert(section.dir.clone(), Some(section));
+    }
+    let pages_in: Vec<ParsedPage> = parsed
+        .pages
+        .into_iter()
+        .filter(|p| options.drafts || !p.draft)
+        .collect();
+    for page in &pages_in {
+        for dir in page.section_dir.ancestors() {
+            parsed_sections.entry(dir.to_path_buf()).or_insert(None);
+        }
+    }
+
+    let dirs: Vec<PathBuf> = parsed_sections.keys().cloned().collect();
+    let index_of: BTreeMap<PathBuf, usize> = dirs.iter().cloned().enumerate().map(|(i, d)| (d, i)).collect();
+    let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
+    for (dir, parsed_section) in parsed_sections {
+        let parent = dir.parent().and_then(|p| index_of.get(p).copied());
+        let path = dir_path(&dir, style);
+        let folder_name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let section = match parsed_section {
+            Some(ps) => {
+                let summary_html = ps
+                    .body
+                    .more_summary
+                    .clone()
+                    .or_else(|| ps.body.first_paragraph.clone())
+                    .unwrap_or_default();
+                Section {
+                    source: Some(ps.path.clone()),
+                    path,
+                    title: ps.title.clone(),
+                    kind: ps.kind.unwrap_or(Kind::News),
+                    weight: ps.front.weight.unwrap_or(0),
+                    paginate: ps.front.paginate.map(|n| n.max(1) as usize).unwrap_or(config.paginate),
+                    content_html: ps.body.html.clone(),
+                    summary_html,
+                    template: ps.front.template.clone(),
+                    parent,
+                    subsections: Vec::new(),
+                    pages: Vec::new(),
+                    dir,
+                }
+            }
+            None => Section {
+                source: None,
+                path,
+                title: if dir.as_os_str().is_empty() { config.title.clone() } else { folder_name },
+                kind: Kind::News,
+                weight: 0,
+                paginate: config.paginate,
+                content_html: String::new(),
+                summary_html: String::new(),
+                template: None,
+                parent,
+                subsections: Vec::new(),
+                pages: Vec::new(),
+                dir,
+            },
+        };
+        sections.push(section);
+    }
+    for i in 0..sections.len() {
+        if let Some(parent) = sections[i].parent {
+            sections[parent].subsections.push(i);
+        }
+    }
+    for i in 0..sections.len() {
+        let mut subs = std::mem::take(&mut sections[i].subsections);
+        subs.sort_by(|&a, &b| {
+            (sections[a].weight, &sections[a].title, &sections[a].dir)
+                .cmp(&(sections[b].weight, &sections[b].title, &sections[b].dir))
+        });
+        sections[i].subsections = subs;
+    }
+
+    // Pages: slug and path.
+    let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
+    for parsed_page in pages_in {
+        let Some(&section) = index_of.get(&parsed_page.section_dir) else {
+            continue;
+        };
+        let slug = page_slug(&parsed_page, style, report);
+        let path = format!("{}{}/", sections[section].path, slug);
+        pages.push(Page {
+            parsed: parsed_page,
+            slug,
+            path,
+            section,
+            newer: None,
+            older: None,
+        });
+    }
+    pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
+
+    check_duplicate_urls(&sections, &pages, report);
+
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    for section in &mut sections {
+        section
+            .pages
+            .sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+        for (pos, &page) in section.pages.iter().enumerate() {
+            let newer = pos.checked_sub(1).map(|p| section.pages[p]);
+            let older = section.pages.get(pos + 1).copied();
+            pages[page].newer = newer;
+            pages[page].older = older;
+        }
+    }
+
+    let taxonomies = taxonomy::build_taxonomies(&config, &pages, report);
+    let assets = place_assets(assets, &sections, &pages, &index_of);
+
+    Site {
+        config,
+        sections,
+        pages,
+        taxonomies,
+        assets,
+    }
+}
+
+/// Newest first; same date by title, then by file, so the order never depends on
+/// how the files were read.
+pub fn listing_order(a: &ParsedPage, b: &ParsedPage) -> std::cmp::Ordering {
+    (Reverse(a.date), &a.title, &a.path).cmp(&(Reverse(b.date), &b.title, &b.path))
+}
+
+/// `news/` for `content/news`, each folder name made into a slug.
+fn dir_path(dir: &Path, style: crate::slug::SlugStyle) -> String {
+    let mut path = String::new();
+    for part in dir.components() {
+        let name = part.as_os_str().to_string_lossy();
+        let slug = slugify(&name, style);
+        path.push_str(if slug.is_empty() { "section" } else { &slug });
+        path.push('/');
+    }
+    path
+}
+
+fn page_slug(page: &ParsedPage, style: crate::slug::SlugStyle, report: &mut Report) -> String {
+    if let Some(wanted) = page.front.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let slug = slugify(wanted, crate::slug::SlugStyle::Unicode);
+        if slug.is_empty() {
+            let mut d = Diagnostic::error(format!("slug `{wanted}` has no letters or digits"))
+                .at(&page.path)
+                .help("use letters, digits and `-`, e.g. `slug: safety-month-2026`");
+            if let Some(&line) = page.key_lines.get("slug") {
+                d = d.line(line);
+            }
+            report.push(d);
+        } else {
+            return slug;
+        }
+    }
+    let slug = slugify(&page.name, style);
+    if slug.is_empty() {
+        // A name of only punctuation: fall back to the title.
+        let from_title = slugify(&page.title, style);
+        if from_title.is_empty() { "page".to_string() } else { from_title }
+    } else {
+        slug
+    }
+}
+
+fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Report) {
+    let mut owners: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for section in sections {
+        let owner = section
+            .source
+            .as_ref()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_else(|| format!("{}/{}", CONTENT_DIR, section.dir.to_string_lossy()));
+        owners.entry(section.path.as_str()).or_default().push(owner);
+    }
+    for page in pages {
+        owners
+            .entry(page.path.as_str())
+            .or_default()
+            .push(page.parsed.path.to_string_lossy().replace('\\', "/"));
+    }
+    for (path, files) in owners {
+        if files.len() > 1 {
+            let first = files[0].clone();
+            report.push(
+                Diagnostic::error(format!(
+                    "URL /{path} is produced by {} files: {}",
+                    files.len(),
+                    files.join(" and ")
+                ))
+                .at(first)
+                .help("give one of them another file name or a `slug:` in its front matter"),
+            );
+        }
+    }
+}
+
+fn place_assets(
+    assets: &[AssetSource],
+    sections: &[Section],
+    pages: &[Page],
+    section_index: &BTreeMap<PathBuf, usize>,
+) -> Vec<AssetCopy> {
+    let bundle_paths: BTreeMap<&Path, &str> = pages
+        .iter()
+        .filter_map(|p| p.parsed.bundle_dir.as_deref().map(|d| (d, p.path.as_str())))
+        .collect();
+    let mut copies = Vec::new();
+    for asset in assets {
+        let Some(owner) = &asset.owner else { continue };
+        let base = match bundle_paths.get(owner.as_path()) {
+            Some(path) => *path,
+            None => match section_index.get(owner) {
+                Some(&s) => sections[s].path.as_str(),
+                // The owner is a draft bundle left out of this build.
+                None => continue,
+            },
+        };
+        let rel = asset
+            .rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        copies.push(AssetCopy {
+            source: asset.path.clone(),
+            dest: format!("{base}{rel}"),
+        });
+    }
+    copies
+}
+
+/// `base/`, `base/page/2/`, … for `count` items shown `per_page` at a time;
+/// always at least the first page.
+pub fn pager_paths(base: &str, count: usize, per_page: usize) -> Vec<String> {
+    let pages = count.div_ceil(per_page.max(1)).max(1);
+    (1..=pages)
+        .map(|n| if n == 1 { base.to_string() } else { format!("{base}page/{n}/") })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_paths_boundaries() {
+        assert_eq!(pager_paths("news/", 0, 10), vec!["news/"]);
+        assert_eq!(pager_paths("news/", 10, 10), vec!["news/"]);
+        assert_eq!(pager_paths("news/", 11, 10), vec!["news/", "news/page/2/"]);
+    }
+}

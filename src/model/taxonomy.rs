@@ -1,0 +1,130 @@
+//! Taxonomies (tags, and any a site adds): terms gathered from pages, one term
+//! per spelling that differs only in case or full/half width, slugs made unique.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report};
+use crate::slug::slugify;
+
+use super::{Page, listing_order};
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The first spelling met, in file order.
+    pub name: String,
+    pub slug: String,
+    pub path: String,
+    /// Indexes into the site's pages, newest first.
+    pub pages: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    pub path: String,
+    /// Sorted by name.
+    pub terms: Vec<Term>,
+    /// [`term_key`] → index into `terms`.
+    pub index: BTreeMap<String, usize>,
+}
+
+impl Taxonomy {
+    pub fn find(&self, name: &str) -> Option<&Term> {
+        self.index.get(&term_key(name)).map(|&i| &self.terms[i])
+    }
+}
+
+/// Folds case and full-width forms so `ＡＩ` and `ai` are one term.
+pub fn term_key(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn build_taxonomies(config: &Config, pages: &[Page], report: &mut Report) -> Vec<Taxonomy> {
+    let mut out = Vec::new();
+    for name in &config.taxonomies {
+        let mut by_key: BTreeMap<String, (String, Vec<usize>, String)> = BTreeMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            let Some(terms) = page.parsed.taxonomies.get(name) else { continue };
+            for term in terms {
+                let key = term_key(term);
+                if key.is_empty() {
+                    continue;
+                }
+                let entry = by_key.entry(key).or_insert_with(|| {
+                    (term.trim().to_string(), Vec::new(), page.parsed.path.to_string_lossy().into_owned())
+                });
+                if !entry.1.contains(&i) {
+                    entry.1.push(i);
+                }
+            }
+        }
+        let base = format!("{name}/");
+        let mut used: BTreeMap<String, String> = BTreeMap::new();
+        let mut terms = Vec::new();
+        for (_, (term_name, mut term_pages, first_file)) in by_key {
+            let mut slug = slugify(&term_name, config.slugs);
+            if slug.is_empty() {
+                slug = "term".to_string();
+            }
+            if let Some(other) = used.get(&slug) {
+                let mut n = 2;
+                while used.contains_key(&format!("{slug}-{n}")) {
+                    n += 1;
+                }
+                let unique = format!("{slug}-{n}");
+                report.push(
+                    Diagnostic::warning(format!(
+                        "{name} `{term_name}` and `{other}` both make the URL /{base}{slug}/; `{term_name}` gets /{base}{unique}/"
+                    ))
+                    .at(&first_file)
+                    .help("rename one of the terms if they are different topics, or spell them the same if they are one"),
+                );
+                slug = unique;
+            }
+            used.insert(slug.clone(), term_name.clone());
+            term_pages.sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+            terms.push(Term {
+                path: format!("{base}{slug}/"),
+                name: term_name,
+                slug,
+                pages: term_pages,
+            });
+        }
+        terms.sort_by(|a, b| (&a.name, &a.slug).cmp(&(&b.name, &b.slug)));
+        let index = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (term_key(&t.name), i))
+            .collect();
+        out.push(Taxonomy {
+            name: name.clone(),
+            path: base,
+            terms,
+            index,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_and_case_fold() {
+        assert_eq!(term_key("ＡＩ　应用"), term_key("ai 应用"));
+        assert_ne!(term_key("安全"), term_key("安全生产"));
+    }
+}

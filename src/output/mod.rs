@@ -1,0 +1,237 @@
+//! Write: rendered files and copies → the output folder, atomically.
+//!
+//! Everything is written into a fresh sibling folder (`.public.nb-tmp-PID`);
+//! only when all of it is on disk is the old output moved aside and the new one
+//! renamed into place. A failed or killed build therefore leaves the old
+//! `public/` as it was. Leftovers of a killed build are cleaned (or, if the old
+//! output was moved aside and never replaced, put back) by the next run.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+
+/// A file to put in the output: bytes in memory, or a copy of a file on disk.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    Copy(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `/`-separated path relative to the output folder.
+    pub path: String,
+    pub content: Content,
+}
+
+const TMP_MARK: &str = ".nb-tmp-";
+const OLD_MARK: &str = ".nb-old-";
+
+fn sibling(output: &Path, mark: &str) -> Option<PathBuf> {
+    let name = output.file_name()?.to_string_lossy().into_owned();
+    let parent = output.parent().unwrap_or(Path::new("."));
+    Some(parent.join(format!(".{name}{mark}{}", std::process::id())))
+}
+
+/// Removes what a killed build left next to `output`; restores the old output if
+/// the build died between moving it aside and putting the new one in place.
+pub fn recover(output: &Path) {
+    let Some(name) = output.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = fs::read_dir(&parent) else { return };
+    let tmp_prefix = format!(".{name}{TMP_MARK}");
+    let old_prefix = format!(".{name}{OLD_MARK}");
+    let mut olds = Vec::new();
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        if entry_name.starts_with(&tmp_prefix) {
+            let _ = fs::remove_dir_all(entry.path());
+        } else if entry_name.starts_with(&old_prefix) {
+            olds.push(entry.path());
+        }
+    }
+    olds.sort();
+    for old in olds {
+        if !output.exists() && fs::rename(&old, output).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(&old);
+    }
+}
+
+/// Writes `entries` as the new content of `output`, atomically.
+pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
+    recover(output);
+    let tmp = sibling(output, TMP_MARK)
+        .ok_or_else(|| Diagnostic::error(format!("cannot use `{}` as the output folder", output.display())))?;
+    if let Some(parent) = tmp.parent() {
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+    }
+    let written = match write_tree(&tmp, entries) {
+        Ok(n) => n,
+        Err(d) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(d);
+        }
+    };
+    swap_into_place(&tmp, output).inspect_err(|_| {
+        let _ = fs::remove_dir_all(&tmp);
+    })?;
+    Ok(written)
+}
+
+fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
+    fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+    // Create each folder once, then write files in parallel.
+    let mut folders: Vec<PathBuf> = entries
+        .iter()
+        .filter_map(|e| safe_join(dir, &e.path).and_then(|p| p.parent().map(Path::to_path_buf)))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| io_error(folder, &e))?;
+    }
+    entries
+        .par_iter()
+        .map(|entry| {
+            let target = safe_join(dir, &entry.path).ok_or_else(|| {
+                Diagnostic::error(format!("refusing to write `{}` outside the output folder", entry.path))
+            })?;
+            let result = match &entry.content {
+                Content::Bytes(bytes) => fs::write(&target, bytes),
+                Content::Static(bytes) => fs::write(&target, bytes),
+                Content::Copy(source) => copy_file(source, &target),
+            };
+            result.map_err(|e| match &entry.content {
+                Content::Copy(source) => Diagnostic::error(format!("cannot copy file: {e}")).at(source),
+                _ => io_error(&target, &e),
+            })
+        })
+        .collect::<Result<Vec<()>, Diagnostic>>()
+        .map(|done| done.len())
+}
+
+/// Copies a file's bytes; a hard link would be cheaper but would let an edit of
+/// the source change the published file behind the ledger's back.
+fn copy_file(source: &Path, target: &Path) -> io::Result<()> {
+    fs::copy(source, target).map(|_| ())
+}
+
+fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
+    if output.exists() {
+        let old = sibling(output, OLD_MARK)
+            .ok_or_else(|| Diagnostic::error(format!("cannot use `{}` as the output folder", output.display())))?;
+        fs::rename(output, &old).map_err(|e| {
+            Diagnostic::error(format!("cannot move the old output aside: {e}")).at(output)
+        })?;
+        if let Err(e) = fs::rename(tmp, output) {
+            // Put the old site back before reporting.
+            let _ = fs::rename(&old, output);
+            return Err(Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output));
+        }
+        remove_dir(&old);
+    } else {
+        fs::rename(tmp, output)
+            .map_err(|e| Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output))?;
+    }
+    Ok(())
+}
+
+/// Deletes a folder tree, subfolders in parallel: removing 10,000 page folders
+/// one by one is a visible part of a build on a slow disk.
+fn remove_dir(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        children.par_iter().for_each(|child| {
+            if child.is_dir() {
+                let _ = fs::remove_dir_all(child);
+            } else {
+                let _ = fs::remove_file(child);
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
+}
+
+/// Joins a `/`-separated relative path under `dir`, refusing anything that
+/// could escape it.
+pub fn safe_join(dir: &Path, rel: &str) -> Option<PathBuf> {
+    let mut out = dir.to_path_buf();
+    for part in rel.split('/') {
+        if part.is_empty() {
+            continue;
+        }
+        let component = Path::new(part).components().next()?;
+        if !matches!(component, Component::Normal(_)) || part.contains('\\') || part.contains(':') {
+            return None;
+        }
+        out.push(part);
+    }
+    Some(out)
+}
+
+fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write: {e}")).at(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_refuses_escapes() {
+        let base = Path::new("/out");
+        assert_eq!(safe_join(base, "a/b.html"), Some(PathBuf::from("/out/a/b.html")));
+        assert_eq!(safe_join(base, "../x"), None);
+        assert_eq!(safe_join(base, "a/../../x"), None);
+        assert_eq!(safe_join(base, "a\\..\\x"), None);
+        assert_eq!(safe_join(base, "c:/x"), None);
+    }
+
+    #[test]
+    fn swap_keeps_old_on_failure_and_replaces_on_success() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("old.html"), "old").unwrap();
+        let bad = vec![Entry {
+            path: "x.html".into(),
+            content: Content::Copy(dir.path().join("missing")),
+        }];
+        assert!(write_output(&out, &bad).is_err());
+        assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
+        let good = vec![Entry {
+            path: "new/index.html".into(),
+            content: Content::Bytes(b"new".to_vec()),
+        }];
+        write_output(&out, &good).unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(fs::read_to_string(out.join("new/index.html")).unwrap(), "new");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+
+    #[test]
+    fn recover_restores_a_moved_aside_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = dir.path().join(".public.nb-old-123");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("index.html"), "kept").unwrap();
+        fs::create_dir_all(dir.path().join(".public.nb-tmp-99")).unwrap();
+        recover(&out);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "kept");
+        assert!(!dir.path().join(".public.nb-tmp-99").exists());
+    }
+}

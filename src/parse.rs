@@ -1,0 +1,438 @@
+//! Parse: one Markdown source → one [`ParsedPage`] or [`ParsedSection`].
+//!
+//! Splits and reads the front matter, checks it against the page's kind
+//! (required fields, field names, dates), and renders the Markdown body once.
+//! Pages are parsed in parallel; each returns its own diagnostics, merged in
+//! file order. URLs, slugs and listings are the model stage's business.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil;
+use rayon::prelude::*;
+
+use crate::clock::parse_civil;
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::frontmatter::kind::{Kind, SECTION_FIELDS, kind_names};
+use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
+use crate::load::{MarkdownSource, Role, Sources};
+use crate::markdown::{RenderedMarkdown, render_markdown};
+
+#[derive(Debug, Clone)]
+pub struct ParsedSection {
+    pub path: PathBuf,
+    /// Folder relative to `content/`; empty for the home page.
+    pub dir: PathBuf,
+    pub title: String,
+    /// Kind of the pages in this section.
+    pub kind: Option<Kind>,
+    pub front: FrontMatter,
+    pub body: RenderedMarkdown,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParsedPage {
+    pub path: PathBuf,
+    pub role: Role,
+    /// Folder of the section holding the page, relative to `content/`.
+    pub section_dir: PathBuf,
+    /// The bundle folder relative to `content/`, for bundle pages.
+    pub bundle_dir: Option<PathBuf>,
+    /// File stem, or the bundle folder's name: the slug when none is given.
+    pub name: String,
+    pub kind: Kind,
+    pub title: String,
+    pub date: civil::DateTime,
+    pub updated: Option<civil::DateTime>,
+    pub draft: bool,
+    pub front: FrontMatter,
+    /// Taxonomy name → terms as written.
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub body: RenderedMarkdown,
+    /// Summary as HTML: front matter `summary`, else before `<!-- more -->`,
+    /// else the first paragraph.
+    pub summary_html: String,
+    /// 1-based line of each top-level front matter key, for later messages.
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ParsedSite {
+    pub sections: Vec<ParsedSection>,
+    pub pages: Vec<ParsedPage>,
+}
+
+pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) -> ParsedSite {
+    let mut site = ParsedSite::default();
+    for source in sources.markdown.iter().filter(|s| s.role == Role::SectionIndex) {
+        if let Some(section) = parse_section(source, config, report) {
+            site.sections.push(section);
+        }
+    }
+    let section_kinds: BTreeMap<PathBuf, Kind> = site
+        .sections
+        .iter()
+        .filter_map(|s| s.kind.map(|k| (s.dir.clone(), k)))
+        .collect();
+
+    let results: Vec<(Option<ParsedPage>, Report)> = sources
+        .markdown
+        .par_iter()
+        .filter(|s| s.role != Role::SectionIndex)
+        .map(|source| {
+            let mut local = Report::new();
+            let page = parse_page(source, config, &section_kinds, &mut local);
+            (page, local)
+        })
+        .collect();
+    for (page, local) in results {
+        report.extend(local.into_vec());
+        if let Some(page) = page {
+            site.pages.push(page);
+        }
+    }
+    site
+}
+
+struct Head<'a> {
+    yaml: &'a str,
+    offset: usize,
+    body: &'a str,
+    front: FrontMatter,
+    keys: Vec<String>,
+    taxonomies: BTreeMap<String, Vec<String>>,
+}
+
+impl Head<'_> {
+    fn key_line(&self, key: &str) -> Option<usize> {
+        line_of_key(self.yaml, key).map(|l| l + self.offset)
+    }
+
+    fn key_lines(&self) -> BTreeMap<String, usize> {
+        self.keys
+            .iter()
+            .filter_map(|k| self.key_line(k).map(|l| (k.clone(), l)))
+            .collect()
+    }
+}
+
+fn read_head<'a>(source: &'a MarkdownSource, config: &Config, report: &mut Report) -> Option<Head<'a>> {
+    let path = &source.path;
+    let parts = match split(&source.text) {
+        Ok(parts) => parts,
+        Err(SplitError::Missing) if source.text.trim().is_empty() => {
+            report.push(
+                Diagnostic::error("file is empty")
+                    .at(path)
+                    .line(1)
+                    .help("start it with front matter:\n---\ntitle: 标题\ndate: 2026-11-23\n---"),
+            );
+            return None;
+        }
+        Err(SplitError::Missing) => {
+            report.push(
+                Diagnostic::error("expected front matter: the file must start with a `---` line")
+                    .at(path)
+                    .line_col(1, 1)
+                    .help("start the file with:\n---\ntitle: 标题\ndate: 2026-11-23\n---"),
+            );
+            return None;
+        }
+        Err(SplitError::Unclosed) => {
+            report.push(
+                Diagnostic::error("front matter is not closed: no second `---` line")
+                    .at(path)
+                    .line_col(1, 1)
+                    .help("add a `---` line after the last front matter field"),
+            );
+            return None;
+        }
+    };
+    let offset = parts.yaml_line_offset;
+    let scan = match scan_keys(parts.yaml, &config.taxonomies) {
+        Ok(scan) => scan,
+        Err(e) => {
+            report.push(e.into_diagnostic(path, offset).help(
+                "front matter is YAML: `key: value` per line; quote values that contain `: ` or start with [ { * & ! | > ' \" % @ `",
+            ));
+            return None;
+        }
+    };
+    let front = match parse_front_matter(parts.yaml) {
+        Ok(front) => front,
+        Err(e) => {
+            report.push(e.into_diagnostic(path, offset));
+            return None;
+        }
+    };
+    Some(Head {
+        yaml: parts.yaml,
+        offset,
+        body: parts.body,
+        front,
+        keys: scan.keys,
+        taxonomies: scan.taxonomies,
+    })
+}
+
+fn parse_section(source: &MarkdownSource, config: &Config, report: &mut Report) -> Option<ParsedSection> {
+    let head = read_head(source, config, report)?;
+    let path = &source.path;
+    for key in &head.keys {
+        if !SECTION_FIELDS.contains(&key.as_str()) && !config.taxonomies.contains(key) {
+            push_at(
+                report,
+                Diagnostic::warning(format!("unknown field `{key}` in a section's _index.md is ignored"))
+                    .help(format!("section fields: {}", SECTION_FIELDS.join(", "))),
+                path,
+                head.key_line(key),
+            );
+        }
+    }
+    let kind = match &head.front.kind {
+        Some(name) => match Kind::parse(name) {
+            Some(kind) => Some(kind),
+            None => {
+                push_at(
+                    report,
+                    Diagnostic::error(format!("unknown kind `{name}`"))
+                        .help(format!("kind is one of: {}", kind_names())),
+                    path,
+                    head.key_line("kind"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let dir = source.content_dir();
+    let title = head
+        .front
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            if dir.as_os_str().is_empty() {
+                config.title.clone()
+            } else {
+                dir.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            }
+        });
+    let body = render_markdown(head.body);
+    Some(ParsedSection {
+        path: path.clone(),
+        dir,
+        title,
+        kind,
+        front: head.front,
+        body,
+    })
+}
+
+fn parse_page(
+    source: &MarkdownSource,
+    config: &Config,
+    section_kinds: &BTreeMap<PathBuf, Kind>,
+    report: &mut Report,
+) -> Option<ParsedPage> {
+    let head = read_head(source, config, report)?;
+    let path = &source.path;
+    let errors_before = report.error_count();
+
+    let own_dir = source.content_dir();
+    let (section_dir, bundle_dir, name) = match source.role {
+        Role::BundlePage => {
+            let name = own_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let parent = own_dir.parent().map(Path::to_path_buf).unwrap_or_default();
+            (parent, Some(own_dir.clone()), name)
+        }
+        _ => {
+            let name = source
+                .path
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (own_dir.clone(), None, name)
+        }
+    };
+
+    let inherited = section_dir
+        .ancestors()
+        .find_map(|dir| section_kinds.get(dir).copied())
+        .unwrap_or(Kind::News);
+    let kind = match &head.front.kind {
+        Some(name) => match Kind::parse(name) {
+            Some(kind) => kind,
+            None => {
+                push_at(
+                    report,
+                    Diagnostic::error(format!("unknown kind `{name}`"))
+                        .help(format!("kind is one of: {}", kind_names())),
+                    path,
+                    head.key_line("kind"),
+                );
+                inherited
+            }
+        },
+        None => inherited,
+    };
+
+    for key in &head.keys {
+        if !kind.accepts(key) && !config.taxonomies.contains(key) {
+            let known: Vec<&str> = crate::frontmatter::kind::COMMON_FIELDS
+                .iter()
+                .chain(kind.extra_fields())
+                .copied()
+                .collect();
+            push_at(
+                report,
+                Diagnostic::warning(format!("unknown field `{key}` for a {kind} page is ignored"))
+                    .help(format!("{kind} fields: {}", known.join(", "))),
+                path,
+                head.key_line(key),
+            );
+        }
+    }
+
+    let title = match head.front.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            push_at(
+                report,
+                Diagnostic::error("missing required field `title`")
+                    .help("add a line like `title: 关于开展安全生产月活动的通知`"),
+                path,
+                head.key_line("title").or(Some(head.offset + 1)),
+            );
+            String::new()
+        }
+    };
+
+    let date = match &head.front.date {
+        Some(text) => read_date(text, "date", &head, &config.timezone, path, report),
+        None => {
+            push_at(
+                report,
+                Diagnostic::error("missing required field `date`")
+                    .help("add a line like `date: 2026-11-23` (or `2026-11-23 09:30`)"),
+                path,
+                Some(head.offset + 1),
+            );
+            None
+        }
+    };
+    let updated = head
+        .front
+        .updated
+        .as_ref()
+        .and_then(|text| read_date(text, "updated", &head, &config.timezone, path, report));
+
+    for field in kind.required_fields() {
+        if !head.keys.iter().any(|k| k == field) {
+            push_at(
+                report,
+                Diagnostic::error(format!("missing required field `{field}` for a {kind} page"))
+                    .help(format!(
+                        "{kind} pages need: title, date, {}",
+                        kind.required_fields().join(", ")
+                    )),
+                path,
+                Some(head.offset + 1),
+            );
+        }
+    }
+
+    if report.error_count() > errors_before {
+        return None;
+    }
+    let date = date?;
+
+    let mut taxonomies = head.taxonomies.clone();
+    if config.taxonomies.iter().any(|t| t == "tags")
+        && let Some(tags) = &head.front.tags
+    {
+        taxonomies.insert("tags".to_string(), tags.0.clone());
+    }
+
+    let body = render_markdown(head.body);
+    let summary_html = match head.front.summary.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => format!("<p>{}</p>", escape_html(s)),
+        _ => body
+            .more_summary
+            .clone()
+            .or_else(|| body.first_paragraph.clone())
+            .unwrap_or_default(),
+    };
+    let key_lines = head.key_lines();
+    Some(ParsedPage {
+        path: path.clone(),
+        role: source.role,
+        section_dir,
+        bundle_dir,
+        name,
+        kind,
+        title,
+        date,
+        updated,
+        draft: head.front.draft.unwrap_or(false),
+        taxonomies,
+        summary_html,
+        key_lines,
+        front: head.front,
+        body,
+    })
+}
+
+fn read_date(
+    text: &str,
+    field: &str,
+    head: &Head<'_>,
+    tz: &jiff::tz::TimeZone,
+    path: &Path,
+    report: &mut Report,
+) -> Option<civil::DateTime> {
+    if let Ok(ts) = text.trim().parse::<jiff::Timestamp>() {
+        // An instant with an offset: show it as the site's wall-clock time.
+        return Some(ts.to_zoned_datetime(tz.clone()).datetime());
+    }
+    if let Some(dt) = parse_civil(text) {
+        return Some(dt);
+    }
+    push_at(
+        report,
+        Diagnostic::error(format!("`{field}: {text}` is not a date"))
+            .help("write dates as 2026-11-23, 2026-11-23 09:30 or 2026-11-23T09:30:00+08:00"),
+        path,
+        head.key_line(field),
+    );
+    None
+}
+
+fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>) {
+    let d = d.at(path);
+    report.push(match line {
+        Some(line) => d.line(line),
+        None => d,
+    });
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! The words the theme shows, in zh-CN and en, and dates written the local way
+//! (`2026年11月23日`, `23 Nov 2026`). Templates read them as `t.KEY`.
+
+use std::collections::BTreeMap;
+
+use jiff::civil;
+
+use crate::config::Language;
+
+const ZH: &[(&str, &str)] = &[
+    ("home", "首页"),
+    ("you_are_here", "当前位置："),
+    ("published", "发布时间"),
+    ("updated", "更新时间"),
+    ("author", "发布人"),
+    ("source", "来源"),
+    ("word_count", "共 {n} 字"),
+    ("reading_time", "预计阅读 {n} 分钟"),
+    ("newer", "上一篇"),
+    ("older", "下一篇"),
+    ("none", "没有了"),
+    ("toc", "目录"),
+    ("tags", "标签"),
+    ("latest", "最新动态"),
+    ("more", "更多"),
+    ("page_n", "第 {n} 页"),
+    ("page_of", "第 {n} 页，共 {total} 页"),
+    ("previous_page", "上一页"),
+    ("next_page", "下一页"),
+    ("pagination", "分页"),
+    ("not_found", "页面未找到"),
+    ("not_found_text", "您要访问的页面不存在或已被移动。"),
+    ("back_home", "返回首页"),
+    ("skip_to_content", "跳到正文"),
+    ("all_terms", "全部标签"),
+    ("articles", "篇"),
+    ("no_pages", "暂无内容。"),
+    ("menu", "栏目导航"),
+    ("search", "搜索"),
+    ("draft", "草稿"),
+    ("unit", "单位"),
+    ("position", "职务"),
+    ("honors", "荣誉"),
+    ("trade", "工种"),
+    ("grade", "技能等级"),
+    ("studio", "工作室"),
+    ("achievements", "主要成果"),
+    ("campaign_period", "活动时间"),
+    ("slogan", "主题"),
+    ("strands", "重点行动"),
+    ("number", "文号"),
+    ("category", "类别"),
+    ("issuer", "发文机关"),
+    ("period", "所属期间"),
+    ("contact", "受理联系"),
+    ("attachments", "附件"),
+    ("revisions", "更正说明"),
+    ("sections", "栏目"),
+    ("footer_note", "本站由 noticeboard 生成"),
+];
+
+const EN: &[(&str, &str)] = &[
+    ("home", "Home"),
+    ("you_are_here", "You are here: "),
+    ("published", "Published"),
+    ("updated", "Updated"),
+    ("author", "By"),
+    ("source", "Source"),
+    ("word_count", "{n} words"),
+    ("reading_time", "{n} min read"),
+    ("newer", "Newer"),
+    ("older", "Older"),
+    ("none", "None"),
+    ("toc", "Contents"),
+    ("tags", "Tags"),
+    ("latest", "Latest"),
+    ("more", "More"),
+    ("page_n", "Page {n}"),
+    ("page_of", "Page {n} of {total}"),
+    ("previous_page", "Previous"),
+    ("next_page", "Next"),
+    ("pagination", "Pagination"),
+    ("not_found", "Page not found"),
+    ("not_found_text", "The page you asked for does not exist or has moved."),
+    ("back_home", "Back to the home page"),
+    ("skip_to_content", "Skip to content"),
+    ("all_terms", "All tags"),
+    ("articles", "articles"),
+    ("no_pages", "Nothing here yet."),
+    ("menu", "Sections"),
+    ("search", "Search"),
+    ("draft", "Draft"),
+    ("unit", "Unit"),
+    ("position", "Position"),
+    ("honors", "Honours"),
+    ("trade", "Trade"),
+    ("grade", "Skill grade"),
+    ("studio", "Studio"),
+    ("achievements", "Achievements"),
+    ("campaign_period", "Dates"),
+    ("slogan", "Slogan"),
+    ("strands", "Actions"),
+    ("number", "Number"),
+    ("category", "Category"),
+    ("issuer", "Issued by"),
+    ("period", "Period"),
+    ("contact", "Contact"),
+    ("attachments", "Attachments"),
+    ("revisions", "Corrections"),
+    ("sections", "Sections"),
+    ("footer_note", "Built with noticeboard"),
+];
+
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    let table = match language {
+        Language::ZhCn => ZH,
+        Language::En => EN,
+    };
+    table.iter().copied().collect()
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+pub fn format_date(date: civil::Date, language: Language) -> String {
+    match language {
+        Language::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        Language::En => {
+            let month = MONTHS
+                .get((date.month() as usize).saturating_sub(1))
+                .copied()
+                .unwrap_or("");
+            format!("{} {} {}", date.day(), month, date.year())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_locally() {
+        let d = civil::date(2026, 11, 3);
+        assert_eq!(format_date(d, Language::ZhCn), "2026年11月3日");
+        assert_eq!(format_date(d, Language::En), "3 Nov 2026");
+    }
+
+    #[test]
+    fn both_languages_have_every_key() {
+        let zh: Vec<_> = ZH.iter().map(|(k, _)| k).collect();
+        let en: Vec<_> = EN.iter().map(|(k, _)| k).collect();
+        assert_eq!(zh, en);
+    }
+}

@@ -1,0 +1,541 @@
+//! Render: site model + templates → HTML files, in parallel.
+//!
+//! Templates come from three layers (built-in theme, `themes/NAME/templates/`,
+//! the site's `templates/`), are all compiled up front so a syntax error is
+//! reported once with its file and line, and see typed views ([`views`]).
+//! Autoescaping is on for `.html` and `.xml`. This stage returns bytes; writing
+//! them is the output stage's job.
+
+pub mod i18n;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use minijinja::{Environment, UndefinedBehavior, Value, context};
+use rayon::prelude::*;
+
+use crate::clock::Clock;
+use crate::diag::{Diagnostic, Report};
+use crate::model::{Section, Site, pager_paths};
+use views::{
+    CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
+    term_links, url_for,
+};
+
+/// One file of output, path relative to the output folder (`/`-separated).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Template name → (source, where it came from).
+pub type TemplateSources = BTreeMap<String, (String, String)>;
+
+pub struct Renderer<'s> {
+    env: Environment<'s>,
+    origins: BTreeMap<String, String>,
+}
+
+impl<'s> Renderer<'s> {
+    /// Compiles every template; `strict` makes undefined variables errors (for `check`).
+    pub fn new(templates: &'s TemplateSources, strict: bool, report: &mut Report) -> Renderer<'s> {
+        let mut env = Environment::new();
+        env.set_debug(true);
+        if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()
+        {
+            env.set_syntax(syntax);
+        }
+        if strict {
+            env.set_undefined_behavior(UndefinedBehavior::Strict);
+        }
+        env.set_formatter(format_value);
+        let mut origins = BTreeMap::new();
+        for (name, (source, origin)) in templates {
+            origins.insert(name.clone(), origin.clone());
+            if let Err(e) = env.add_template(name, source) {
+                report.push(template_diagnostic(&e, &origins));
+            }
+        }
+        Renderer { env, origins }
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
+    }
+
+    fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+        let template = self.env.get_template(name).map_err(|e| template_diagnostic(&e, &self.origins))?;
+        template.render(ctx).map_err(|e| template_diagnostic(&e, &self.origins))
+    }
+
+    /// The first template of `names` that exists.
+    fn pick<'n>(&self, names: &[&'n str]) -> Option<&'n str> {
+        names.iter().copied().find(|n| self.has_template(n))
+    }
+}
+
+/// Escapes like minijinja's default, but leaves `/` alone: URLs full of `&#x2f;`
+/// are valid yet unreadable and larger.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    let escaping = !matches!(state.auto_escape(), minijinja::AutoEscape::None);
+    if !escaping || value.is_safe() || value.is_none() || value.is_undefined() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let text = match value.as_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(value.to_string()),
+    };
+    let escaped = crate::parse::escape_html(&text);
+    std::fmt::Write::write_str(out, &escaped).map_err(|_| {
+        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write template output")
+    })
+}
+
+fn template_diagnostic(e: &minijinja::Error, origins: &BTreeMap<String, String>) -> Diagnostic {
+    let name = e.name().unwrap_or("template").to_string();
+    let origin = origins.get(&name).cloned().unwrap_or_else(|| format!("templates/{name}"));
+    let mut message = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        message.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    let d = Diagnostic::error(format!("template {name}: {message}")).at(PathBuf::from(origin));
+    match e.line() {
+        Some(line) => d.line(line),
+        None => d,
+    }
+}
+
+/// Any serializable view as a template value.
+pub fn to_value<T: serde::Serialize>(view: T) -> Value {
+    Value::from(minijinja::value::Serde(view))
+}
+
+enum Job {
+    Page(usize),
+    Listing { section: usize, index: usize },
+    TermList(usize),
+    TermPage { taxonomy: usize, term: usize, index: usize },
+    NotFound,
+}
+
+/// Shared, precomputed values: the site view and every page's card.
+struct Shared {
+    site: Value,
+    strings: Value,
+    cards: Vec<Value>,
+}
+
+pub fn render_site(site: &Site, renderer: &Renderer<'_>, clock: &Clock, report: &mut Report) -> Vec<OutputFile> {
+    let strings_map = i18n::strings(site.config.language);
+    let shared = Shared {
+        site: to_value(site_view(site, clock)),
+        strings: to_value(&strings_map),
+        cards: site
+            .pages
+            .par_iter()
+            .map(|page| to_value(card_view(site, page)))
+            .collect(),
+    };
+
+    let mut jobs = Vec::new();
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    for (s, section) in site.sections.iter().enumerate() {
+        let count = section.pager_paths().len();
+        jobs.extend((0..count).map(|index| Job::Listing { section: s, index }));
+    }
+    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+        jobs.push(Job::TermList(t));
+        for (term_index, term) in taxonomy.terms.iter().enumerate() {
+            let count = pager_paths(&term.path, term.pages.len(), site.config.paginate).len();
+            jobs.extend((0..count).map(|index| Job::TermPage {
+                taxonomy: t,
+                term: term_index,
+                index,
+            }));
+        }
+    }
+    jobs.push(Job::NotFound);
+
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(site, renderer, &shared, &strings_map, job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => report.push(d),
+        }
+    }
+    files
+}
+
+fn render_job(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    shared: &Shared,
+    strings: &BTreeMap<&'static str, &'static str>,
+    job: &Job,
+) -> Result<OutputFile, Diagnostic> {
+    let t = |key: &str| strings.get(key).copied().unwrap_or("");
+    match *job {
+        Job::Page(i) => {
+            let page = &site.pages[i];
+            let kind_template = format!("page-{}.html", page.parsed.kind.name());
+            let custom = page.parsed.front.template.clone();
+            let mut names: Vec<&str> = Vec::new();
+            if let Some(custom) = custom.as_deref() {
+                names.push(custom);
+            }
+            names.push(&kind_template);
+            names.push("page.html");
+            let name = renderer.pick(&names).ok_or_else(|| missing_template(&names, &page.parsed.path))?;
+            let view = page_view(site, i, strings);
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                page => to_value(&view),
+                breadcrumb => to_value(breadcrumb(site, page.section, Some(page.parsed.title.as_str()), t("home"))),
+                nav_path => top_path(&page.path),
+                canonical => permalink_for(site, &page.path),
+            };
+            let html = renderer.render(name, ctx).map_err(|d| d.help(format!("while rendering {}", page.parsed.path.display())))?;
+            Ok(OutputFile {
+                path: index_file(&page.path),
+                bytes: html.into_bytes(),
+            })
+        }
+        Job::Listing { section, index } => {
+            let sec = &site.sections[section];
+            let urls: Vec<String> = sec.pager_paths().iter().map(|p| url_for(site, p)).collect();
+            let paths = sec.pager_paths();
+            let start = index * sec.paginate;
+            let cards: Vec<Value> = sec
+                .pages
+                .iter()
+                .skip(start)
+                .take(sec.paginate)
+                .map(|&p| shared.cards[p].clone())
+                .collect();
+            let all_cards: Vec<Value> = if sec.is_home() {
+                site.pages_by_date()
+                    .into_iter()
+                    .take(site.config.paginate)
+                    .map(|p| shared.cards[p].clone())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let subsections: Vec<Value> = sec
+                .subsections
+                .iter()
+                .map(|&s| section_value(site, shared, s))
+                .collect();
+            let kind_template = format!("section-{}.html", sec.kind.name());
+            let custom = sec.template.clone();
+            let mut names: Vec<&str> = Vec::new();
+            if let Some(custom) = custom.as_deref() {
+                names.push(custom);
+            }
+            if sec.is_home() {
+                names.push("index.html");
+            }
+            names.push(&kind_template);
+            names.push("section.html");
+            let origin = sec.source.clone().unwrap_or_else(|| PathBuf::from("content"));
+            let name = renderer.pick(&names).ok_or_else(|| missing_template(&names, &origin))?;
+            let paginator = Paginator::new(&urls, index, sec.pages.len(), sec.paginate);
+            let title_suffix = (index > 0).then(|| fill(t("page_n"), index + 1, None));
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                section => section_value(site, shared, section),
+                pages => cards,
+                latest => all_cards,
+                subsections => subsections,
+                paginator => to_value(&paginator),
+                page_title_suffix => title_suffix,
+                breadcrumb => to_value(breadcrumb(site, section, None, t("home"))),
+                nav_path => top_path(&sec.path),
+                canonical => permalink_for(site, &paths[index]),
+            };
+            let html = renderer.render(name, ctx)?;
+            Ok(OutputFile {
+                path: index_file(&paths[index]),
+                bytes: html.into_bytes(),
+            })
+        }
+        Job::TermList(t_index) => {
+            let taxonomy = &site.taxonomies[t_index];
+            let terms: Vec<Value> = taxonomy
+                .terms
+                .iter()
+                .map(|term| {
+                    context! {
+                        name => term.name.clone(),
+                        url => url_for(site, &term.path),
+                        count => term.pages.len(),
+                    }
+                })
+                .collect();
+            let title = taxonomy_title(&taxonomy.name, strings);
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                taxonomy => context! { name => taxonomy.name.clone(), title => title.clone(), url => url_for(site, &taxonomy.path) },
+                terms => terms,
+                breadcrumb => to_value(vec![Link { title: t("home").to_string(), url: url_for(site, "") }, Link { title, url: String::new() }]),
+                nav_path => taxonomy.path.clone(),
+                canonical => permalink_for(site, &taxonomy.path),
+            };
+            let html = renderer.render("taxonomy.html", ctx)?;
+            Ok(OutputFile {
+                path: index_file(&taxonomy.path),
+                bytes: html.into_bytes(),
+            })
+        }
+        Job::TermPage { taxonomy, term, index } => {
+            let tax = &site.taxonomies[taxonomy];
+            let term = &tax.terms[term];
+            let paths = pager_paths(&term.path, term.pages.len(), site.config.paginate);
+            let urls: Vec<String> = paths.iter().map(|p| url_for(site, p)).collect();
+            let cards: Vec<Value> = term
+                .pages
+                .iter()
+                .skip(index * site.config.paginate)
+                .take(site.config.paginate)
+                .map(|&p| shared.cards[p].clone())
+                .collect();
+            let paginator = Paginator::new(&urls, index, term.pages.len(), site.config.paginate);
+            let tax_title = taxonomy_title(&tax.name, strings);
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                taxonomy => context! { name => tax.name.clone(), title => tax_title.clone(), url => url_for(site, &tax.path) },
+                term => context! { name => term.name.clone(), url => url_for(site, &term.path), count => term.pages.len() },
+                pages => cards,
+                paginator => to_value(&paginator),
+                page_title_suffix => (index > 0).then(|| fill(t("page_n"), index + 1, None)),
+                breadcrumb => to_value(vec![
+                    Link { title: t("home").to_string(), url: url_for(site, "") },
+                    Link { title: tax_title, url: url_for(site, &tax.path) },
+                    Link { title: term.name.clone(), url: String::new() },
+                ]),
+                nav_path => tax.path.clone(),
+                canonical => permalink_for(site, &paths[index]),
+            };
+            let html = renderer.render("term.html", ctx)?;
+            Ok(OutputFile {
+                path: index_file(&paths[index]),
+                bytes: html.into_bytes(),
+            })
+        }
+        Job::NotFound => {
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                breadcrumb => Value::from(Vec::<Value>::new()),
+                nav_path => "",
+                canonical => permalink_for(site, "404.html"),
+            };
+            let html = renderer.render("404.html", ctx)?;
+            Ok(OutputFile {
+                path: "404.html".to_string(),
+                bytes: html.into_bytes(),
+            })
+        }
+    }
+}
+
+fn missing_template(names: &[&str], origin: &std::path::Path) -> Diagnostic {
+    Diagnostic::error(format!("no template found; looked for {}", names.join(", ")))
+        .at(origin)
+        .help("add the template to templates/ or remove the `template` field")
+}
+
+fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, &'static str>) -> String {
+    if name == "tags" {
+        strings.get("tags").copied().unwrap_or("tags").to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// `news/a/` → `news/a/index.html`; the home page's empty path → `index.html`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+/// The first segment of a path (`news/` of `news/a/`), to mark the nav item.
+fn top_path(path: &str) -> String {
+    match path.find('/') {
+        Some(i) => path[..=i].to_string(),
+        None => String::new(),
+    }
+}
+
+fn site_view(site: &Site, clock: &Clock) -> SiteView {
+    let config = &site.config;
+    let nav = if config.menu.is_empty() {
+        site.nav_sections()
+            .into_iter()
+            .map(|s| {
+                let section = &site.sections[s];
+                NavItem {
+                    title: section.title.clone(),
+                    url: url_for(site, &section.path),
+                    path: section.path.clone(),
+                }
+            })
+            .collect()
+    } else {
+        config
+            .menu
+            .iter()
+            .map(|item| {
+                let is_external = item.url.contains("://");
+                let path = item.url.trim_start_matches('/').to_string();
+                NavItem {
+                    title: item.name.clone(),
+                    url: if is_external { item.url.clone() } else { url_for(site, &path) },
+                    path: top_path(&path),
+                }
+            })
+            .collect()
+    };
+    SiteView {
+        title: config.title.clone(),
+        organization: config.organization.clone(),
+        base_url: config.base_url.clone(),
+        base_path: config.base_path().to_string(),
+        language: config.language.code(),
+        nav,
+        feeds: config.feeds,
+        search: config.search,
+        build_year: clock.today_in(&config.timezone).year(),
+    }
+}
+
+fn card_view<'a>(site: &'a Site, page: &'a crate::model::Page) -> CardView<'a> {
+    let section = &site.sections[page.section];
+    CardView {
+        title: &page.parsed.title,
+        url: url_for(site, &page.path),
+        date: DateView::new(page.parsed.date, &site.config),
+        summary: Value::from_safe_string(page.parsed.summary_html.clone()),
+        kind: page.parsed.kind.name(),
+        section_title: &section.title,
+        section_url: url_for(site, &section.path),
+        tags: term_links(site, page, "tags"),
+        draft: page.parsed.draft,
+        meta: &page.parsed.front,
+    }
+}
+
+fn page_view<'a>(site: &'a Site, i: usize, strings: &BTreeMap<&'static str, &'static str>) -> PageView<'a> {
+    let page = &site.pages[i];
+    let config = &site.config;
+    let section = &site.sections[page.section];
+    let words = &page.parsed.body.word_count;
+    let minutes = words.reading_minutes(
+        config.reading_speed.cjk_chars_per_minute,
+        config.reading_speed.words_per_minute,
+    );
+    let link = |p: usize| Link {
+        title: site.pages[p].parsed.title.clone(),
+        url: url_for(site, &site.pages[p].path),
+    };
+    let t = |key: &str| strings.get(key).copied().unwrap_or("");
+    PageView {
+        title: &page.parsed.title,
+        url: url_for(site, &page.path),
+        permalink: permalink_for(site, &page.path),
+        date: DateView::new(page.parsed.date, config),
+        updated: page.parsed.updated.map(|u| DateView::new(u, config)),
+        author: page.parsed.front.author.as_deref(),
+        source: page.parsed.front.source.as_deref(),
+        summary: Value::from_safe_string(page.parsed.summary_html.clone()),
+        description: views::describe(page.parsed.front.summary.as_deref(), &page.parsed.body.plain_text),
+        content: Value::from_safe_string(page.parsed.body.html.clone()),
+        toc: &page.parsed.body.toc,
+        word_count: words.total(),
+        word_count_text: fill(t("word_count"), words.total(), None),
+        reading_minutes: minutes,
+        reading_time_text: fill(t("reading_time"), minutes, None),
+        kind: page.parsed.kind.name(),
+        draft: page.parsed.draft,
+        tags: term_links(site, page, "tags"),
+        taxonomies: site
+            .taxonomies
+            .iter()
+            .map(|tax| (tax.name.as_str(), term_links(site, page, &tax.name)))
+            .collect(),
+        meta: &page.parsed.front,
+        section: Link {
+            title: section.title.clone(),
+            url: url_for(site, &section.path),
+        },
+        newer: page.newer.map(link),
+        older: page.older.map(link),
+    }
+}
+
+fn section_value(site: &Site, shared: &Shared, s: usize) -> Value {
+    let section: &Section = &site.sections[s];
+    let latest: Vec<Value> = section.pages.iter().take(5).map(|&p| shared.cards[p].clone()).collect();
+    context! {
+        title => section.title.clone(),
+        url => url_for(site, &section.path),
+        kind => section.kind.name(),
+        content => Value::from_safe_string(section.content_html.clone()),
+        summary => Value::from_safe_string(section.summary_html.clone()),
+        page_count => section.pages.len(),
+        latest => latest,
+        is_home => section.is_home(),
+    }
+}
+
+/// 首页 > 工会动态 > 文章标题: ancestors of `section`, then the current item
+/// (without a link) if given.
+fn breadcrumb(site: &Site, section: usize, current: Option<&str>, home: &str) -> Vec<Link> {
+    let mut chain = Vec::new();
+    let mut cursor = Some(section);
+    while let Some(s) = cursor {
+        chain.push(s);
+        cursor = site.sections[s].parent;
+    }
+    chain.reverse();
+    let mut links: Vec<Link> = chain
+        .into_iter()
+        .map(|s| {
+            let sec = &site.sections[s];
+            Link {
+                title: if sec.is_home() { home.to_string() } else { sec.title.clone() },
+                url: url_for(site, &sec.path),
+            }
+        })
+        .collect();
+    match current {
+        Some(title) => links.push(Link {
+            title: title.to_string(),
+            url: String::new(),
+        }),
+        None => {
+            if let Some(last) = links.last_mut() {
+                last.url.clear();
+            }
+        }
+    }
+    links
+}

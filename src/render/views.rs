@@ -1,0 +1,211 @@
+//! Typed views handed to templates: what a template may read about the site, a
+//! page, a listing. Built from the model once; pages' cards are reused by every
+//! listing they appear in (as cheap `minijinja::Value` clones).
+
+use serde::Serialize;
+
+use crate::config::{Config, Language};
+use crate::frontmatter::FrontMatter;
+use crate::markdown::TocEntry;
+use crate::model::{Page, Site};
+
+use super::i18n::format_date;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2026-11-20T09:30:00+08:00`, for `<time datetime>` and feeds.
+    pub iso: String,
+    /// `2026-11-20`.
+    pub ymd: String,
+    /// `2026年11月20日` or `20 Nov 2026`.
+    pub display: String,
+    pub year: i16,
+    pub month: i8,
+    pub day: i8,
+}
+
+impl DateView {
+    pub fn new(dt: jiff::civil::DateTime, config: &Config) -> DateView {
+        let iso = match dt.to_zoned_datetime(config.timezone.clone()) {
+            Ok(z) => z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            Err(_) => dt.to_string(),
+        };
+        DateView {
+            iso,
+            ymd: dt.date().to_string(),
+            display: format_date(dt.date(), config.language),
+            year: dt.year(),
+            month: dt.month(),
+            day: dt.day(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    /// The site path it covers, to mark the current section.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub organization: Option<String>,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: &'static str,
+    pub nav: Vec<NavItem>,
+    pub feeds: bool,
+    pub search: bool,
+    pub build_year: i16,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    pub name: String,
+    pub url: String,
+}
+
+/// A page as it appears in listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub date: DateView,
+    pub summary: minijinja::Value,
+    pub kind: &'static str,
+    pub section_title: &'a str,
+    pub section_url: String,
+    pub tags: Vec<TermLink>,
+    pub draft: bool,
+    pub meta: &'a FrontMatter,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub date: DateView,
+    pub updated: Option<DateView>,
+    pub author: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub summary: minijinja::Value,
+    /// Plain-text summary for `<meta name="description">`, at most 120 characters.
+    pub description: String,
+    pub content: minijinja::Value,
+    pub toc: &'a [TocEntry],
+    pub word_count: usize,
+    pub word_count_text: String,
+    pub reading_minutes: usize,
+    pub reading_time_text: String,
+    pub kind: &'static str,
+    pub draft: bool,
+    pub tags: Vec<TermLink>,
+    pub taxonomies: std::collections::BTreeMap<&'a str, Vec<TermLink>>,
+    pub meta: &'a FrontMatter,
+    pub section: Link,
+    pub newer: Option<Link>,
+    pub older: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    pub items: usize,
+    pub per_page: usize,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PagerLink>,
+}
+
+impl Paginator {
+    pub fn new(urls: &[String], current_index: usize, items: usize, per_page: usize) -> Paginator {
+        Paginator {
+            current: current_index + 1,
+            total: urls.len(),
+            items,
+            per_page,
+            previous_url: current_index.checked_sub(1).and_then(|i| urls.get(i).cloned()),
+            next_url: urls.get(current_index + 1).cloned(),
+            pages: urls
+                .iter()
+                .enumerate()
+                .map(|(i, url)| PagerLink {
+                    number: i + 1,
+                    url: url.clone(),
+                    current: i == current_index,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Fills `{n}` (and `{total}`) in a UI string.
+pub fn fill(template: &str, n: usize, total: Option<usize>) -> String {
+    let s = template.replace("{n}", &n.to_string());
+    match total {
+        Some(t) => s.replace("{total}", &t.to_string()),
+        None => s,
+    }
+}
+
+pub fn url_for(site: &Site, path: &str) -> String {
+    format!("{}{}", site.config.base_path(), path)
+}
+
+pub fn permalink_for(site: &Site, path: &str) -> String {
+    format!("{}/{}", site.config.origin_and_path(), path)
+}
+
+pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {
+    let Some(tax) = site.taxonomies.iter().find(|t| t.name == taxonomy) else {
+        return Vec::new();
+    };
+    let Some(names) = page.parsed.taxonomies.get(taxonomy) else {
+        return Vec::new();
+    };
+    let mut links: Vec<TermLink> = Vec::new();
+    for name in names {
+        if let Some(term) = tax.find(name)
+            && !links.iter().any(|l| l.name == term.name)
+        {
+            links.push(TermLink {
+                name: term.name.clone(),
+                url: url_for(site, &term.path),
+            });
+        }
+    }
+    links
+}
+
+pub fn language_code(language: Language) -> &'static str {
+    language.code()
+}
+
+/// A plain-text description of a page: its `summary`, else the start of its text.
+pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
+    let source = summary.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(plain_text);
+    let flat: String = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = flat.chars().take(120).collect();
+    if flat.chars().count() > 120 {
+        out.push('…');
+    }
+    out
+}
