@@ -30,7 +30,8 @@ fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let theme = manifest.join("themes").join("default");
     println!("cargo:rerun-if-changed={}", theme.display());
     let mut files = Vec::new();
@@ -38,9 +39,13 @@ fn main() {
     let mut code = String::from("&[\n");
     for (rel, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", path.display().to_string()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     code.push_str("]\n");
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("theme_files.rs");
+    let out =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("theme_files.rs");
     fs::write(out, code).expect("OUT_DIR is writable");
 }

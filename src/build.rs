@@ -47,7 +47,11 @@ pub struct Loaded {
     pub site: Site,
 }
 
-fn stage<T>(timings: &mut Vec<(&'static str, Duration)>, name: &'static str, f: impl FnOnce() -> T) -> T {
+fn stage<T>(
+    timings: &mut Vec<(&'static str, Duration)>,
+    name: &'static str,
+    f: impl FnOnce() -> T,
+) -> T {
     let start = Instant::now();
     let value = f();
     timings.push((name, start.elapsed()));
@@ -101,14 +105,20 @@ fn load_site(
             return None;
         }
     };
-    let sources = stage(timings, "load", || load::load_sources(root, &config.theme, report));
-    let parsed = stage(timings, "parse", || parse::parse_sources(&sources, &config, report));
+    let sources = stage(timings, "load", || {
+        load::load_sources(root, &config.theme, report)
+    });
+    let parsed = stage(timings, "parse", || {
+        parse::parse_sources(&sources, &config, report)
+    });
     let site = stage(timings, "model", || {
         model::build_site(
             config.clone(),
             parsed,
             &sources.assets,
-            &ModelOptions { drafts: options.drafts },
+            &ModelOptions {
+                drafts: options.drafts,
+            },
             report,
         )
     });
@@ -126,7 +136,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     let mut report = Report::new();
     let mut timings = Vec::new();
     let root = &options.root;
-    let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
+    let output_dir = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
     if let Err(d) = check_output_dir(root, &output_dir) {
         report.push(d);
         return Err(fail(report));
@@ -139,7 +152,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
     let Loaded {
-        clock, sources, site, ..
+        clock,
+        sources,
+        site,
+        ..
     } = loaded;
 
     let renderer = Renderer::new(&sources.templates, false, &mut report);
@@ -155,7 +171,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
 
     let entries = collect_entries(&sources, &site, files);
     let file_count = entries.len();
-    let written = stage(&mut timings, "write", || output::write_output(&output_dir, &entries));
+    let written = stage(&mut timings, "write", || {
+        output::write_output(&output_dir, &entries)
+    });
     if let Err(d) = written {
         report.push(d);
         return Err(fail(report));
@@ -191,7 +209,8 @@ pub fn check(options: &BuildOptions) -> Report {
 /// page and section files, then rendered pages: later entries with the same path
 /// replace earlier ones.
 fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile>) -> Vec<Entry> {
-    let mut by_path: std::collections::BTreeMap<String, Content> = std::collections::BTreeMap::new();
+    let mut by_path: std::collections::BTreeMap<String, Content> =
+        std::collections::BTreeMap::new();
     for (path, file) in &sources.theme_static {
         let content = match file {
             ThemeFile::Embedded(bytes) => Content::Static(bytes),
@@ -209,7 +228,10 @@ fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile
         by_path.insert(rel, Content::Copy(sources.root.join(&file.path)));
     }
     for asset in &site.assets {
-        by_path.insert(asset.dest.clone(), Content::Copy(sources.root.join(&asset.source)));
+        by_path.insert(
+            asset.dest.clone(),
+            Content::Copy(sources.root.join(&asset.source)),
+        );
     }
     for file in files {
         by_path.insert(file.path, Content::Bytes(file.bytes));
@@ -227,15 +249,20 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         let p = if p.is_absolute() {
             p.to_path_buf()
         } else {
-            std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
         };
         normalize(&p)
     };
     let root_abs = absolute(root);
     let out_abs = absolute(output);
     let refuse = |why: &str| {
-        Err(Diagnostic::error(format!("refusing to use `{}` as the output folder: {why}", output.display()))
-            .help("choose a new folder such as `public` or `dist`"))
+        Err(Diagnostic::error(format!(
+            "refusing to use `{}` as the output folder: {why}",
+            output.display()
+        ))
+        .help("choose a new folder such as `public` or `dist`"))
     };
     if out_abs.parent().is_none() {
         return refuse("it is the file-system root");

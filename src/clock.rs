@@ -62,22 +62,26 @@ pub fn parse_instant(text: &str, tz: &TimeZone) -> Option<Timestamp> {
         return Some(ts);
     }
     let civil = parse_civil(text)?;
-    civil.to_zoned_datetime(tz.clone()).ok().map(|z| z.timestamp())
+    civil
+        .to_zoned_datetime(tz.clone())
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 /// A civil date-time from `2026-11-20`, `2026-11-20 09:30`, `2026-11-20T09:30:00`.
 pub fn parse_civil(text: &str) -> Option<civil::DateTime> {
     let text = text.trim();
-    if let Ok(date) = text.parse::<civil::Date>() {
-        return Some(date.to_datetime(civil::Time::midnight()));
+    // Try date-times first: jiff's date parser accepts a date-time and drops the time.
+    if text.len() > 10 {
+        if let Ok(dt) = text.parse::<civil::DateTime>() {
+            return Some(dt);
+        }
+        // Accept a lone space between date and time, as people write it.
+        return text.replacen(' ', "T", 1).parse::<civil::DateTime>().ok();
     }
-    if let Ok(dt) = text.parse::<civil::DateTime>() {
-        return Some(dt);
-    }
-    // jiff wants a `T` or a space before the time and seconds are optional, but
-    // accept a lone space between date and time in any case.
-    let normalized = text.replacen(' ', "T", 1);
-    normalized.parse::<civil::DateTime>().ok()
+    text.parse::<civil::Date>()
+        .ok()
+        .map(|date| date.to_datetime(civil::Time::midnight()))
 }
 
 #[cfg(test)]
@@ -105,7 +109,8 @@ mod tests {
     fn plain_dates_are_site_local() {
         let ts = parse_instant("2026-11-23", &shanghai()).unwrap();
         assert_eq!(ts.to_string(), "2026-11-22T16:00:00Z");
-        assert!(parse_civil("2026-11-20 09:30").is_some());
+        assert_eq!(parse_civil("2026-11-20 09:30").unwrap().hour(), 9);
+        assert_eq!(parse_civil("2026-11-20T09:30:15").unwrap().second(), 15);
         assert!(parse_civil("2026-02-30").is_none());
     }
 

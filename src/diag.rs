@@ -173,12 +173,13 @@ impl std::error::Error for Failed {}
 /// problems found after deserializing (unknown keys, missing values) still point
 /// at a line.
 pub fn line_of_key(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines().position(|line| {
-        line.strip_prefix(key)
-            .map(|rest| rest.trim_start().starts_with(':'))
-            .unwrap_or(false)
-    })
-    .map(|index| index + 1)
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .map(|rest| rest.trim_start().starts_with(':'))
+                .unwrap_or(false)
+        })
+        .map(|index| index + 1)
 }
 
 #[cfg(test)]

@@ -132,9 +132,10 @@ fn load_theme(
     for (name, bytes) in theme::EMBEDDED {
         if let Some(template) = name.strip_prefix("templates/") {
             let text = String::from_utf8_lossy(bytes).into_owned();
-            sources
-                .templates
-                .insert(template.to_string(), (text, format!("themes/default/{name}")));
+            sources.templates.insert(
+                template.to_string(),
+                (text, format!("themes/default/{name}")),
+            );
         } else if let Some(file) = name.strip_prefix("static/") {
             sources
                 .theme_static
@@ -146,7 +147,10 @@ fn load_theme(
         report.push(
             Diagnostic::error(format!("theme `{theme_name}` not found"))
                 .at(crate::config::CONFIG_FILE)
-                .help(format!("create `{}` or remove the `theme` key", theme_dir.display())),
+                .help(format!(
+                    "create `{}` or remove the `theme` key",
+                    theme_dir.display()
+                )),
         );
     }
     let layers = [theme_dir.join(TEMPLATES_DIR), PathBuf::from(TEMPLATES_DIR)];
@@ -212,7 +216,9 @@ fn load_content(root: &Path, canonical_root: &Path, sources: &mut Sources, repor
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
         let bundle = bundle_of(&file);
         let role = match (&bundle, file.file_name().and_then(|n| n.to_str())) {
-            (Some(b), Some("index.md")) if file.parent() == Some(b.as_path()) => Some(Role::BundlePage),
+            (Some(b), Some("index.md")) if file.parent() == Some(b.as_path()) => {
+                Some(Role::BundlePage)
+            }
             (Some(_), _) => None,
             (None, Some("_index.md")) => Some(Role::SectionIndex),
             (None, _) if is_md => Some(Role::Page),
@@ -287,7 +293,11 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
                 continue;
             }
         };
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(canonical_root) => {
@@ -296,9 +306,11 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
                     }
                 }
                 _ => report.push(
-                    Diagnostic::error("symbolic link points outside the site folder; refusing to read it")
-                        .at(&rel)
-                        .help("copy the file into the site instead of linking to it"),
+                    Diagnostic::error(
+                        "symbolic link points outside the site folder; refusing to read it",
+                    )
+                    .at(&rel)
+                    .help("copy the file into the site instead of linking to it"),
                 ),
             }
             continue;
@@ -329,14 +341,20 @@ fn is_safe_relative(path: &Path) -> bool {
 /// are refused with the byte offset, never garbled.
 pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<String> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest).map(str::to_string).map_err(|e| (e, 3))
+        std::str::from_utf8(rest)
+            .map(str::to_string)
+            .map_err(|e| (e, 3))
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let little = bytes.starts_with(b"\xFF\xFE");
         let units: Vec<u16> = bytes[2..]
             .chunks(2)
             .map(|pair| {
                 let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
-                if little { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) }
+                if little {
+                    u16::from_le_bytes([a, b])
+                } else {
+                    u16::from_be_bytes([a, b])
+                }
             })
             .collect();
         match String::from_utf16(&units) {
@@ -348,12 +366,16 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
                 Ok(text)
             }
             Err(_) => {
-                report.push(Diagnostic::error("file starts like UTF-16 but is not valid UTF-16").at(path));
+                report.push(
+                    Diagnostic::error("file starts like UTF-16 but is not valid UTF-16").at(path),
+                );
                 return None;
             }
         }
     } else {
-        std::str::from_utf8(bytes).map(str::to_string).map_err(|e| (e, 0))
+        std::str::from_utf8(bytes)
+            .map(str::to_string)
+            .map_err(|e| (e, 0))
     };
     match text {
         Ok(text) if text.contains('\r') => Some(text.replace("\r\n", "\n").replace('\r', "\n")),
@@ -381,7 +403,12 @@ mod tests {
     #[test]
     fn decodes_bom_and_crlf() {
         let mut r = Report::new();
-        let text = decode_text(b"\xEF\xBB\xBF---\r\ntitle: x\r\n", Path::new("a.md"), &mut r).unwrap();
+        let text = decode_text(
+            b"\xEF\xBB\xBF---\r\ntitle: x\r\n",
+            Path::new("a.md"),
+            &mut r,
+        )
+        .unwrap();
         assert_eq!(text, "---\ntitle: x\n");
         assert!(!r.has_errors());
     }
@@ -403,7 +430,10 @@ mod tests {
         for unit in "工会".encode_utf16() {
             bytes.extend(unit.to_le_bytes());
         }
-        assert_eq!(decode_text(&bytes, Path::new("a.md"), &mut r).unwrap(), "工会");
+        assert_eq!(
+            decode_text(&bytes, Path::new("a.md"), &mut r).unwrap(),
+            "工会"
+        );
         assert_eq!(r.warning_count(), 1);
     }
 }

@@ -28,5 +28,9 @@ fn main() -> ExitCode {
             let _ = writeln!(stderr, "{line}");
         }
     }
-    if outcome.success { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if outcome.success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -65,7 +65,11 @@ pub struct ParsedSite {
 
 pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) -> ParsedSite {
     let mut site = ParsedSite::default();
-    for source in sources.markdown.iter().filter(|s| s.role == Role::SectionIndex) {
+    for source in sources
+        .markdown
+        .iter()
+        .filter(|s| s.role == Role::SectionIndex)
+    {
         if let Some(section) = parse_section(source, config, report) {
             site.sections.push(section);
         }
@@ -117,7 +121,11 @@ impl Head<'_> {
     }
 }
 
-fn read_head<'a>(source: &'a MarkdownSource, config: &Config, report: &mut Report) -> Option<Head<'a>> {
+fn read_head<'a>(
+    source: &'a MarkdownSource,
+    config: &Config,
+    report: &mut Report,
+) -> Option<Head<'a>> {
     let path = &source.path;
     let parts = match split(&source.text) {
         Ok(parts) => parts,
@@ -176,15 +184,21 @@ fn read_head<'a>(source: &'a MarkdownSource, config: &Config, report: &mut Repor
     })
 }
 
-fn parse_section(source: &MarkdownSource, config: &Config, report: &mut Report) -> Option<ParsedSection> {
+fn parse_section(
+    source: &MarkdownSource,
+    config: &Config,
+    report: &mut Report,
+) -> Option<ParsedSection> {
     let head = read_head(source, config, report)?;
     let path = &source.path;
     for key in &head.keys {
         if !SECTION_FIELDS.contains(&key.as_str()) && !config.taxonomies.contains(key) {
             push_at(
                 report,
-                Diagnostic::warning(format!("unknown field `{key}` in a section's _index.md is ignored"))
-                    .help(format!("section fields: {}", SECTION_FIELDS.join(", "))),
+                Diagnostic::warning(format!(
+                    "unknown field `{key}` in a section's _index.md is ignored"
+                ))
+                .help(format!("section fields: {}", SECTION_FIELDS.join(", "))),
                 path,
                 head.key_line(key),
             );
@@ -292,8 +306,10 @@ fn parse_page(
                 .collect();
             push_at(
                 report,
-                Diagnostic::warning(format!("unknown field `{key}` for a {kind} page is ignored"))
-                    .help(format!("{kind} fields: {}", known.join(", "))),
+                Diagnostic::warning(format!(
+                    "unknown field `{key}` for a {kind} page is ignored"
+                ))
+                .help(format!("{kind} fields: {}", known.join(", "))),
                 path,
                 head.key_line(key),
             );
@@ -337,11 +353,13 @@ fn parse_page(
         if !head.keys.iter().any(|k| k == field) {
             push_at(
                 report,
-                Diagnostic::error(format!("missing required field `{field}` for a {kind} page"))
-                    .help(format!(
-                        "{kind} pages need: title, date, {}",
-                        kind.required_fields().join(", ")
-                    )),
+                Diagnostic::error(format!(
+                    "missing required field `{field}` for a {kind} page"
+                ))
+                .help(format!(
+                    "{kind} pages need: title, date, {}",
+                    kind.required_fields().join(", ")
+                )),
                 path,
                 Some(head.offset + 1),
             );

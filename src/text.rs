@@ -44,8 +44,7 @@ fn is_word_char(c: char) -> bool {
     if is_cjk(c) {
         return false;
     }
-    c.is_alphanumeric()
-        || matches!(c as u32, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+    c.is_alphanumeric() || matches!(c as u32, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -117,8 +116,18 @@ mod tests {
     #[test]
     fn reading_time_rounds_up_and_is_at_least_one() {
         assert_eq!(WordCount { cjk: 0, words: 0 }.reading_minutes(300, 200), 1);
-        assert_eq!(WordCount { cjk: 301, words: 0 }.reading_minutes(300, 200), 2);
-        assert_eq!(WordCount { cjk: 300, words: 200 }.reading_minutes(300, 200), 2);
+        assert_eq!(
+            WordCount { cjk: 301, words: 0 }.reading_minutes(300, 200),
+            2
+        );
+        assert_eq!(
+            WordCount {
+                cjk: 300,
+                words: 200
+            }
+            .reading_minutes(300, 200),
+            2
+        );
     }
 
     #[test]

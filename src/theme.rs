@@ -5,5 +5,8 @@
 pub static EMBEDDED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
 
 pub fn embedded(path: &str) -> Option<&'static [u8]> {
-    EMBEDDED.iter().find(|(p, _)| *p == path).map(|(_, bytes)| *bytes)
+    EMBEDDED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes)
 }

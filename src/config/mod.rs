@@ -143,9 +143,10 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
         Ok(keys) => {
             for key in keys {
                 if !KNOWN_KEYS.contains(&key.as_str()) {
-                    let mut d = Diagnostic::warning(format!("unknown key `{key}` in site.yaml is ignored"))
-                        .at(file)
-                        .help(format!("known keys: {}", KNOWN_KEYS.join(", ")));
+                    let mut d =
+                        Diagnostic::warning(format!("unknown key `{key}` in site.yaml is ignored"))
+                            .at(file)
+                            .help(format!("known keys: {}", KNOWN_KEYS.join(", ")));
                     if let Some(line) = line_of_key(text, &key) {
                         d = d.line(line);
                     }
@@ -222,9 +223,11 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             )),
         },
         None => report.push(
-            Diagnostic::warning("site.yaml has no `base_url`; canonical links point to http://localhost/")
-                .at(file)
-                .help("set `base_url: https://your.site/` (or pass --base-url)"),
+            Diagnostic::warning(
+                "site.yaml has no `base_url`; canonical links point to http://localhost/",
+            )
+            .at(file)
+            .help("set `base_url: https://your.site/` (or pass --base-url)"),
         ),
     }
 
@@ -288,8 +291,9 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             } else {
                 report.push(at_key(
                     "taxonomies",
-                    Diagnostic::error(format!("taxonomy `{name}` must be a plain name"))
-                        .help("use lowercase ASCII letters, digits and `-`, e.g. `tags` or `columns`"),
+                    Diagnostic::error(format!("taxonomy `{name}` must be a plain name")).help(
+                        "use lowercase ASCII letters, digits and `-`, e.g. `tags` or `columns`",
+                    ),
                 ));
             }
         }
@@ -325,7 +329,9 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         if dir.trim().is_empty() || dir.split(['/', '\\']).any(|part| part == "..") {
             report.push(at_key(
                 "cache_dir",
-                Diagnostic::error(format!("cache_dir `{dir}` must stay inside the site folder")),
+                Diagnostic::error(format!(
+                    "cache_dir `{dir}` must stay inside the site folder"
+                )),
             ));
         } else {
             config.cache_dir = dir;
@@ -407,7 +413,10 @@ mod tests {
     fn unknown_key_is_a_warning_with_line() {
         let (config, report) = resolve_text("title: t\nbase_url: https://a.org/\ncolour: red\n");
         assert!(config.is_some());
-        let d = report.iter().find(|d| d.message.contains("colour")).unwrap();
+        let d = report
+            .iter()
+            .find(|d| d.message.contains("colour"))
+            .unwrap();
         assert!(!d.is_error());
         assert_eq!(d.line, Some(3));
     }

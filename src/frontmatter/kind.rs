@@ -68,8 +68,17 @@ impl Kind {
             Kind::Craftsman => &["photo", "unit", "trade", "grade", "studio", "achievements"],
             Kind::Campaign => &["start", "end", "slogan", "strands"],
             Kind::Disclosure => &[
-                "number", "category", "notice", "notice_until", "period", "issuer",
-                "attachments", "contact", "corrects", "reason", "revisions",
+                "number",
+                "category",
+                "notice",
+                "notice_until",
+                "period",
+                "issuer",
+                "attachments",
+                "contact",
+                "corrects",
+                "reason",
+                "revisions",
             ],
         }
     }
@@ -97,5 +106,9 @@ impl fmt::Display for Kind {
 }
 
 pub fn kind_names() -> String {
-    Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    Kind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -41,8 +41,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for raw_line in text[yaml_start..].split_inclusive('\n') {
+    for (line, raw_line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let content = raw_line.trim_end_matches(['\n', '\r']);
         if content.trim_end() == "---" || content.trim_end() == "..." {
             let body_start = offset + raw_line.len();
@@ -54,7 +53,6 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             });
         }
         offset += raw_line.len();
-        line += 1;
     }
     Err(SplitError::Unclosed)
 }
@@ -304,15 +302,19 @@ mod tests {
 
     #[test]
     fn bad_honor_level_has_position() {
-        let e = parse_front_matter("title: x\nhonors:\n  - {title: a, level: galactic, year: 2025}\n")
-            .unwrap_err();
+        let e =
+            parse_front_matter("title: x\nhonors:\n  - {title: a, level: galactic, year: 2025}\n")
+                .unwrap_err();
         assert_eq!(e.line, Some(3));
     }
 
     #[test]
     fn scan_collects_extra_taxonomies() {
-        let scan = scan_keys("title: t\ncolumns: [职工之家]\nfoo: 1\n", &["tags".into(), "columns".into()])
-            .unwrap();
+        let scan = scan_keys(
+            "title: t\ncolumns: [职工之家]\nfoo: 1\n",
+            &["tags".into(), "columns".into()],
+        )
+        .unwrap();
         assert_eq!(scan.keys, vec!["title", "columns", "foo"]);
         assert_eq!(scan.taxonomies["columns"], vec!["职工之家"]);
     }

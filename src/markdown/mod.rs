@@ -16,8 +16,8 @@ use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
 use crate::text::{WordCount, count_words, is_cjk, is_cjk_punctuation};
 use sanitize::{Sanitizer, is_safe_url};
-pub use toc::TocEntry;
 use toc::HeadingCollector;
+pub use toc::TocEntry;
 
 /// The marker that ends a hand-picked summary.
 const MORE_MARKER: &str = "<!-- more -->";
@@ -88,7 +88,11 @@ pub fn render_markdown(body: &str) -> RenderedMarkdown {
     }
 }
 
-fn render_node<'a>(node: &'a AstNode<'a>, options: &Options, headings: &HeadingCollector) -> String {
+fn render_node<'a>(
+    node: &'a AstNode<'a>,
+    options: &Options,
+    headings: &HeadingCollector,
+) -> String {
     let mut plugins = Plugins::default();
     plugins.render.heading_adapter = Some(headings);
     let mut html = String::new();
@@ -121,10 +125,8 @@ fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
             NodeValue::Text(_) | NodeValue::Code(_) if sanitizer.is_dropping() => {
                 dropped.push(node);
             }
-            NodeValue::Link(link) | NodeValue::Image(link) => {
-                if !is_safe_url(&link.url) {
-                    link.url.clear();
-                }
+            NodeValue::Link(link) | NodeValue::Image(link) if !is_safe_url(&link.url) => {
+                link.url.clear();
             }
             NodeValue::SoftBreak => soft_breaks.push(node),
             _ => {}
@@ -229,7 +231,11 @@ mod tests {
     #[test]
     fn headings_get_anchors_and_toc() {
         let r = render_markdown("## 一、总体情况\n\n### （一）主要做法\n\n## 一、总体情况\n");
-        assert!(r.html.contains("<h2 id=\"一-总体情况\">一、总体情况</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"一-总体情况\">一、总体情况</h2>"),
+            "{}",
+            r.html
+        );
         assert_eq!(r.toc.len(), 3);
         assert_eq!(r.toc[2].id, "一-总体情况-2");
         assert_eq!(r.toc[1].level, 3);

@@ -11,12 +11,69 @@
 
 /// Tags that pass (with allowed attributes only).
 const ALLOWED_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
-    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
-    "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-    "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Tags dropped together with everything up to their closing tag.
@@ -132,7 +189,8 @@ impl Sanitizer {
         out.push_str(&tag.name);
         let specific = tag_attributes(&tag.name);
         for (name, value) in &tag.attributes {
-            let allowed = GLOBAL_ATTRIBUTES.contains(&name.as_str()) || specific.contains(&name.as_str());
+            let allowed =
+                GLOBAL_ATTRIBUTES.contains(&name.as_str()) || specific.contains(&name.as_str());
             if !allowed {
                 continue;
             }
@@ -145,7 +203,12 @@ impl Sanitizer {
             push_attribute_value(out, value);
             out.push('"');
         }
-        if tag.name == "a" && tag.attributes.iter().any(|(n, v)| n == "href" && is_external(v)) {
+        if tag.name == "a"
+            && tag
+                .attributes
+                .iter()
+                .any(|(n, v)| n == "href" && is_external(v))
+        {
             out.push_str(" rel=\"noopener\"");
         }
         out.push('>');
@@ -183,7 +246,9 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         ));
     }
     let name_start = i;
-    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':') {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':')
+    {
         i += 1;
     }
     if i == name_start || !bytes[name_start].is_ascii_alphabetic() {
@@ -218,7 +283,10 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         }
         self_closing = false;
         let attr_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+        {
             i += 1;
         }
         let attr_name = s[attr_start..i].to_ascii_lowercase();
@@ -393,7 +461,10 @@ mod tests {
             let out = clean(&format!("<a href=\"{url}\">x</a>"));
             assert_eq!(out, "<a>x</a>", "{url}");
         }
-        assert_eq!(clean("<a href=\"/news/\">x</a>"), "<a href=\"/news/\">x</a>");
+        assert_eq!(
+            clean("<a href=\"/news/\">x</a>"),
+            "<a href=\"/news/\">x</a>"
+        );
         assert_eq!(
             clean("<a href=\"https://a.org/\">x</a>"),
             "<a href=\"https://a.org/\" rel=\"noopener\">x</a>"
@@ -402,7 +473,10 @@ mod tests {
 
     #[test]
     fn drops_comments_and_unknown_tags_but_keeps_text() {
-        assert_eq!(clean("<!--[if gte mso 9]>x<![endif]--><o:p>文字</o:p>"), "文字");
+        assert_eq!(
+            clean("<!--[if gte mso 9]>x<![endif]--><o:p>文字</o:p>"),
+            "文字"
+        );
         assert_eq!(clean("<font color=red>红</font>"), "红");
     }
 

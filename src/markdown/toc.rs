@@ -44,6 +44,7 @@ pub fn anchor_for(text: &str) -> String {
 }
 
 /// Gives each heading its id as comrak renders it, and records the contents.
+#[derive(Default)]
 pub struct HeadingCollector {
     state: Mutex<State>,
 }
@@ -55,11 +56,8 @@ struct State {
 }
 
 impl HeadingCollector {
-    /// `reserved` are ids already taken on the page (e.g. footnote ids).
     pub fn new() -> Self {
-        HeadingCollector {
-            state: Mutex::new(State::default()),
-        }
+        HeadingCollector::default()
     }
 
     pub fn into_entries(self) -> Vec<TocEntry> {

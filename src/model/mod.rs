@@ -119,7 +119,10 @@ pub fn build_site(
     let mut parsed_sections: BTreeMap<PathBuf, Option<ParsedSection>> = BTreeMap::new();
     parsed_sections.insert(PathBuf::new(), None);
     for section in parsed.sections {
-        if section.front.draft.unwrap_or(false) && !options.drafts && !section.dir.as_os_str().is_empty() {
+        if section.front.draft.unwrap_or(false)
+            && !options.drafts
+            && !section.dir.as_os_str().is_empty()
+        {
             continue;
         }
         parsed_sections.insert(section.dir.clone(), Some(section));
@@ -136,7 +139,12 @@ pub fn build_site(
     }
 
     let dirs: Vec<PathBuf> = parsed_sections.keys().cloned().collect();
-    let index_of: BTreeMap<PathBuf, usize> = dirs.iter().cloned().enumerate().map(|(i, d)| (d, i)).collect();
+    let index_of: BTreeMap<PathBuf, usize> = dirs
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, d)| (d, i))
+        .collect();
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
     for (dir, parsed_section) in parsed_sections {
         let parent = dir.parent().and_then(|p| index_of.get(p).copied());
@@ -159,7 +167,11 @@ pub fn build_site(
                     title: ps.title.clone(),
                     kind: ps.kind.unwrap_or(Kind::News),
                     weight: ps.front.weight.unwrap_or(0),
-                    paginate: ps.front.paginate.map(|n| n.max(1) as usize).unwrap_or(config.paginate),
+                    paginate: ps
+                        .front
+                        .paginate
+                        .map(|n| n.max(1) as usize)
+                        .unwrap_or(config.paginate),
                     content_html: ps.body.html.clone(),
                     summary_html,
                     template: ps.front.template.clone(),
@@ -172,7 +184,11 @@ pub fn build_site(
             None => Section {
                 source: None,
                 path,
-                title: if dir.as_os_str().is_empty() { config.title.clone() } else { folder_name },
+                title: if dir.as_os_str().is_empty() {
+                    config.title.clone()
+                } else {
+                    folder_name
+                },
                 kind: Kind::News,
                 weight: 0,
                 paginate: config.paginate,
@@ -195,8 +211,11 @@ pub fn build_site(
     for i in 0..sections.len() {
         let mut subs = std::mem::take(&mut sections[i].subsections);
         subs.sort_by(|&a, &b| {
-            (sections[a].weight, &sections[a].title, &sections[a].dir)
-                .cmp(&(sections[b].weight, &sections[b].title, &sections[b].dir))
+            (sections[a].weight, &sections[a].title, &sections[a].dir).cmp(&(
+                sections[b].weight,
+                &sections[b].title,
+                &sections[b].dir,
+            ))
         });
         sections[i].subsections = subs;
     }
@@ -268,7 +287,13 @@ fn dir_path(dir: &Path, style: crate::slug::SlugStyle) -> String {
 }
 
 fn page_slug(page: &ParsedPage, style: crate::slug::SlugStyle, report: &mut Report) -> String {
-    if let Some(wanted) = page.front.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(wanted) = page
+        .front
+        .slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let slug = slugify(wanted, crate::slug::SlugStyle::Unicode);
         if slug.is_empty() {
             let mut d = Diagnostic::error(format!("slug `{wanted}` has no letters or digits"))
@@ -286,7 +311,11 @@ fn page_slug(page: &ParsedPage, style: crate::slug::SlugStyle, report: &mut Repo
     if slug.is_empty() {
         // A name of only punctuation: fall back to the title.
         let from_title = slugify(&page.title, style);
-        if from_title.is_empty() { "page".to_string() } else { from_title }
+        if from_title.is_empty() {
+            "page".to_string()
+        } else {
+            from_title
+        }
     } else {
         slug
     }
@@ -364,7 +393,13 @@ fn place_assets(
 pub fn pager_paths(base: &str, count: usize, per_page: usize) -> Vec<String> {
     let pages = count.div_ceil(per_page.max(1)).max(1);
     (1..=pages)
-        .map(|n| if n == 1 { base.to_string() } else { format!("{base}page/{n}/") })
+        .map(|n| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}page/{n}/")
+            }
+        })
         .collect()
 }
 

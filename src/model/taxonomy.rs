@@ -56,14 +56,20 @@ pub fn build_taxonomies(config: &Config, pages: &[Page], report: &mut Report) ->
     for name in &config.taxonomies {
         let mut by_key: BTreeMap<String, (String, Vec<usize>, String)> = BTreeMap::new();
         for (i, page) in pages.iter().enumerate() {
-            let Some(terms) = page.parsed.taxonomies.get(name) else { continue };
+            let Some(terms) = page.parsed.taxonomies.get(name) else {
+                continue;
+            };
             for term in terms {
                 let key = term_key(term);
                 if key.is_empty() {
                     continue;
                 }
                 let entry = by_key.entry(key).or_insert_with(|| {
-                    (term.trim().to_string(), Vec::new(), page.parsed.path.to_string_lossy().into_owned())
+                    (
+                        term.trim().to_string(),
+                        Vec::new(),
+                        page.parsed.path.to_string_lossy().into_owned(),
+                    )
                 });
                 if !entry.1.contains(&i) {
                     entry.1.push(i);

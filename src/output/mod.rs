@@ -48,7 +48,9 @@ pub fn recover(output: &Path) {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let Ok(entries) = fs::read_dir(&parent) else { return };
+    let Ok(entries) = fs::read_dir(&parent) else {
+        return;
+    };
     let tmp_prefix = format!(".{name}{TMP_MARK}");
     let old_prefix = format!(".{name}{OLD_MARK}");
     let mut olds = Vec::new();
@@ -72,8 +74,12 @@ pub fn recover(output: &Path) {
 /// Writes `entries` as the new content of `output`, atomically.
 pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
     recover(output);
-    let tmp = sibling(output, TMP_MARK)
-        .ok_or_else(|| Diagnostic::error(format!("cannot use `{}` as the output folder", output.display())))?;
+    let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
+        Diagnostic::error(format!(
+            "cannot use `{}` as the output folder",
+            output.display()
+        ))
+    })?;
     if let Some(parent) = tmp.parent() {
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
     }
@@ -106,7 +112,10 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
         .par_iter()
         .map(|entry| {
             let target = safe_join(dir, &entry.path).ok_or_else(|| {
-                Diagnostic::error(format!("refusing to write `{}` outside the output folder", entry.path))
+                Diagnostic::error(format!(
+                    "refusing to write `{}` outside the output folder",
+                    entry.path
+                ))
             })?;
             let result = match &entry.content {
                 Content::Bytes(bytes) => fs::write(&target, bytes),
@@ -114,7 +123,9 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
                 Content::Copy(source) => copy_file(source, &target),
             };
             result.map_err(|e| match &entry.content {
-                Content::Copy(source) => Diagnostic::error(format!("cannot copy file: {e}")).at(source),
+                Content::Copy(source) => {
+                    Diagnostic::error(format!("cannot copy file: {e}")).at(source)
+                }
                 _ => io_error(&target, &e),
             })
         })
@@ -130,20 +141,27 @@ fn copy_file(source: &Path, target: &Path) -> io::Result<()> {
 
 fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
     if output.exists() {
-        let old = sibling(output, OLD_MARK)
-            .ok_or_else(|| Diagnostic::error(format!("cannot use `{}` as the output folder", output.display())))?;
+        let old = sibling(output, OLD_MARK).ok_or_else(|| {
+            Diagnostic::error(format!(
+                "cannot use `{}` as the output folder",
+                output.display()
+            ))
+        })?;
         fs::rename(output, &old).map_err(|e| {
             Diagnostic::error(format!("cannot move the old output aside: {e}")).at(output)
         })?;
         if let Err(e) = fs::rename(tmp, output) {
             // Put the old site back before reporting.
             let _ = fs::rename(&old, output);
-            return Err(Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output));
+            return Err(
+                Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output),
+            );
         }
         remove_dir(&old);
     } else {
-        fs::rename(tmp, output)
-            .map_err(|e| Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output))?;
+        fs::rename(tmp, output).map_err(|e| {
+            Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output)
+        })?;
     }
     Ok(())
 }
@@ -192,7 +210,10 @@ mod tests {
     #[test]
     fn safe_join_refuses_escapes() {
         let base = Path::new("/out");
-        assert_eq!(safe_join(base, "a/b.html"), Some(PathBuf::from("/out/a/b.html")));
+        assert_eq!(
+            safe_join(base, "a/b.html"),
+            Some(PathBuf::from("/out/a/b.html"))
+        );
         assert_eq!(safe_join(base, "../x"), None);
         assert_eq!(safe_join(base, "a/../../x"), None);
         assert_eq!(safe_join(base, "a\\..\\x"), None);
@@ -217,7 +238,10 @@ mod tests {
         }];
         write_output(&out, &good).unwrap();
         assert!(!out.join("old.html").exists());
-        assert_eq!(fs::read_to_string(out.join("new/index.html")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(out.join("new/index.html")).unwrap(),
+            "new"
+        );
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
     }

@@ -81,7 +81,10 @@ const EN: &[(&str, &str)] = &[
     ("next_page", "Next"),
     ("pagination", "Pagination"),
     ("not_found", "Page not found"),
-    ("not_found_text", "The page you asked for does not exist or has moved."),
+    (
+        "not_found_text",
+        "The page you asked for does not exist or has moved.",
+    ),
     ("back_home", "Back to the home page"),
     ("skip_to_content", "Skip to content"),
     ("all_terms", "All tags"),

@@ -69,8 +69,13 @@ impl<'s> Renderer<'s> {
     }
 
     fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-        let template = self.env.get_template(name).map_err(|e| template_diagnostic(&e, &self.origins))?;
-        template.render(ctx).map_err(|e| template_diagnostic(&e, &self.origins))
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| template_diagnostic(&e, &self.origins))?;
+        template
+            .render(ctx)
+            .map_err(|e| template_diagnostic(&e, &self.origins))
     }
 
     /// The first template of `names` that exists.
@@ -96,14 +101,23 @@ fn format_value(
     };
     let escaped = crate::parse::escape_html(&text);
     std::fmt::Write::write_str(out, &escaped).map_err(|_| {
-        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write template output")
+        minijinja::Error::new(
+            minijinja::ErrorKind::WriteFailure,
+            "cannot write template output",
+        )
     })
 }
 
 fn template_diagnostic(e: &minijinja::Error, origins: &BTreeMap<String, String>) -> Diagnostic {
     let name = e.name().unwrap_or("template").to_string();
-    let origin = origins.get(&name).cloned().unwrap_or_else(|| format!("templates/{name}"));
-    let mut message = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+    let origin = origins
+        .get(&name)
+        .cloned()
+        .unwrap_or_else(|| format!("templates/{name}"));
+    let mut message = e
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| e.kind().to_string());
     let mut source = std::error::Error::source(e);
     while let Some(inner) = source {
         message.push_str(&format!(": {inner}"));
@@ -123,9 +137,16 @@ pub fn to_value<T: serde::Serialize>(view: T) -> Value {
 
 enum Job {
     Page(usize),
-    Listing { section: usize, index: usize },
+    Listing {
+        section: usize,
+        index: usize,
+    },
     TermList(usize),
-    TermPage { taxonomy: usize, term: usize, index: usize },
+    TermPage {
+        taxonomy: usize,
+        term: usize,
+        index: usize,
+    },
     NotFound,
 }
 
@@ -136,7 +157,12 @@ struct Shared {
     cards: Vec<Value>,
 }
 
-pub fn render_site(site: &Site, renderer: &Renderer<'_>, clock: &Clock, report: &mut Report) -> Vec<OutputFile> {
+pub fn render_site(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    clock: &Clock,
+    report: &mut Report,
+) -> Vec<OutputFile> {
     let strings_map = i18n::strings(site.config.language);
     let shared = Shared {
         site: to_value(site_view(site, clock)),
@@ -200,7 +226,9 @@ fn render_job(
             }
             names.push(&kind_template);
             names.push("page.html");
-            let name = renderer.pick(&names).ok_or_else(|| missing_template(&names, &page.parsed.path))?;
+            let name = renderer
+                .pick(&names)
+                .ok_or_else(|| missing_template(&names, &page.parsed.path))?;
             let view = page_view(site, i, strings);
             let ctx = context! {
                 site => shared.site.clone(),
@@ -210,7 +238,9 @@ fn render_job(
                 nav_path => top_path(&page.path),
                 canonical => permalink_for(site, &page.path),
             };
-            let html = renderer.render(name, ctx).map_err(|d| d.help(format!("while rendering {}", page.parsed.path.display())))?;
+            let html = renderer
+                .render(name, ctx)
+                .map_err(|d| d.help(format!("while rendering {}", page.parsed.path.display())))?;
             Ok(OutputFile {
                 path: index_file(&page.path),
                 bytes: html.into_bytes(),
@@ -253,8 +283,13 @@ fn render_job(
             }
             names.push(&kind_template);
             names.push("section.html");
-            let origin = sec.source.clone().unwrap_or_else(|| PathBuf::from("content"));
-            let name = renderer.pick(&names).ok_or_else(|| missing_template(&names, &origin))?;
+            let origin = sec
+                .source
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("content"));
+            let name = renderer
+                .pick(&names)
+                .ok_or_else(|| missing_template(&names, &origin))?;
             let paginator = Paginator::new(&urls, index, sec.pages.len(), sec.paginate);
             let title_suffix = (index > 0).then(|| fill(t("page_n"), index + 1, None));
             let ctx = context! {
@@ -305,7 +340,11 @@ fn render_job(
                 bytes: html.into_bytes(),
             })
         }
-        Job::TermPage { taxonomy, term, index } => {
+        Job::TermPage {
+            taxonomy,
+            term,
+            index,
+        } => {
             let tax = &site.taxonomies[taxonomy];
             let term = &tax.terms[term];
             let paths = pager_paths(&term.path, term.pages.len(), site.config.paginate);
@@ -359,9 +398,12 @@ fn render_job(
 }
 
 fn missing_template(names: &[&str], origin: &std::path::Path) -> Diagnostic {
-    Diagnostic::error(format!("no template found; looked for {}", names.join(", ")))
-        .at(origin)
-        .help("add the template to templates/ or remove the `template` field")
+    Diagnostic::error(format!(
+        "no template found; looked for {}",
+        names.join(", ")
+    ))
+    .at(origin)
+    .help("add the template to templates/ or remove the `template` field")
 }
 
 fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, &'static str>) -> String {
@@ -408,7 +450,11 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
                 let path = item.url.trim_start_matches('/').to_string();
                 NavItem {
                     title: item.name.clone(),
-                    url: if is_external { item.url.clone() } else { url_for(site, &path) },
+                    url: if is_external {
+                        item.url.clone()
+                    } else {
+                        url_for(site, &path)
+                    },
                     path: top_path(&path),
                 }
             })
@@ -443,7 +489,11 @@ fn card_view<'a>(site: &'a Site, page: &'a crate::model::Page) -> CardView<'a> {
     }
 }
 
-fn page_view<'a>(site: &'a Site, i: usize, strings: &BTreeMap<&'static str, &'static str>) -> PageView<'a> {
+fn page_view<'a>(
+    site: &'a Site,
+    i: usize,
+    strings: &BTreeMap<&'static str, &'static str>,
+) -> PageView<'a> {
     let page = &site.pages[i];
     let config = &site.config;
     let section = &site.sections[page.section];
@@ -466,7 +516,10 @@ fn page_view<'a>(site: &'a Site, i: usize, strings: &BTreeMap<&'static str, &'st
         author: page.parsed.front.author.as_deref(),
         source: page.parsed.front.source.as_deref(),
         summary: Value::from_safe_string(page.parsed.summary_html.clone()),
-        description: views::describe(page.parsed.front.summary.as_deref(), &page.parsed.body.plain_text),
+        description: views::describe(
+            page.parsed.front.summary.as_deref(),
+            &page.parsed.body.plain_text,
+        ),
         content: Value::from_safe_string(page.parsed.body.html.clone()),
         toc: &page.parsed.body.toc,
         word_count: words.total(),
@@ -493,7 +546,12 @@ fn page_view<'a>(site: &'a Site, i: usize, strings: &BTreeMap<&'static str, &'st
 
 fn section_value(site: &Site, shared: &Shared, s: usize) -> Value {
     let section: &Section = &site.sections[s];
-    let latest: Vec<Value> = section.pages.iter().take(5).map(|&p| shared.cards[p].clone()).collect();
+    let latest: Vec<Value> = section
+        .pages
+        .iter()
+        .take(5)
+        .map(|&p| shared.cards[p].clone())
+        .collect();
     context! {
         title => section.title.clone(),
         url => url_for(site, &section.path),
@@ -521,7 +579,11 @@ fn breadcrumb(site: &Site, section: usize, current: Option<&str>, home: &str) ->
         .map(|s| {
             let sec = &site.sections[s];
             Link {
-                title: if sec.is_home() { home.to_string() } else { sec.title.clone() },
+                title: if sec.is_home() {
+                    home.to_string()
+                } else {
+                    sec.title.clone()
+                },
                 url: url_for(site, &sec.path),
             }
         })

@@ -142,7 +142,9 @@ impl Paginator {
             total: urls.len(),
             items,
             per_page,
-            previous_url: current_index.checked_sub(1).and_then(|i| urls.get(i).cloned()),
+            previous_url: current_index
+                .checked_sub(1)
+                .and_then(|i| urls.get(i).cloned()),
             next_url: urls.get(current_index + 1).cloned(),
             pages: urls
                 .iter()
@@ -201,7 +203,10 @@ pub fn language_code(language: Language) -> &'static str {
 
 /// A plain-text description of a page: its `summary`, else the start of its text.
 pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
-    let source = summary.map(str::trim).filter(|s| !s.is_empty()).unwrap_or(plain_text);
+    let source = summary
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(plain_text);
     let flat: String = source.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = flat.chars().take(120).collect();
     if flat.chars().count() > 120 {
