@@ -19,6 +19,7 @@ pub mod clock;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod emit;
 pub mod disclosure;
 pub mod frontmatter;
 pub mod load;

@@ -4,8 +4,6 @@
 
 pub mod raw;
 
-use std::collections::BTreeMap;
-
 use jiff::tz::TimeZone;
 
 use crate::diag::{Diagnostic, Report, line_of_key};
@@ -74,6 +72,10 @@ pub struct Config {
     pub relative_urls: bool,
     pub search: bool,
     pub feeds: bool,
+    /// Feed entries carry the whole article (`full`) or only its summary.
+    pub feed_full_content: bool,
+    /// Entries per feed, newest first.
+    pub feed_limit: usize,
     pub cache_dir: String,
     pub menu: Vec<MenuItem>,
     pub disclosure: DisclosureConfig,
@@ -119,6 +121,8 @@ pub fn default_config(title: &str) -> Config {
         relative_urls: false,
         search: true,
         feeds: true,
+        feed_full_content: true,
+        feed_limit: 20,
         cache_dir: ".noticeboard/cache".to_string(),
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
@@ -195,6 +199,8 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         relative_urls,
         search,
         feeds,
+        feed_content,
+        feed_limit,
         cache_dir,
         menu,
         disclosure,
@@ -324,6 +330,18 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
     config.relative_urls = relative_urls.unwrap_or(false);
     config.search = search.unwrap_or(true);
     config.feeds = feeds.unwrap_or(true);
+    match feed_content.as_deref() {
+        None | Some("full") => {}
+        Some("summary") => config.feed_full_content = false,
+        Some(other) => report.push(at_key(
+            "feed_content",
+            Diagnostic::error(format!("feed_content `{other}` is not known"))
+                .help("use `full` (default) or `summary`"),
+        )),
+    }
+    if let Some(limit) = feed_limit {
+        config.feed_limit = limit.max(1) as usize;
+    }
 
     if let Some(dir) = cache_dir {
         if dir.trim().is_empty() || dir.split(['/', '\\']).any(|part| part == "..") {
@@ -381,9 +399,6 @@ pub fn normalize_base_url(url: &str) -> Option<String> {
     }
     Some(url)
 }
-
-/// The site's extra strings for templates, keyed for stable output.
-pub type Strings = BTreeMap<&'static str, &'static str>;
 
 #[cfg(test)]
 mod tests {

@@ -60,6 +60,8 @@ pub struct Page {
     /// Newer and older neighbours in the section listing.
     pub newer: Option<usize>,
     pub older: Option<usize>,
+    /// Old URLs that redirect here, as output files (`old/path/index.html`).
+    pub aliases: Vec<String>,
 }
 
 /// A file copied into the output as it is.
@@ -79,6 +81,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub taxonomies: Vec<Taxonomy>,
     pub assets: Vec<AssetCopy>,
+    /// For each page, up to five pages sharing the most tags, newest first on ties.
+    pub related: Vec<Vec<usize>>,
 }
 
 impl Site {
@@ -228,6 +232,7 @@ pub fn build_site(
         };
         let slug = page_slug(&parsed_page, style, report);
         let path = format!("{}{}/", sections[section].path, slug);
+        let aliases = alias_files(&parsed_page, report);
         pages.push(Page {
             parsed: parsed_page,
             slug,
@@ -235,6 +240,7 @@ pub fn build_site(
             section,
             newer: None,
             older: None,
+            aliases,
         });
     }
     pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
@@ -258,6 +264,7 @@ pub fn build_site(
 
     let taxonomies = taxonomy::build_taxonomies(&config, &pages, report);
     let assets = place_assets(assets, &sections, &pages, &index_of);
+    let related = related_pages(&pages, &taxonomies);
 
     Site {
         config,
@@ -265,7 +272,80 @@ pub fn build_site(
         pages,
         taxonomies,
         assets,
+        related,
     }
+}
+
+/// Pages sharing tags with each page: most shared tags first, then newest, at
+/// most five. Counting goes through the term lists, so it costs the sum of the
+/// terms' sizes rather than pages squared.
+fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
+    let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
+        return vec![Vec::new(); pages.len()];
+    };
+    let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    for (t, term) in tags.terms.iter().enumerate() {
+        for &p in &term.pages {
+            terms_of[p].push(t);
+        }
+    }
+    use rayon::prelude::*;
+    (0..pages.len())
+        .into_par_iter()
+        .map(|p| {
+            let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+            for &t in &terms_of[p] {
+                for &other in &tags.terms[t].pages {
+                    if other != p {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+            ranked.sort_by(|&(a, ca), &(b, cb)| {
+                cb.cmp(&ca).then_with(|| listing_order(&pages[a].parsed, &pages[b].parsed))
+            });
+            ranked.into_iter().take(5).map(|(other, _)| other).collect()
+        })
+        .collect()
+}
+
+/// Output files of a page's `aliases`: `/old/path/` and `/old/path` become
+/// `old/path/index.html`, `/old.html` stays a file. Paths that would leave the
+/// output folder are refused.
+fn alias_files(page: &ParsedPage, report: &mut Report) -> Vec<String> {
+    let Some(aliases) = &page.front.aliases else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for alias in &aliases.0 {
+        let trimmed = alias.trim();
+        let without_origin = match trimmed.find("://") {
+            Some(i) => trimmed[i + 3..].find('/').map(|j| &trimmed[i + 3 + j..]).unwrap_or("/"),
+            None => trimmed,
+        };
+        let clean = without_origin.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = clean.split('/').filter(|p| !p.is_empty()).collect();
+        let bad = parts.is_empty() || parts.iter().any(|p| *p == ".." || *p == "." || p.contains('\\'));
+        if bad {
+            let mut d = Diagnostic::error(format!("alias `{alias}` is not a usable old URL"))
+                .at(&page.path)
+                .help("write the old address as a path, e.g. `aliases: [/news/2019/old-title/]`");
+            if let Some(&line) = page.key_lines.get("aliases") {
+                d = d.line(line);
+            }
+            report.push(d);
+            continue;
+        }
+        let joined = parts.join("/");
+        let last = parts.last().copied().unwrap_or("");
+        if last.ends_with(".html") || last.ends_with(".htm") {
+            files.push(joined);
+        } else {
+            files.push(format!("{joined}/index.html"));
+        }
+    }
+    files
 }
 
 /// Newest first; same date by title, then by file, so the order never depends on
@@ -336,6 +416,29 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
             .entry(page.path.as_str())
             .or_default()
             .push(page.parsed.path.to_string_lossy().replace('\\', "/"));
+    }
+    let mut alias_owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for page in pages {
+        for alias in &page.aliases {
+            let as_path = alias.strip_suffix("index.html").unwrap_or(alias).to_string();
+            alias_owners
+                .entry(as_path)
+                .or_default()
+                .push(page.parsed.path.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    for (path, alias_files) in &alias_owners {
+        let mut all = owners.get(path.as_str()).cloned().unwrap_or_default();
+        let is_page = !all.is_empty();
+        all.extend(alias_files.iter().cloned());
+        if all.len() > 1 {
+            let what = if is_page { "is a page and also an alias in" } else { "is an alias in" };
+            report.push(
+                Diagnostic::error(format!("URL /{path} {what} {}", all.join(" and ")))
+                    .at(&alias_files[0])
+                    .help("an old URL may redirect to one page only, and never over a live page"),
+            );
+        }
     }
     for (path, files) in owners {
         if files.len() > 1 {

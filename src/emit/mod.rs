@@ -1,0 +1,40 @@
+//! Emit: the files that are not theme pages: Atom feeds (site, sections,
+//! terms), `sitemap.xml`, `robots.txt` and redirect pages for `aliases`.
+//! Reads the site model, returns bytes; the output stage writes them.
+
+pub mod feeds;
+pub mod redirects;
+pub mod sitemap;
+
+use crate::clock::Clock;
+use crate::model::Site;
+use crate::render::OutputFile;
+
+pub fn emit_extras(site: &Site, clock: &Clock) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if site.config.feeds {
+        files.extend(feeds::all_feeds(site, clock));
+    }
+    files.push(sitemap::sitemap(site, clock));
+    files.push(sitemap::robots(site));
+    files.extend(redirects::alias_pages(site));
+    files
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
