@@ -168,7 +168,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     if report.has_errors() {
         return Err(fail(report));
     }
-    let extras = stage(&mut timings, "emit", || crate::emit::emit_extras(&site, &clock));
+    let extras = stage(&mut timings, "emit", || {
+        crate::emit::emit_extras(&site, &clock)
+    });
 
     let entries = collect_entries(&sources, &site, files.into_iter().chain(extras).collect());
     let file_count = entries.len();

@@ -40,8 +40,16 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
         })
         .max()
         .map(|dt| DateView::new(dt, config).iso)
-        .unwrap_or_else(|| clock.now_in(&config.timezone).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let author = config.organization.clone().unwrap_or_else(|| config.title.clone());
+        .unwrap_or_else(|| {
+            clock
+                .now_in(&config.timezone)
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        });
+    let author = config
+        .organization
+        .clone()
+        .unwrap_or_else(|| config.title.clone());
     let listing = permalink_for(site, path);
     let self_url = permalink_for(site, &format!("{path}atom.xml"));
 
@@ -54,25 +62,53 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
     );
     let _ = writeln!(xml, "  <title>{}</title>", xml_escape(title));
     let _ = writeln!(xml, "  <id>{}</id>", xml_escape(&listing));
-    let _ = writeln!(xml, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&self_url));
-    let _ = writeln!(xml, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&listing));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&self_url)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&listing)
+    );
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", xml_escape(&author));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(&author)
+    );
     xml.push_str("  <generator>noticeboard</generator>\n");
     for &p in &entries {
         let page = &site.pages[p];
         let parsed = &page.parsed;
         let url = permalink_for(site, &page.path);
         let published = DateView::new(parsed.date, config).iso;
-        let entry_updated = DateView::new(parsed.updated.unwrap_or(parsed.date).max(parsed.date), config).iso;
+        let entry_updated = DateView::new(
+            parsed.updated.unwrap_or(parsed.date).max(parsed.date),
+            config,
+        )
+        .iso;
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&parsed.title));
         let _ = writeln!(xml, "    <id>{}</id>", xml_escape(&url));
-        let _ = writeln!(xml, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&url)
+        );
         let _ = writeln!(xml, "    <published>{published}</published>");
         let _ = writeln!(xml, "    <updated>{entry_updated}</updated>");
-        let entry_author = parsed.front.author.clone().unwrap_or_else(|| author.clone());
-        let _ = writeln!(xml, "    <author><name>{}</name></author>", xml_escape(&entry_author));
+        let entry_author = parsed
+            .front
+            .author
+            .clone()
+            .unwrap_or_else(|| author.clone());
+        let _ = writeln!(
+            xml,
+            "    <author><name>{}</name></author>",
+            xml_escape(&entry_author)
+        );
         if let Some(tags) = parsed.taxonomies.get("tags") {
             for tag in tags {
                 let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(tag));
@@ -80,11 +116,19 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
         }
         let summary = absolutize(&parsed.summary_html, &url, config.origin_and_path());
         if !summary.is_empty() {
-            let _ = writeln!(xml, "    <summary type=\"html\">{}</summary>", xml_escape(&summary));
+            let _ = writeln!(
+                xml,
+                "    <summary type=\"html\">{}</summary>",
+                xml_escape(&summary)
+            );
         }
         if config.feed_full_content {
             let content = absolutize(&parsed.body.html, &url, config.origin_and_path());
-            let _ = writeln!(xml, "    <content type=\"html\">{}</content>", xml_escape(&content));
+            let _ = writeln!(
+                xml,
+                "    <content type=\"html\">{}</content>",
+                xml_escape(&content)
+            );
         }
         xml.push_str("  </entry>\n");
     }
@@ -121,7 +165,12 @@ pub fn absolutize(html: &str, page_url: &str, site_root: &str) -> String {
         rest = &rest[value_start..];
         let end = rest.find('"').unwrap_or(rest.len());
         let value = &rest[..end];
-        if value.starts_with('#') || value.contains("://") || value.starts_with("mailto:") || value.starts_with("tel:") || value.starts_with("//") {
+        if value.starts_with('#')
+            || value.contains("://")
+            || value.starts_with("mailto:")
+            || value.starts_with("tel:")
+            || value.starts_with("//")
+        {
             out.push_str(value);
         } else if let Some(root_relative) = value.strip_prefix('/') {
             out.push_str(origin);

@@ -30,7 +30,11 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
         urls.push((page.path.clone(), Some(page_lastmod(p))));
     }
     for taxonomy in &site.taxonomies {
-        let all: Vec<usize> = taxonomy.terms.iter().flat_map(|t| t.pages.iter().copied()).collect();
+        let all: Vec<usize> = taxonomy
+            .terms
+            .iter()
+            .flat_map(|t| t.pages.iter().copied())
+            .collect();
         urls.push((taxonomy.path.clone(), newest(&all)));
         for term in &taxonomy.terms {
             urls.push((term.path.clone(), newest(&term.pages)));
@@ -39,12 +43,17 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
 
-    let fallback = clock.now_in(&config.timezone).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let fallback = clock
+        .now_in(&config.timezone)
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
     let mut xml = String::with_capacity(128 + urls.len() * 160);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, lastmod) in urls {
-        let lastmod = lastmod.map(|dt| DateView::new(dt, config).iso).unwrap_or_else(|| fallback.clone());
+        let lastmod = lastmod
+            .map(|dt| DateView::new(dt, config).iso)
+            .unwrap_or_else(|| fallback.clone());
         let _ = writeln!(
             xml,
             "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",

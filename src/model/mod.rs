@@ -303,7 +303,8 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
             }
             let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
             ranked.sort_by(|&(a, ca), &(b, cb)| {
-                cb.cmp(&ca).then_with(|| listing_order(&pages[a].parsed, &pages[b].parsed))
+                cb.cmp(&ca)
+                    .then_with(|| listing_order(&pages[a].parsed, &pages[b].parsed))
             });
             ranked.into_iter().take(5).map(|(other, _)| other).collect()
         })
@@ -321,12 +322,18 @@ fn alias_files(page: &ParsedPage, report: &mut Report) -> Vec<String> {
     for alias in &aliases.0 {
         let trimmed = alias.trim();
         let without_origin = match trimmed.find("://") {
-            Some(i) => trimmed[i + 3..].find('/').map(|j| &trimmed[i + 3 + j..]).unwrap_or("/"),
+            Some(i) => trimmed[i + 3..]
+                .find('/')
+                .map(|j| &trimmed[i + 3 + j..])
+                .unwrap_or("/"),
             None => trimmed,
         };
         let clean = without_origin.split(['?', '#']).next().unwrap_or("");
         let parts: Vec<&str> = clean.split('/').filter(|p| !p.is_empty()).collect();
-        let bad = parts.is_empty() || parts.iter().any(|p| *p == ".." || *p == "." || p.contains('\\'));
+        let bad = parts.is_empty()
+            || parts
+                .iter()
+                .any(|p| *p == ".." || *p == "." || p.contains('\\'));
         if bad {
             let mut d = Diagnostic::error(format!("alias `{alias}` is not a usable old URL"))
                 .at(&page.path)
@@ -420,7 +427,10 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
     let mut alias_owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for page in pages {
         for alias in &page.aliases {
-            let as_path = alias.strip_suffix("index.html").unwrap_or(alias).to_string();
+            let as_path = alias
+                .strip_suffix("index.html")
+                .unwrap_or(alias)
+                .to_string();
             alias_owners
                 .entry(as_path)
                 .or_default()
@@ -432,7 +442,11 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
         let is_page = !all.is_empty();
         all.extend(alias_files.iter().cloned());
         if all.len() > 1 {
-            let what = if is_page { "is a page and also an alias in" } else { "is an alias in" };
+            let what = if is_page {
+                "is a page and also an alias in"
+            } else {
+                "is an alias in"
+            };
             report.push(
                 Diagnostic::error(format!("URL /{path} {what} {}", all.join(" and ")))
                     .at(&alias_files[0])

@@ -57,6 +57,7 @@ const ZH: &[(&str, &str)] = &[
     ("revisions", "更正说明"),
     ("sections", "栏目"),
     ("footer_note", "本站由 noticeboard 生成"),
+    ("related", "相关文章"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -112,6 +113,7 @@ const EN: &[(&str, &str)] = &[
     ("revisions", "Corrections"),
     ("sections", "Sections"),
     ("footer_note", "Built with noticeboard"),
+    ("related", "Related articles"),
 ];
 
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {

@@ -229,7 +229,11 @@ fn render_job(
             let name = renderer
                 .pick(&names)
                 .ok_or_else(|| missing_template(&names, &page.parsed.path))?;
-            let view = page_view(site, i, strings);
+            let mut view = page_view(site, i, strings);
+            view.related = site.related[i]
+                .iter()
+                .map(|&r| shared.cards[r].clone())
+                .collect();
             let ctx = context! {
                 site => shared.site.clone(),
                 t => shared.strings.clone(),
@@ -237,6 +241,7 @@ fn render_job(
                 breadcrumb => to_value(breadcrumb(site, page.section, Some(page.parsed.title.as_str()), t("home"))),
                 nav_path => top_path(&page.path),
                 canonical => permalink_for(site, &page.path),
+                feed_url => feed_url(site, &site.sections[page.section].path),
             };
             let html = renderer
                 .render(name, ctx)
@@ -304,6 +309,7 @@ fn render_job(
                 breadcrumb => to_value(breadcrumb(site, section, None, t("home"))),
                 nav_path => top_path(&sec.path),
                 canonical => permalink_for(site, &paths[index]),
+                feed_url => feed_url(site, &sec.path),
             };
             let html = renderer.render(name, ctx)?;
             Ok(OutputFile {
@@ -373,6 +379,7 @@ fn render_job(
                 ]),
                 nav_path => tax.path.clone(),
                 canonical => permalink_for(site, &paths[index]),
+                feed_url => feed_url(site, &term.path),
             };
             let html = renderer.render("term.html", ctx)?;
             Ok(OutputFile {
@@ -412,6 +419,13 @@ fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, &'static str>) ->
     } else {
         name.to_string()
     }
+}
+
+/// The Atom feed of the listing at `path`, if feeds are on.
+fn feed_url(site: &Site, path: &str) -> Option<String> {
+    site.config
+        .feeds
+        .then(|| url_for(site, &format!("{path}atom.xml")))
 }
 
 /// `news/a/` → `news/a/index.html`; the home page's empty path → `index.html`.
@@ -541,6 +555,7 @@ fn page_view<'a>(
         },
         newer: page.newer.map(link),
         older: page.older.map(link),
+        related: Vec::new(),
     }
 }
 

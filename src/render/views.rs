@@ -115,6 +115,8 @@ pub struct PageView<'a> {
     pub section: Link,
     pub newer: Option<Link>,
     pub older: Option<Link>,
+    /// Pages sharing the most tags with this one.
+    pub related: Vec<minijinja::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]
