@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
+use crate::disclosure::calendar::HolidayCalendar;
+use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
 use crate::load::{self, Sources, ThemeFile};
+use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
 use crate::output::{self, Content, Entry};
 use crate::parse;
@@ -31,6 +34,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, Default)]
 pub struct BuildSummary {
     pub output: PathBuf,
+    /// The next moment a notice or campaign changes status: `(when, what)`.
+    pub next_change: Option<(String, String)>,
     pub pages: usize,
     pub sections: usize,
     pub terms: usize,
@@ -45,6 +50,10 @@ pub struct Loaded {
     pub clock: Clock,
     pub sources: Sources,
     pub site: Site,
+    /// The disclosure ledger as it must be after this build (`None` when the
+    /// site has no disclosures and no ledger).
+    pub ledger: Option<Ledger>,
+    pub ledger_changed: bool,
 }
 
 fn stage<T>(
@@ -111,6 +120,7 @@ fn load_site(
     let parsed = stage(timings, "parse", || {
         parse::parse_sources(&sources, &config, report)
     });
+    let calendar = load_calendar(root, report);
     let site = stage(timings, "model", || {
         model::build_site(
             config.clone(),
@@ -118,16 +128,58 @@ fn load_site(
             &sources.assets,
             &ModelOptions {
                 drafts: options.drafts,
+                root,
+                calendar: &calendar,
             },
             report,
         )
     });
+    let has_disclosures = site
+        .pages
+        .iter()
+        .any(|p| matches!(p.details, Details::Disclosure(_)));
+    let mut ledger = None;
+    let mut ledger_changed = false;
+    if (has_disclosures || root.join(LEDGER_FILE).exists())
+        && let Some(old) = read_ledger(root, report)
+    {
+        let today = clock.today_in(&config.timezone).to_string();
+        let new = update_ledger(&site, &old, &today, report);
+        ledger_changed = new != old;
+        ledger = Some(new);
+    }
     Some(Loaded {
         config,
         clock,
         sources,
         site,
+        ledger,
+        ledger_changed,
     })
+}
+
+pub const HOLIDAYS_FILE: &str = "holidays.yaml";
+
+/// The built-in holiday calendar, extended by the site's `holidays.yaml`.
+fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {
+    let mut calendar = HolidayCalendar::builtin();
+    let path = root.join(HOLIDAYS_FILE);
+    if let Ok(bytes) = std::fs::read(&path)
+        && let Some(text) = load::decode_text(&bytes, Path::new(HOLIDAYS_FILE), report)
+        && let Err(e) = calendar.extend_from_yaml(&text)
+    {
+        let mut d = Diagnostic::error(e.message.clone()).at(HOLIDAYS_FILE);
+        if let (Some(line), Some(col)) = (e.line, e.column) {
+            d = d.line_col(line, col);
+        } else if let Some(line) = e.line {
+            d = d.line(line);
+        }
+        if let Some(help) = &e.help {
+            d = d.help(help.clone());
+        }
+        report.push(d);
+    }
+    calendar
 }
 
 /// Builds the site into the output folder. On error nothing in the output folder
@@ -155,6 +207,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         clock,
         sources,
         site,
+        ledger,
+        ledger_changed,
         ..
     } = loaded;
 
@@ -169,7 +223,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
     let extras = stage(&mut timings, "emit", || {
-        crate::emit::emit_extras(&site, &clock)
+        crate::emit::emit_extras(&site, &clock, ledger.as_ref())
     });
 
     let entries = collect_entries(&sources, &site, files.into_iter().chain(extras).collect());
@@ -181,9 +235,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
+    // The ledger follows the output: it records what is now published.
+    if let Some(ledger) = &ledger
+        && ledger_changed
+        && let Err(d) = write_ledger(root, ledger)
+    {
+        report.push(d);
+        return Err(fail(report));
+    }
+    let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
+        .into_iter()
+        .next()
+        .map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
 
     Ok(BuildSummary {
         output: output_dir,
+        next_change,
         pages: site.pages.len(),
         sections: site.sections.len(),
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),

@@ -55,6 +55,9 @@ pub struct ParsedPage {
     pub summary_html: String,
     /// 1-based line of each top-level front matter key, for later messages.
     pub key_lines: BTreeMap<String, usize>,
+    /// SHA-256 of the decoded source text, for disclosures (the ledger); empty
+    /// for other kinds, which nothing needs to verify.
+    pub source_sha256: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -388,7 +391,13 @@ fn parse_page(
             .unwrap_or_default(),
     };
     let key_lines = head.key_lines();
+    let source_sha256 = if kind == Kind::Disclosure {
+        crate::model::kinds::sha256_hex(source.text.as_bytes())
+    } else {
+        String::new()
+    };
     Some(ParsedPage {
+        source_sha256,
         path: path.clone(),
         role: source.role,
         section_dir,

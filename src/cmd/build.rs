@@ -23,16 +23,20 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let mut lines = vec![format!(
+                "built {} pages, {} sections, {} terms → {} files in {} ({:.2} s: {stages})",
+                summary.pages,
+                summary.sections,
+                summary.terms,
+                summary.files,
+                summary.output.display(),
+                total
+            )];
+            if let Some((at, what)) = &summary.next_change {
+                lines.push(format!("next status change: {at} ({what}); rebuild then"));
+            }
             Outcome {
-                lines: vec![format!(
-                    "built {} pages, {} sections, {} terms → {} files in {} ({:.2} s: {stages})",
-                    summary.pages,
-                    summary.sections,
-                    summary.terms,
-                    summary.files,
-                    summary.output.display(),
-                    total
-                )],
+                lines,
                 report: summary.report,
                 success: true,
             }

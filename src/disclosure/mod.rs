@@ -2,4 +2,6 @@
 //! on the holiday calendar, and document numbers (文号) per GB/T 9704.
 
 pub mod calendar;
+pub mod ledger;
 pub mod number;
+pub mod status;

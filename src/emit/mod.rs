@@ -4,14 +4,24 @@
 
 pub mod feeds;
 pub mod redirects;
+pub mod schedule;
 pub mod sitemap;
 
 use crate::clock::Clock;
+use crate::disclosure::ledger::Ledger;
+use crate::frontmatter::kind::Kind;
 use crate::model::Site;
 use crate::render::OutputFile;
 
-pub fn emit_extras(site: &Site, clock: &Clock) -> Vec<OutputFile> {
+pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<OutputFile> {
     let mut files = Vec::new();
+    files.push(schedule::status_file(site, clock));
+    if let Some(ledger) = ledger {
+        files.push(OutputFile {
+            path: format!("{}ledger.json", disclosure_section_path(site)),
+            bytes: crate::disclosure::ledger::to_json(ledger).into_bytes(),
+        });
+    }
     if site.config.feeds {
         files.extend(feeds::all_feeds(site, clock));
     }
@@ -37,4 +47,13 @@ pub fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where the ledger is published: the disclosure section (`disclosures/`).
+pub fn disclosure_section_path(site: &Site) -> String {
+    site.sections
+        .iter()
+        .find(|s| s.kind == Kind::Disclosure && !s.is_home())
+        .map(|s| s.path.clone())
+        .unwrap_or_else(|| "disclosures/".to_string())
 }

@@ -40,6 +40,9 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
             urls.push((term.path.clone(), newest(&term.pages)));
         }
     }
+    for archive in &site.archives {
+        urls.push((archive.path.clone(), newest(&archive.pages)));
+    }
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
 

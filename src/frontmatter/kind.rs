@@ -94,6 +94,12 @@ impl Kind {
         }
     }
 
+    /// Kinds whose section listing is grouped (by honour, trade, status, year)
+    /// on one page rather than paginated newest first.
+    pub fn is_grouped(self) -> bool {
+        !matches!(self, Kind::News)
+    }
+
     pub fn accepts(self, field: &str) -> bool {
         COMMON_FIELDS.contains(&field) || self.extra_fields().contains(&field)
     }

@@ -5,6 +5,7 @@
 //! Paths in the model are site-relative and end with `/` (`news/`, `news/a/`,
 //! the home page is the empty path); the render stage prefixes `base_url`.
 
+pub mod kinds;
 pub mod taxonomy;
 
 use std::cmp::Reverse;
@@ -47,7 +48,19 @@ impl Section {
 
     /// Paths of the listing's pages: `news/`, `news/page/2/`, …
     pub fn pager_paths(&self) -> Vec<String> {
+        if self.kind.is_grouped() && !self.is_home() {
+            return vec![self.path.clone()];
+        }
         pager_paths(&self.path, self.pages.len(), self.paginate)
+    }
+
+    /// Pages shown on one listing page.
+    pub fn page_size(&self) -> usize {
+        if self.kind.is_grouped() && !self.is_home() {
+            self.pages.len().max(1)
+        } else {
+            self.paginate
+        }
     }
 }
 
@@ -62,6 +75,8 @@ pub struct Page {
     pub older: Option<usize>,
     /// Old URLs that redirect here, as output files (`old/path/index.html`).
     pub aliases: Vec<String>,
+    /// What the page's kind adds: campaign dates, disclosure number and notice…
+    pub details: kinds::Details,
 }
 
 /// A file copied into the output as it is.
@@ -83,6 +98,22 @@ pub struct Site {
     pub assets: Vec<AssetCopy>,
     /// For each page, up to five pages sharing the most tags, newest first on ties.
     pub related: Vec<Vec<usize>>,
+    /// Correction notice (更正公告) → the disclosure it corrects.
+    pub corrects: BTreeMap<usize, usize>,
+    /// Disclosure archives by year and by category.
+    pub archives: Vec<Archive>,
+}
+
+/// A listing of a disclosure section's items for one year (`disclosures/2025/`)
+/// or one category (`disclosures/category/cai-wu-gong-kai/`).
+#[derive(Debug, Clone)]
+pub struct Archive {
+    pub section: usize,
+    pub path: String,
+    pub title: String,
+    pub by_year: bool,
+    /// Newest first.
+    pub pages: Vec<usize>,
 }
 
 impl Site {
@@ -104,8 +135,10 @@ impl Site {
     }
 }
 
-pub struct ModelOptions {
+pub struct ModelOptions<'a> {
     pub drafts: bool,
+    pub root: &'a Path,
+    pub calendar: &'a crate::disclosure::calendar::HolidayCalendar,
 }
 
 /// Builds the site model from parsed content. Drafts are left out unless asked.
@@ -113,7 +146,7 @@ pub fn build_site(
     config: Config,
     parsed: ParsedSite,
     assets: &[AssetSource],
-    options: &ModelOptions,
+    options: &ModelOptions<'_>,
     report: &mut Report,
 ) -> Site {
     let style = config.slugs;
@@ -224,9 +257,29 @@ pub fn build_site(
         sections[i].subsections = subs;
     }
 
+    // What each kind adds, checked in parallel (attachments are read and hashed).
+    let kind_context = kinds::KindContext {
+        root: options.root,
+        config: &config,
+        calendar: options.calendar,
+    };
+    let checked: Vec<(Option<kinds::Details>, Report)> = {
+        use rayon::prelude::*;
+        pages_in
+            .par_iter()
+            .map(|p| {
+                let mut local = Report::new();
+                let details = kinds::page_details(p, &kind_context, &mut local);
+                (details, local)
+            })
+            .collect()
+    };
+
     // Pages: slug and path.
     let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
-    for parsed_page in pages_in {
+    for (parsed_page, (details, local)) in pages_in.into_iter().zip(checked) {
+        report.extend(local.into_vec());
+        let Some(details) = details else { continue };
         let Some(&section) = index_of.get(&parsed_page.section_dir) else {
             continue;
         };
@@ -241,6 +294,7 @@ pub fn build_site(
             newer: None,
             older: None,
             aliases,
+            details,
         });
     }
     pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
@@ -265,6 +319,10 @@ pub fn build_site(
     let taxonomies = taxonomy::build_taxonomies(&config, &pages, report);
     let assets = place_assets(assets, &sections, &pages, &index_of);
     let related = related_pages(&pages, &taxonomies);
+    let corrects = link_disclosures(&pages, report);
+    let archives = disclosure_archives(&config, &sections, &pages, report);
+    let mut assets = assets;
+    assets.extend(attachment_copies(&pages));
 
     Site {
         config,
@@ -273,7 +331,157 @@ pub fn build_site(
         taxonomies,
         assets,
         related,
+        corrects,
+        archives,
     }
+}
+
+fn disclosure_archives(
+    config: &Config,
+    sections: &[Section],
+    pages: &[Page],
+    report: &mut Report,
+) -> Vec<Archive> {
+    let mut archives = Vec::new();
+    for (s, section) in sections.iter().enumerate() {
+        if section.kind != Kind::Disclosure || section.is_home() {
+            continue;
+        }
+        let mut years: BTreeMap<i16, Vec<usize>> = BTreeMap::new();
+        let mut categories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &p in &section.pages {
+            years
+                .entry(pages[p].parsed.date.year())
+                .or_default()
+                .push(p);
+            if let Some(c) = &pages[p].parsed.front.category {
+                categories.entry(c.clone()).or_default().push(p);
+            }
+        }
+        for (year, list) in years.into_iter().rev() {
+            archives.push(Archive {
+                section: s,
+                path: format!("{}{year}/", section.path),
+                title: format!("{year}"),
+                by_year: true,
+                pages: list,
+            });
+        }
+        for (category, list) in categories {
+            let mut slug = slugify(&category, config.slugs);
+            if slug.is_empty() {
+                slug = "category".to_string();
+            }
+            archives.push(Archive {
+                section: s,
+                path: format!("{}category/{slug}/", section.path),
+                title: category,
+                by_year: false,
+                pages: list,
+            });
+        }
+    }
+    for archive in &archives {
+        if let Some(page) = pages.iter().find(|p| p.path == archive.path) {
+            report.push(
+                Diagnostic::error(format!(
+                    "URL /{} is both this page and the disclosure archive `{}`",
+                    archive.path, archive.title
+                ))
+                .at(&page.parsed.path)
+                .help("give the page another file name or a `slug:`"),
+            );
+        }
+    }
+    archives
+}
+
+/// Checks that document numbers are unique and resolves `corrects:` (a number
+/// or a URL) to the disclosure it corrects.
+fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<usize, usize> {
+    let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let kinds::Details::Disclosure(d) = &page.details {
+            by_number.entry(d.number.to_string()).or_default().push(i);
+        }
+    }
+    for (number, owners) in &by_number {
+        if owners.len() > 1 {
+            let files: Vec<String> = owners
+                .iter()
+                .map(|&i| pages[i].parsed.path.to_string_lossy().replace('\\', "/"))
+                .collect();
+            let first = &pages[owners[0]].parsed;
+            let mut d = Diagnostic::error(format!("document number {number} is used by {}", files.join(" and ")))
+                .at(&first.path)
+                .help("each disclosure needs its own number; `noticeboard new disclosure` assigns the next free one");
+            if let Some(&line) = first.key_lines.get("number") {
+                d = d.line(line);
+            }
+            report.push(d);
+        }
+    }
+    let mut corrects = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        let Some(target) = page.parsed.front.corrects.as_deref().map(str::trim) else {
+            continue;
+        };
+        let found = by_number
+            .get(target)
+            .and_then(|v| v.first().copied())
+            .or_else(|| {
+                let wanted = target.trim_matches('/');
+                pages
+                    .iter()
+                    .position(|p| p.path.trim_end_matches('/') == wanted)
+            });
+        match found {
+            Some(original) if original != i => {
+                corrects.insert(i, original);
+            }
+            _ => {
+                let mut d = Diagnostic::error(format!("`corrects: {target}` names no disclosure of this site"))
+                    .at(&page.parsed.path)
+                    .help("give the corrected notice's number (e.g. 工会〔2026〕12号) or its URL (e.g. /disclosures/q1-funds/)");
+                if let Some(&line) = page.parsed.key_lines.get("corrects") {
+                    d = d.line(line);
+                }
+                report.push(d);
+            }
+        }
+        if page
+            .parsed
+            .front
+            .reason
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty())
+        {
+            let mut d =
+                Diagnostic::error("a correction (`corrects:`) needs a `reason:` (更正原因)")
+                    .at(&page.parsed.path);
+            if let Some(&line) = page.parsed.key_lines.get("corrects") {
+                d = d.line(line);
+            }
+            report.push(d);
+        }
+    }
+    corrects
+}
+
+/// Attachments are published next to their page.
+fn attachment_copies(pages: &[Page]) -> Vec<AssetCopy> {
+    let mut copies = Vec::new();
+    for page in pages {
+        if let kinds::Details::Disclosure(d) = &page.details {
+            for a in &d.attachments {
+                copies.push(AssetCopy {
+                    source: a.source.clone(),
+                    dest: format!("{}{}", page.path, a.name),
+                });
+            }
+        }
+    }
+    copies
 }
 
 /// Pages sharing tags with each page: most shared tags first, then newest, at

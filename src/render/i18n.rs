@@ -58,6 +58,22 @@ const ZH: &[(&str, &str)] = &[
     ("sections", "栏目"),
     ("footer_note", "本站由 noticeboard 生成"),
     ("related", "相关文章"),
+    ("notice_period", "公示期"),
+    ("archived_on", "归档时间"),
+    ("status", "状态"),
+    ("corrected_by", "本公示内容已更正，请以更正公告为准："),
+    ("corrects", "本公告更正："),
+    ("reason", "更正原因"),
+    ("attachment_n", "附件{n}"),
+    ("campaign_news", "活动动态"),
+    ("by_year", "按年份"),
+    ("by_category", "按类别"),
+    (
+        "uncertain_period",
+        "（节假日安排未公布，结束日期按周末推算）",
+    ),
+    ("fingerprint", "SHA-256 校验值"),
+    ("print", "打印"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -114,6 +130,25 @@ const EN: &[(&str, &str)] = &[
     ("sections", "Sections"),
     ("footer_note", "Built with noticeboard"),
     ("related", "Related articles"),
+    ("notice_period", "Notice period"),
+    ("archived_on", "Archived"),
+    ("status", "Status"),
+    (
+        "corrected_by",
+        "This notice has been corrected; see the correction:",
+    ),
+    ("corrects", "This notice corrects:"),
+    ("reason", "Reason"),
+    ("attachment_n", "Attachment {n}"),
+    ("campaign_news", "Campaign news"),
+    ("by_year", "By year"),
+    ("by_category", "By category"),
+    (
+        "uncertain_period",
+        "(holiday calendar not yet published; end date assumes weekends only)",
+    ),
+    ("fingerprint", "SHA-256"),
+    ("print", "Print"),
 ];
 
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {

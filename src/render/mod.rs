@@ -7,6 +7,7 @@
 //! them is the output stage's job.
 
 pub mod i18n;
+pub mod kinds;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -147,11 +148,13 @@ enum Job {
         term: usize,
         index: usize,
     },
+    Archive(usize),
     NotFound,
 }
 
 /// Shared, precomputed values: the site view and every page's card.
 struct Shared {
+    now: jiff::Timestamp,
     site: Value,
     strings: Value,
     cards: Vec<Value>,
@@ -164,13 +167,15 @@ pub fn render_site(
     report: &mut Report,
 ) -> Vec<OutputFile> {
     let strings_map = i18n::strings(site.config.language);
+    let now = clock.now();
     let shared = Shared {
+        now,
         site: to_value(site_view(site, clock)),
         strings: to_value(&strings_map),
         cards: site
             .pages
             .par_iter()
-            .map(|page| to_value(card_view(site, page)))
+            .map(|page| to_value(card_view(site, page, now)))
             .collect(),
     };
 
@@ -191,6 +196,7 @@ pub fn render_site(
             }));
         }
     }
+    jobs.extend((0..site.archives.len()).map(Job::Archive));
     jobs.push(Job::NotFound);
 
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -229,11 +235,7 @@ fn render_job(
             let name = renderer
                 .pick(&names)
                 .ok_or_else(|| missing_template(&names, &page.parsed.path))?;
-            let mut view = page_view(site, i, strings);
-            view.related = site.related[i]
-                .iter()
-                .map(|&r| shared.cards[r].clone())
-                .collect();
+            let view = page_view(site, i, strings, shared);
             let ctx = context! {
                 site => shared.site.clone(),
                 t => shared.strings.clone(),
@@ -255,13 +257,31 @@ fn render_job(
             let sec = &site.sections[section];
             let urls: Vec<String> = sec.pager_paths().iter().map(|p| url_for(site, p)).collect();
             let paths = sec.pager_paths();
-            let start = index * sec.paginate;
+            let start = index * sec.page_size();
             let cards: Vec<Value> = sec
                 .pages
                 .iter()
                 .skip(start)
-                .take(sec.paginate)
+                .take(sec.page_size())
                 .map(|&p| shared.cards[p].clone())
+                .collect();
+            let groups = if sec.is_home() {
+                None
+            } else {
+                kinds::section_groups(site, sec.kind, &sec.pages, &shared.cards, shared.now)
+            };
+            let archives: Vec<Value> = site
+                .archives
+                .iter()
+                .filter(|a| a.section == section)
+                .map(|a| {
+                    context! {
+                        title => a.title.clone(),
+                        url => url_for(site, &a.path),
+                        by_year => a.by_year,
+                        count => a.pages.len(),
+                    }
+                })
                 .collect();
             let all_cards: Vec<Value> = if sec.is_home() {
                 site.pages_by_date()
@@ -295,13 +315,15 @@ fn render_job(
             let name = renderer
                 .pick(&names)
                 .ok_or_else(|| missing_template(&names, &origin))?;
-            let paginator = Paginator::new(&urls, index, sec.pages.len(), sec.paginate);
+            let paginator = Paginator::new(&urls, index, sec.pages.len(), sec.page_size());
             let title_suffix = (index > 0).then(|| fill(t("page_n"), index + 1, None));
             let ctx = context! {
                 site => shared.site.clone(),
                 t => shared.strings.clone(),
                 section => section_value(site, shared, section),
                 pages => cards,
+                groups => groups.map(to_value),
+                archives => archives,
                 latest => all_cards,
                 subsections => subsections,
                 paginator => to_value(&paginator),
@@ -384,6 +406,49 @@ fn render_job(
             let html = renderer.render("term.html", ctx)?;
             Ok(OutputFile {
                 path: index_file(&paths[index]),
+                bytes: html.into_bytes(),
+            })
+        }
+        Job::Archive(a) => {
+            let archive = &site.archives[a];
+            let sec = &site.sections[archive.section];
+            // A year archive groups by category, a category archive by year.
+            let mut groups: BTreeMap<(i64, String), Vec<Value>> = BTreeMap::new();
+            for &p in &archive.pages {
+                let parsed = &site.pages[p].parsed;
+                let key = if archive.by_year {
+                    (0, parsed.front.category.clone().unwrap_or_default())
+                } else {
+                    (-(parsed.date.year() as i64), parsed.date.year().to_string())
+                };
+                groups.entry(key).or_default().push(shared.cards[p].clone());
+            }
+            let groups: Vec<Value> = groups
+                .into_iter()
+                .map(|((_, title), items)| context! { title => title, items => items })
+                .collect();
+            let mut crumbs = breadcrumb(site, archive.section, None, t("home"));
+            if let Some(last) = crumbs.last_mut() {
+                last.url = url_for(site, &sec.path);
+            }
+            crumbs.push(Link {
+                title: archive.title.clone(),
+                url: String::new(),
+            });
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                section => section_value(site, shared, archive.section),
+                archive => context! { title => archive.title.clone(), by_year => archive.by_year, count => archive.pages.len() },
+                groups => groups,
+                breadcrumb => to_value(crumbs),
+                nav_path => top_path(&sec.path),
+                canonical => permalink_for(site, &archive.path),
+                feed_url => feed_url(site, &sec.path),
+            };
+            let html = renderer.render("disclosure-archive.html", ctx)?;
+            Ok(OutputFile {
+                path: index_file(&archive.path),
                 bytes: html.into_bytes(),
             })
         }
@@ -487,7 +552,11 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
     }
 }
 
-fn card_view<'a>(site: &'a Site, page: &'a crate::model::Page) -> CardView<'a> {
+fn card_view<'a>(
+    site: &'a Site,
+    page: &'a crate::model::Page,
+    now: jiff::Timestamp,
+) -> CardView<'a> {
     let section = &site.sections[page.section];
     CardView {
         title: &page.parsed.title,
@@ -500,6 +569,11 @@ fn card_view<'a>(site: &'a Site, page: &'a crate::model::Page) -> CardView<'a> {
         tags: term_links(site, page, "tags"),
         draft: page.parsed.draft,
         meta: &page.parsed.front,
+        status: kinds::status_view(page, &site.config, now),
+        number: match &page.details {
+            crate::model::kinds::Details::Disclosure(d) => Some(d.number.to_string()),
+            _ => None,
+        },
     }
 }
 
@@ -507,6 +581,7 @@ fn page_view<'a>(
     site: &'a Site,
     i: usize,
     strings: &BTreeMap<&'static str, &'static str>,
+    shared: &Shared,
 ) -> PageView<'a> {
     let page = &site.pages[i];
     let config = &site.config;
@@ -555,7 +630,16 @@ fn page_view<'a>(
         },
         newer: page.newer.map(link),
         older: page.older.map(link),
-        related: Vec::new(),
+        related: site.related[i]
+            .iter()
+            .map(|&r| shared.cards[r].clone())
+            .collect(),
+        status: kinds::status_view(page, config, shared.now),
+        disclosure: kinds::disclosure_view(site, i),
+        campaign_pages: kinds::campaign_pages(site, i)
+            .into_iter()
+            .map(|p| shared.cards[p].clone())
+            .collect(),
     }
 }
 

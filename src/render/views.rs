@@ -87,6 +87,8 @@ pub struct CardView<'a> {
     pub tags: Vec<TermLink>,
     pub draft: bool,
     pub meta: &'a FrontMatter,
+    pub status: Option<super::kinds::StatusView>,
+    pub number: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,6 +119,10 @@ pub struct PageView<'a> {
     pub older: Option<Link>,
     /// Pages sharing the most tags with this one.
     pub related: Vec<minijinja::Value>,
+    pub status: Option<super::kinds::StatusView>,
+    pub disclosure: Option<super::kinds::DisclosureView>,
+    /// For a campaign: pages carrying its tag.
+    pub campaign_pages: Vec<minijinja::Value>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,96 @@
+//! When does the site next need a rebuild? Notice periods and campaigns change
+//! status at local midnight; `build` prints the next such moment and writes it
+//! to `.well-known/noticeboard.json`, so a scheduled job can rebuild exactly then.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::clock::Clock;
+use crate::model::Site;
+use crate::model::kinds::Details;
+use crate::render::OutputFile;
+use crate::render::views::url_for;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub at: String,
+    pub url: String,
+    pub title: String,
+    /// What happens then, e.g. `公示结束`.
+    pub becomes: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct StatusFile {
+    generator: &'static str,
+    built_at: String,
+    next_status_change: Option<String>,
+    changes: Vec<Change>,
+}
+
+/// Every future status change, soonest first.
+pub fn upcoming_changes(site: &Site, clock: &Clock) -> Vec<(Timestamp, Change)> {
+    let tz = &site.config.timezone;
+    let zh = site.config.language == crate::config::Language::ZhCn;
+    let now = clock.now();
+    let mut changes = Vec::new();
+    for page in &site.pages {
+        let (range, labels): (
+            _,
+            fn(crate::disclosure::status::Phase, bool) -> &'static str,
+        ) = match &page.details {
+            Details::Disclosure(d) => match &d.notice {
+                Some(n) => (n.range, crate::disclosure::status::notice_label),
+                None => continue,
+            },
+            Details::Campaign(c) => (c.range, crate::disclosure::status::campaign_label),
+            Details::Plain => continue,
+        };
+        for (at, phase) in [
+            (
+                range.starts_at(tz),
+                crate::disclosure::status::Phase::During,
+            ),
+            (range.ends_at(tz), crate::disclosure::status::Phase::After),
+        ] {
+            if at > now {
+                changes.push((
+                    at,
+                    Change {
+                        at: format_instant(at, site),
+                        url: url_for(site, &page.path),
+                        title: page.parsed.title.clone(),
+                        becomes: labels(phase, zh).to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    changes.sort_by(|a, b| (a.0, &a.1.url).cmp(&(b.0, &b.1.url)));
+    changes
+}
+
+pub fn format_instant(at: Timestamp, site: &Site) -> String {
+    at.to_zoned_datetime(site.config.timezone.clone())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+pub fn status_file(site: &Site, clock: &Clock) -> OutputFile {
+    let changes: Vec<Change> = upcoming_changes(site, clock)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let file = StatusFile {
+        generator: "noticeboard",
+        built_at: format_instant(clock.now(), site),
+        next_status_change: changes.first().map(|c| c.at.clone()),
+        changes,
+    };
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    OutputFile {
+        path: ".well-known/noticeboard.json".to_string(),
+        bytes: text.into_bytes(),
+    }
+}

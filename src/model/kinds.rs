@@ -1,0 +1,411 @@
+//! What each kind means beyond its front matter: a campaign's dates, a
+//! disclosure's number, notice period and attachments. Checked here (with file
+//! and line) and turned into typed [`Details`]; statuses against the clock are
+//! read from them by the render stage.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use sha2::{Digest, Sha256};
+
+use crate::clock::parse_civil;
+use crate::config::Config;
+use crate::diag::{Diagnostic, Report};
+use crate::disclosure::calendar::{HolidayCalendar, NoticeUnit};
+use crate::disclosure::number::{self, DocNumber};
+use crate::disclosure::status::DayRange;
+use crate::frontmatter::kind::Kind;
+use crate::parse::ParsedPage;
+
+#[derive(Debug, Clone)]
+pub enum Details {
+    Plain,
+    Campaign(Campaign),
+    Disclosure(Box<Disclosure>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub range: DayRange,
+    /// The campaign's own tag (its first): news with it appear on its page.
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub range: DayRange,
+    /// The period crossed a year the holiday calendar does not know.
+    pub uncertain: bool,
+    pub days: Option<u32>,
+    pub unit: Option<NoticeUnit>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// As written in front matter.
+    pub file: String,
+    pub title: String,
+    /// Relative to the site root.
+    pub source: PathBuf,
+    /// File name in the page's output folder.
+    pub name: String,
+    pub size: u64,
+    pub sha256: String,
+    /// PDF, Word, Excel, 图片…
+    pub kind: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Disclosure {
+    pub number: DocNumber,
+    pub notice: Option<Notice>,
+    pub attachments: Vec<Attachment>,
+    /// SHA-256 of the page's source text (BOM and CRLF normalized away, so a
+    /// Windows checkout hashes the same).
+    pub source_sha256: String,
+}
+
+pub struct KindContext<'a> {
+    pub root: &'a Path,
+    pub config: &'a Config,
+    pub calendar: &'a HolidayCalendar,
+}
+
+pub fn page_details(
+    page: &ParsedPage,
+    ctx: &KindContext<'_>,
+    report: &mut Report,
+) -> Option<Details> {
+    let errors_before = report.error_count();
+    check_files(page, ctx, report);
+    let details = match page.kind {
+        Kind::Campaign => campaign(page, report).map(Details::Campaign),
+        Kind::Disclosure => disclosure(page, ctx, report).map(|d| Details::Disclosure(Box::new(d))),
+        _ => Some(Details::Plain),
+    };
+    if report.error_count() > errors_before {
+        None
+    } else {
+        details
+    }
+}
+
+fn error_at(page: &ParsedPage, key: &str, message: String) -> Diagnostic {
+    let d = Diagnostic::error(message).at(&page.path);
+    match page.key_lines.get(key) {
+        Some(&line) => d.line(line),
+        None => d,
+    }
+}
+
+fn read_day(page: &ParsedPage, key: &str, text: &str, report: &mut Report) -> Option<Date> {
+    match parse_civil(text) {
+        Some(dt) => Some(dt.date()),
+        None => {
+            report.push(
+                error_at(page, key, format!("`{key}: {text}` is not a date"))
+                    .help("write dates as 2026-05-14"),
+            );
+            None
+        }
+    }
+}
+
+fn campaign(page: &ParsedPage, report: &mut Report) -> Option<Campaign> {
+    let front = &page.front;
+    let start = read_day(page, "start", front.start.as_deref()?, report);
+    let end = read_day(page, "end", front.end.as_deref()?, report);
+    let (start, end) = (start?, end?);
+    if end < start {
+        report.push(
+            error_at(
+                page,
+                "end",
+                format!("campaign ends ({end}) before it starts ({start})"),
+            )
+            .help("a 年度 campaign may span two years: e.g. start: 2026-03-01, end: 2027-02-28"),
+        );
+        return None;
+    }
+    Some(Campaign {
+        range: DayRange {
+            first: start,
+            last: end,
+        },
+        tag: page.taxonomies.get("tags").and_then(|t| t.first().cloned()),
+    })
+}
+
+fn disclosure(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Option<Disclosure> {
+    let front = &page.front;
+    let number = match number::parse(front.number.as_deref().unwrap_or_default()) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            report.push(
+                error_at(page, "number", e.message.clone())
+                    .help(format!("expected {}", number::EXPECTED)),
+            );
+            None
+        }
+    };
+
+    if let Some(category) = &front.category {
+        let known = &ctx.config.disclosure.categories;
+        if !known.is_empty() && !known.iter().any(|c| c == category) {
+            report.push(
+                error_at(
+                    page,
+                    "category",
+                    format!(
+                        "category `{category}` is not one of site.yaml's disclosure.categories"
+                    ),
+                )
+                .help(format!(
+                    "use one of: {} (or add it to site.yaml)",
+                    known.join("、")
+                )),
+            );
+        }
+    }
+
+    let notice = notice(page, ctx, report);
+    let attachments = attachments(page, ctx, report);
+    let source_sha256 = page.source_sha256.clone();
+    Some(Disclosure {
+        number: number?,
+        notice,
+        attachments,
+        source_sha256,
+    })
+}
+
+fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Option<Notice> {
+    let front = &page.front;
+    if let Some(spec) = &front.notice {
+        if front.notice_until.is_some() {
+            report.push(
+                error_at(
+                    page,
+                    "notice_until",
+                    "both `notice` and `notice_until` are set".to_string(),
+                )
+                .help("keep one: `notice: {from, days, unit}` or `notice_until: DATE`"),
+            );
+            return None;
+        }
+        let from = read_day(page, "notice", &spec.from, report)?;
+        if spec.days == 0 || spec.days > 366 {
+            report.push(
+                error_at(
+                    page,
+                    "notice",
+                    format!("notice days must be between 1 and 366, not {}", spec.days),
+                )
+                .help("e.g. notice: {from: 2026-05-14, days: 5, unit: working_days}"),
+            );
+            return None;
+        }
+        let unit = match spec.unit.as_deref().map(str::trim) {
+            None | Some("working_days") => NoticeUnit::WorkingDays,
+            Some("calendar_days") => NoticeUnit::CalendarDays,
+            Some(other) => {
+                report.push(
+                    error_at(
+                        page,
+                        "notice",
+                        format!("notice unit `{other}` is not known"),
+                    )
+                    .help("use `working_days` (工作日, the default) or `calendar_days` (自然日)"),
+                );
+                return None;
+            }
+        };
+        let end = ctx.calendar.notice_end(from, spec.days, unit);
+        // Counting starts at the first working day on or after `from`.
+        let mut first = from;
+        if unit == NoticeUnit::WorkingDays {
+            while ctx.calendar.is_working_day(first) == Some(false) && first < end.last_day {
+                first = first.tomorrow().unwrap_or(first);
+            }
+        }
+        if end.uncertain {
+            let known: Vec<i16> = ctx.calendar.years().collect();
+            let range = match (known.first(), known.last()) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                _ => "no years".to_string(),
+            };
+            report.push(
+                Diagnostic::warning(format!(
+                    "the notice period from {from} runs into a year the holiday calendar does not know (it knows {range}); weekends only were skipped, so the end date {} may be wrong",
+                    end.last_day
+                ))
+                .at(&page.path)
+                .line(page.key_lines.get("notice").copied().unwrap_or(1))
+                .help("add that year's holidays and 调休 workdays to holidays.yaml at the site root, or give `notice_until` explicitly"),
+            );
+        }
+        return Some(Notice {
+            range: DayRange {
+                first,
+                last: end.last_day,
+            },
+            uncertain: end.uncertain,
+            days: Some(spec.days),
+            unit: Some(unit),
+        });
+    }
+    if let Some(until) = &front.notice_until {
+        let last = read_day(page, "notice_until", until, report)?;
+        let first = page.date.date();
+        if last < first {
+            report.push(error_at(
+                page,
+                "notice_until",
+                format!("notice_until ({last}) is before the page's date ({first})"),
+            ));
+            return None;
+        }
+        return Some(Notice {
+            range: DayRange { first, last },
+            uncertain: false,
+            days: None,
+            unit: None,
+        });
+    }
+    None
+}
+
+/// Resolves a file a page names: from the page's own folder (its bundle, or the
+/// section folder), or from the site root when it starts with `/`.
+pub fn resolve_file(page: &ParsedPage, file: &str) -> Option<PathBuf> {
+    let file = file.trim();
+    if file.is_empty() || file.contains("://") || file.split(['/', '\\']).any(|p| p == "..") {
+        return None;
+    }
+    let rel: PathBuf = match file.strip_prefix('/') {
+        Some(from_root) => from_root.split('/').collect(),
+        None => {
+            let folder = page
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            folder.join(file.split('/').collect::<PathBuf>())
+        }
+    };
+    Some(rel)
+}
+
+fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {
+    let front = &page.front;
+    for (key, value) in [("photo", &front.photo), ("cover", &front.cover)] {
+        let Some(file) = value else { continue };
+        let ok = resolve_file(page, file).is_some_and(|rel| ctx.root.join(rel).is_file());
+        if !ok {
+            report.push(
+                error_at(page, key, format!("{key} `{file}` not found"))
+                    .help("put the file next to the page (in its bundle folder) or give a path from the site root starting with /"),
+            );
+        }
+    }
+}
+
+fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Vec<Attachment> {
+    let Some(list) = &page.front.attachments else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for spec in list {
+        let Some(rel) = resolve_file(page, &spec.file) else {
+            report.push(error_at(
+                page,
+                "attachments",
+                format!("attachment `{}` is not a usable path", spec.file),
+            ));
+            continue;
+        };
+        let bytes = match std::fs::read(ctx.root.join(&rel)) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                report.push(
+                    error_at(
+                        page,
+                        "attachments",
+                        format!("attachment `{}` not found", spec.file),
+                    )
+                    .help(format!("expected the file at {}", rel.display())),
+                );
+                continue;
+            }
+        };
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| spec.file.clone());
+        out.push(Attachment {
+            title: spec.title.clone().unwrap_or_else(|| name.clone()),
+            file: spec.file.clone(),
+            kind: file_kind(&name),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+            name,
+            source: rel,
+        });
+    }
+    out
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+fn file_kind(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "pdf" => "PDF",
+        "doc" | "docx" | "wps" => "Word",
+        "xls" | "xlsx" | "et" | "csv" => "Excel",
+        "ppt" | "pptx" => "PPT",
+        "jpg" | "jpeg" | "png" | "gif" | "webp" => "图片",
+        "zip" | "rar" | "7z" => "压缩包",
+        "ofd" => "OFD",
+        _ => "文件",
+    }
+}
+
+/// `1.2 MB`, `356 KB`, `12 B`: the size as the attachment list shows it.
+pub fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KB * KB {
+        format!("{:.1} MB", b / (KB * KB))
+    } else if b >= KB {
+        format!("{:.0} KB", (b / KB).max(1.0))
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_a_notice() {
+        assert_eq!(human_size(1_258_291), "1.2 MB");
+        assert_eq!(human_size(2400), "2 KB");
+        assert_eq!(human_size(12), "12 B");
+    }
+
+    #[test]
+    fn kinds_by_extension() {
+        assert_eq!(file_kind("公示名单.PDF"), "PDF");
+        assert_eq!(file_kind("a.xlsx"), "Excel");
+        assert_eq!(file_kind("a.docx"), "Word");
+    }
+}
