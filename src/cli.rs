@@ -27,6 +27,39 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate everything and write nothing: front matter, templates, duplicate URLs.
     Check(CheckArgs),
+    /// Create a page from its kind's archetype: `noticeboard new disclosure 关于…的公示`.
+    New(NewArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    News,
+    ModelWorker,
+    Craftsman,
+    Campaign,
+    Disclosure,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The file goes to content/<section>/<slug>.md: the slug comes from the title \
+(pinyin for Chinese), news files get the date in front. Required fields are stubbed with comments; a \
+disclosure gets the next free number of the year. An existing file is never overwritten (exit 1)."
+)]
+pub struct NewArgs {
+    /// Kind of page: news, model-worker, craftsman, campaign or disclosure.
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    /// Title of the page, e.g. "关于2026年度先进个人的公示".
+    pub title: String,
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Section folder under content/; default: the section whose _index.md has this kind.
+    #[arg(long, value_name = "S")]
+    pub section: Option<String>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -353,7 +353,15 @@ fn parse_page(
         .and_then(|text| read_date(text, "updated", &head, &config.timezone, path, report));
 
     for field in kind.required_fields() {
-        if !head.keys.iter().any(|k| k == field) {
+        if head.keys.iter().any(|k| k == field) && is_blank(&head.front, field) {
+            push_at(
+                report,
+                Diagnostic::error(format!("required field `{field}` is empty"))
+                    .help(format!("write a value after `{field}:`")),
+                path,
+                head.key_line(field),
+            );
+        } else if !head.keys.iter().any(|k| k == field) {
             push_at(
                 report,
                 Diagnostic::error(format!(
@@ -439,6 +447,19 @@ fn read_date(
         head.key_line(field),
     );
     None
+}
+
+/// A required field written with an empty value (`unit: ""`, as `new` stubs it).
+fn is_blank(front: &FrontMatter, field: &str) -> bool {
+    let value = match field {
+        "unit" => &front.unit,
+        "trade" => &front.trade,
+        "start" => &front.start,
+        "end" => &front.end,
+        "number" => &front.number,
+        _ => return false,
+    };
+    value.as_deref().is_some_and(|v| v.trim().is_empty())
 }
 
 fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>) {

@@ -41,7 +41,7 @@ fn convert(error: serde_saphyr::Error) -> YamlError {
     };
     let rendered = error.render_with_options(options);
     YamlError {
-        message: strip_location_suffix(rendered.trim()).to_string(),
+        message: plain_words(strip_location_suffix(rendered.trim())),
         line,
         col,
     }
@@ -60,6 +60,17 @@ fn strip_location_suffix(message: &str) -> &str {
         }
         _ => message,
     }
+}
+
+/// serde's messages speak Rust (`use Option<String>`); say what the writer did.
+fn plain_words(message: &str) -> String {
+    if message.starts_with("cannot deserialize null into") {
+        return "this field has no value; write a value after the colon, or delete the line"
+            .to_string();
+    }
+    message
+        .replace("a string", "text")
+        .replace("a sequence", "a list (`[a, b]` or `- a` lines)")
 }
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {

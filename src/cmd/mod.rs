@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod new;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Report;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Init(args) => init::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::New(args) => new::run(&args),
     }
 }
 
