@@ -260,20 +260,25 @@ pub fn section_groups(
             }
         }
         Kind::Campaign => {
-            for (order, &p) in pages.iter().enumerate() {
+            for &p in pages {
                 let Details::Campaign(c) = &site.pages[p].details else {
                     continue;
                 };
                 let phase = c.range.phase(now, &config.timezone);
-                let rank = match phase {
-                    Phase::During => 0,
-                    Phase::Before => 1,
-                    Phase::After => 2,
+                let day = |d: Date| {
+                    i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
+                };
+                // Running: newest start first; upcoming: soonest first; ended:
+                // most recently ended first.
+                let (rank, sort) = match phase {
+                    Phase::During => (0, -day(c.range.first)),
+                    Phase::Before => (1, day(c.range.first)),
+                    Phase::After => (2, -day(c.range.last)),
                 };
                 keyed
                     .entry((rank, campaign_label(phase, zh).to_string()))
                     .or_default()
-                    .push((std::cmp::Reverse(-(order as i64)), p));
+                    .push((std::cmp::Reverse(-sort), p));
             }
         }
         Kind::Disclosure => {

@@ -214,3 +214,20 @@ impl Page {
             .unwrap_or_default()
     }
 }
+
+/// Node.js for running the theme's inline scripts. Missing Node skips such a
+/// check locally with a note, but fails under CI, where it must be installed.
+pub fn node() -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("node"))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("node is required for script tests under CI=true; install Node.js");
+        }
+        eprintln!("note: node not found; skipping a script test");
+    }
+    found
+}
