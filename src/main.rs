@@ -7,13 +7,37 @@ use std::process::ExitCode;
 use clap::Parser;
 use noticeboard::cli::Cli;
 
+const REPEATED_WARNINGS_SHOWN: usize = 3;
+
 fn main() -> ExitCode {
     // clap exits with 2 on bad usage and 0 for --help/--version.
     let cli = Cli::parse();
     let outcome = noticeboard::cmd::run(cli);
     let mut stderr = std::io::stderr().lock();
+    // The same warning in hundreds of files (a field every page has) is shown a
+    // few times and then counted, so errors are not buried.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for diagnostic in outcome.report.sorted() {
+        if !diagnostic.is_error() {
+            let count = seen.entry(diagnostic.message.as_str()).or_default();
+            *count += 1;
+            if *count > REPEATED_WARNINGS_SHOWN {
+                continue;
+            }
+        }
         let _ = writeln!(stderr, "{diagnostic}");
+    }
+    let mut repeated: Vec<(&str, usize)> = seen
+        .into_iter()
+        .filter(|&(_, n)| n > REPEATED_WARNINGS_SHOWN)
+        .collect();
+    repeated.sort();
+    for (message, n) in repeated {
+        let _ = writeln!(
+            stderr,
+            "warning: … and {} more file(s) with: {message}",
+            n - REPEATED_WARNINGS_SHOWN
+        );
     }
     let errors = outcome.report.error_count();
     let warnings = outcome.report.warning_count();

@@ -497,24 +497,35 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
             terms_of[p].push(t);
         }
     }
+    // Rank of each page in newest-first order: ties compare as integers, not
+    // dates and titles, which matters at 10,000 pages.
+    let mut by_date: Vec<usize> = (0..pages.len()).collect();
+    by_date.sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+    let mut rank = vec![0usize; pages.len()];
+    for (r, &p) in by_date.iter().enumerate() {
+        rank[p] = r;
+    }
     use rayon::prelude::*;
     (0..pages.len())
         .into_par_iter()
         .map(|p| {
-            let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-            for &t in &terms_of[p] {
-                for &other in &tags.terms[t].pages {
-                    if other != p {
-                        *shared.entry(other).or_default() += 1;
-                    }
-                }
+            let mut others: Vec<usize> = terms_of[p]
+                .iter()
+                .flat_map(|&t| tags.terms[t].pages.iter().copied())
+                .filter(|&o| o != p)
+                .collect();
+            others.sort_unstable();
+            let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, usize)> = Vec::new();
+            for chunk in others.chunk_by(|a, b| a == b) {
+                ranked.push((std::cmp::Reverse(chunk.len()), rank[chunk[0]], chunk[0]));
             }
-            let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-            ranked.sort_by(|&(a, ca), &(b, cb)| {
-                cb.cmp(&ca)
-                    .then_with(|| listing_order(&pages[a].parsed, &pages[b].parsed))
-            });
-            ranked.into_iter().take(5).map(|(other, _)| other).collect()
+            let keep = ranked.len().min(5);
+            if keep > 0 && ranked.len() > keep {
+                ranked.select_nth_unstable(keep - 1);
+                ranked.truncate(keep);
+            }
+            ranked.sort_unstable();
+            ranked.into_iter().map(|(_, _, other)| other).collect()
         })
         .collect()
 }
