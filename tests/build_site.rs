@@ -259,3 +259,85 @@ fn source_date_epoch_sets_the_clock() {
             .contains("2023")
     );
 }
+
+#[test]
+fn a_theme_folder_on_disk_overrides_the_built_in_theme_file_by_file() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>找不到了</h1>{% endblock %}",
+    );
+    site.write(
+        "themes/default/static/assets/site.css",
+        "/* site's own */\n",
+    );
+    site.build(&[]).assert_ok();
+    assert_eq!(site.html("404.html").text("h1"), "找不到了");
+    // base.html still comes from the built-in theme.
+    assert_eq!(site.html("404.html").count(".site-header"), 1);
+    assert_eq!(site.read("assets/site.css"), "/* site's own */\n");
+    // The site's templates/ wins over both.
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>站点自己的</h1>{% endblock %}",
+    );
+    site.build(&[]).assert_ok();
+    assert_eq!(site.html("404.html").text("h1"), "站点自己的");
+}
+
+#[test]
+fn pages_request_nothing_from_other_hosts() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]).assert_ok();
+    for (path, bytes) in site.snapshot() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = common::Page {
+            doc: scraper::Html::parse_document(&String::from_utf8_lossy(&bytes)),
+        };
+        for (selector, attr) in [
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+        ] {
+            for url in page.attrs(selector, attr) {
+                let external = url.starts_with("//")
+                    || (url.contains("://") && !url.starts_with("https://example.org/union/"));
+                assert!(!external, "{path}: {selector} loads {url}");
+            }
+        }
+    }
+}
+
+#[test]
+fn english_sites_get_english_dates_and_words() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "site.yaml",
+        "title: Test Union\nbase_url: https://example.org/\nlanguage: en\n",
+    );
+    site.build(&[]).assert_ok();
+    let page = site.html("news/2026-11-20-safety-month/index.html");
+    assert_eq!(page.attr("html", "lang"), "en");
+    assert_eq!(page.text(".article-meta time"), "20 Nov 2026");
+    assert!(page.text(".article-meta").contains("min read"));
+}
+
+#[test]
+fn chinese_file_names_become_pinyin_urls_or_stay_unicode() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/news/重庆银行工会活动.md",
+        "---\ntitle: 活动\ndate: 2026-01-01\n---\n",
+    );
+    site.build(&[]).assert_ok();
+    assert!(site.exists("news/chong-qing-yin-hang-gong-hui-huo-dong/index.html"));
+    site.write(
+        "site.yaml",
+        "title: t\nbase_url: https://example.org/\nslugs: unicode\n",
+    );
+    site.build(&[]).assert_ok();
+    assert!(site.exists("news/重庆银行工会活动/index.html"));
+}

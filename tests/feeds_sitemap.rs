@@ -277,3 +277,21 @@ fn feeds_can_be_turned_off() {
         0
     );
 }
+
+#[test]
+fn unicode_slugs_are_percent_encoded_in_sitemap_and_feeds() {
+    let site = TestSite::fixture("tags");
+    site.write(
+        "site.yaml",
+        "title: t\nbase_url: https://example.org/\nslugs: unicode\n",
+    );
+    site.build(&[]).assert_ok();
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains("https://example.org/tags/%E4%B8%89%E7%AF%87/"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("三篇"));
+    let feed = parse_xml(&site.read("tags/三篇/atom.xml"));
+    assert!(feed.child("id").unwrap().text.is_ascii());
+}

@@ -165,3 +165,18 @@ fn titles_are_escaped_everywhere() {
     }
     assert!(!site.read("atom.xml").contains("<script>"));
 }
+
+#[test]
+fn chinese_terms_get_pinyin_slugs_by_default_and_utf8_with_unicode_slugs() {
+    let site = TestSite::fixture("tags");
+    site.build(&[]).assert_ok();
+    assert_eq!(term_url(&site, "三篇"), "/tags/san-pian/");
+    assert_eq!(term_url(&site, "ＡＩ应用"), "/tags/ai-ying-yong/");
+    site.write(
+        "site.yaml",
+        "title: 标签测试\nbase_url: https://example.org/\nslugs: unicode\n",
+    );
+    site.build(&[]).assert_ok();
+    assert_eq!(term_url(&site, "三篇"), "/tags/三篇/");
+    assert!(site.exists("tags/三篇/index.html"));
+}

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::clock::Clock;
 use crate::model::Site;
 use crate::render::OutputFile;
-use crate::render::views::{DateView, permalink_for};
+use crate::render::views::{DateView, encode_uri, permalink_for};
 
 use super::xml_escape;
 
@@ -50,8 +50,8 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
         .organization
         .clone()
         .unwrap_or_else(|| config.title.clone());
-    let listing = permalink_for(site, path);
-    let self_url = permalink_for(site, &format!("{path}atom.xml"));
+    let listing = encode_uri(&permalink_for(site, path));
+    let self_url = encode_uri(&permalink_for(site, &format!("{path}atom.xml")));
 
     let mut xml = String::with_capacity(4096 + entries.len() * 2048);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -82,7 +82,7 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
     for &p in &entries {
         let page = &site.pages[p];
         let parsed = &page.parsed;
-        let url = permalink_for(site, &page.path);
+        let url = encode_uri(&permalink_for(site, &page.path));
         let published = DateView::new(parsed.date, config).iso;
         let entry_updated = DateView::new(
             parsed.updated.unwrap_or(parsed.date).max(parsed.date),

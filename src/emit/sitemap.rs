@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::clock::Clock;
 use crate::model::Site;
 use crate::render::OutputFile;
-use crate::render::views::{DateView, permalink_for};
+use crate::render::views::{DateView, encode_uri, permalink_for};
 
 use super::xml_escape;
 
@@ -60,7 +60,7 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
         let _ = writeln!(
             xml,
             "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",
-            xml_escape(&permalink_for(site, &path))
+            xml_escape(&encode_uri(&permalink_for(site, &path)))
         );
     }
     xml.push_str("</urlset>\n");

@@ -127,6 +127,24 @@ impl Site {
         self.sections[0].subsections.clone()
     }
 
+    /// The output path (site-relative) of a file a page names (`photo`, `cover`):
+    /// a bundle or section file is published where its folder is; a file under
+    /// `static/` at the site root is published at the root.
+    pub fn file_path_for(&self, page: &Page, file: &str) -> Option<String> {
+        let rel = kinds::resolve_file(&page.parsed, file)?;
+        if let Some(asset) = self.assets.iter().find(|a| a.source == rel) {
+            return Some(asset.dest.clone());
+        }
+        let from_static = rel.strip_prefix(crate::load::STATIC_DIR).ok()?;
+        Some(
+            from_static
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+
     /// All pages, newest first.
     pub fn pages_by_date(&self) -> Vec<usize> {
         let mut all: Vec<usize> = (0..self.pages.len()).collect();

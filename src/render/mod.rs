@@ -570,6 +570,14 @@ fn card_view<'a>(
         draft: page.parsed.draft,
         meta: &page.parsed.front,
         status: kinds::status_view(page, &site.config, now),
+        image: page
+            .parsed
+            .front
+            .cover
+            .as_deref()
+            .or(page.parsed.front.photo.as_deref())
+            .and_then(|f| site.file_path_for(page, f))
+            .map(|p| url_for(site, &p)),
         number: match &page.details {
             crate::model::kinds::Details::Disclosure(d) => Some(d.number.to_string()),
             _ => None,
@@ -640,6 +648,20 @@ fn page_view<'a>(
             .into_iter()
             .map(|p| shared.cards[p].clone())
             .collect(),
+        photo_url: page
+            .parsed
+            .front
+            .photo
+            .as_deref()
+            .and_then(|f| site.file_path_for(page, f))
+            .map(|p| url_for(site, &p)),
+        cover_url: page
+            .parsed
+            .front
+            .cover
+            .as_deref()
+            .and_then(|f| site.file_path_for(page, f))
+            .map(|p| url_for(site, &p)),
     }
 }
 

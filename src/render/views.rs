@@ -89,6 +89,8 @@ pub struct CardView<'a> {
     pub meta: &'a FrontMatter,
     pub status: Option<super::kinds::StatusView>,
     pub number: Option<String>,
+    /// URL of the `cover` (or, for profiles, the `photo`).
+    pub image: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +125,9 @@ pub struct PageView<'a> {
     pub disclosure: Option<super::kinds::DisclosureView>,
     /// For a campaign: pages carrying its tag.
     pub campaign_pages: Vec<minijinja::Value>,
+    /// URLs of the `photo` and `cover` files.
+    pub photo_url: Option<String>,
+    pub cover_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -182,6 +187,23 @@ pub fn url_for(site: &Site, path: &str) -> String {
 
 pub fn permalink_for(site: &Site, path: &str) -> String {
     format!("{}/{}", site.config.origin_and_path(), path)
+}
+
+/// Percent-encodes what is not ASCII (UTF-8 slugs with `slugs: unicode`), for
+/// places that want a strict URI: sitemaps and feed ids.
+pub fn encode_uri(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() && !c.is_ascii_whitespace() && !c.is_ascii_control() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
 }
 
 pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {
