@@ -1,6 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test of the project: unit tests, fixture-site tests, CLI tests.
-# This is the README's test command and what .ci/run calls.
+# Runs every test of the project: unit tests, fixture-site tests, CLI tests, and
+# the browser tests in headless Chromium. This is the README's test command and
+# what .ci/run calls. It installs what the tests need when it is missing:
+# Debian's chromium (and a CJK font, for screenshots people look at) and Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-noto-cjk)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${need_apt[*]} (Debian packages) for the browser and script tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "missing: ${need_apt[*]}; install them (Debian: apt-get install ${need_apt[*]})" >&2
+    if [ "${CI:-}" = "true" ]; then exit 1; fi
+  fi
+fi
+
 cargo test --all-targets "$@"

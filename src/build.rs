@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// `--relative`: relative links (also `relative_urls: true` in site.yaml).
+    pub relative: bool,
     /// `--now`; when `None`, `SOURCE_DATE_EPOCH` or the system clock.
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
@@ -114,6 +116,10 @@ fn load_site(
             return None;
         }
     };
+    let mut config = config;
+    if options.relative {
+        config.relative_urls = true;
+    }
     let sources = stage(timings, "load", || {
         load::load_sources(root, &config.theme, report)
     });
@@ -226,7 +232,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         crate::emit::emit_extras(&site, &clock, ledger.as_ref())
     });
 
-    let entries = collect_entries(&sources, &site, files.into_iter().chain(extras).collect());
+    let mut files: Vec<render::OutputFile> = files.into_iter().chain(extras).collect();
+    if site.config.relative_urls {
+        let base_path = site.config.base_path().to_string();
+        stage(&mut timings, "relative", || {
+            use rayon::prelude::*;
+            files
+                .par_iter_mut()
+                .filter(|f| f.path.ends_with(".html"))
+                .for_each(|f| {
+                    let html = String::from_utf8_lossy(&f.bytes);
+                    let rewritten = output::relative::relativize_html(&html, &f.path, &base_path);
+                    f.bytes = rewritten.into_bytes();
+                });
+        });
+    }
+    let entries = collect_entries(&sources, &site, files);
     let file_count = entries.len();
     let written = stage(&mut timings, "write", || {
         output::write_output(&output_dir, &entries)

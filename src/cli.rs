@@ -101,6 +101,10 @@ pub struct BuildArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Make every internal link relative, so the site works from any sub-path
+    /// and when opened from a folder (file://).
+    #[arg(long)]
+    pub relative: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
 }

@@ -162,7 +162,7 @@ fn navigation_lists_sections_and_prev_next_links_neighbours() {
     let home = site.html("index.html");
     assert_eq!(
         home.texts(".site-nav a"),
-        vec!["首页", "劳模风采", "工会动态"]
+        vec!["首页", "劳模风采", "工会动态", "搜索"]
     );
     assert_eq!(home.text(".brand-org"), "测试集团工会");
     let middle = site.html("news/2026-10-01-autumn/index.html");

@@ -66,7 +66,7 @@ fn init_then_build_works_with_no_other_files() {
         let home = site.html("index.html");
         assert_eq!(home.attr("html", "lang"), lang);
         // One section per kind, each with its sample page.
-        assert_eq!(home.count(".site-nav li"), 6, "{lang}");
+        assert_eq!(home.count(".site-nav li"), 7, "{lang}");
         for section in [
             "news",
             "model-workers",

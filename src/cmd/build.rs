@@ -11,6 +11,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         output: args.output.clone(),
         base_url: args.base_url.clone(),
         drafts: args.drafts,
+        relative: args.relative,
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
     };

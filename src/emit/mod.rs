@@ -5,6 +5,7 @@
 pub mod feeds;
 pub mod redirects;
 pub mod schedule;
+pub mod search;
 pub mod sitemap;
 
 use crate::clock::Clock;
@@ -24,6 +25,9 @@ pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<O
     }
     if site.config.feeds {
         files.extend(feeds::all_feeds(site, clock));
+    }
+    if site.config.search {
+        files.extend(search::search_files(site));
     }
     files.push(sitemap::sitemap(site, clock));
     files.push(sitemap::robots(site));

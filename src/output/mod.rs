@@ -6,6 +6,8 @@
 //! `public/` as it was. Leftovers of a killed build are cleaned (or, if the old
 //! output was moved aside and never replaced, put back) by the next run.
 
+pub mod relative;
+
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};

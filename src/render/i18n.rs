@@ -74,6 +74,13 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("fingerprint", "SHA-256 校验值"),
     ("print", "打印"),
+    ("search_placeholder", "输入关键词，如：安全生产"),
+    ("search_needs_script", "站内搜索需要启用 JavaScript。"),
+    ("all", "全部"),
+    ("year", "年份"),
+    ("search_found", "找到 {n} 条结果"),
+    ("search_none", "请输入关键词"),
+    ("search_error", "搜索索引加载失败"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -149,6 +156,13 @@ const EN: &[(&str, &str)] = &[
     ),
     ("fingerprint", "SHA-256"),
     ("print", "Print"),
+    ("search_placeholder", "Search, e.g. safety"),
+    ("search_needs_script", "Search needs JavaScript."),
+    ("all", "All"),
+    ("year", "Year"),
+    ("search_found", "{n} results"),
+    ("search_none", "Type a word to search"),
+    ("search_error", "Could not load the search index"),
 ];
 
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {

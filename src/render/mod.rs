@@ -149,6 +149,7 @@ enum Job {
         index: usize,
     },
     Archive(usize),
+    Search,
     NotFound,
 }
 
@@ -197,6 +198,9 @@ pub fn render_site(
         }
     }
     jobs.extend((0..site.archives.len()).map(Job::Archive));
+    if site.config.search {
+        jobs.push(Job::Search);
+    }
     jobs.push(Job::NotFound);
 
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
@@ -452,6 +456,31 @@ fn render_job(
                 bytes: html.into_bytes(),
             })
         }
+        Job::Search => {
+            let words = serde_json::json!({
+                "found": t("search_found"),
+                "none": t("search_none"),
+                "error": t("search_error"),
+            })
+            .to_string();
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                index_url => url_for(site, "search/"),
+                words => words,
+                breadcrumb => to_value(vec![
+                    Link { title: t("home").to_string(), url: url_for(site, "") },
+                    Link { title: t("search").to_string(), url: String::new() },
+                ]),
+                nav_path => "search/",
+                canonical => permalink_for(site, "search/"),
+            };
+            let html = renderer.render("search.html", ctx)?;
+            Ok(OutputFile {
+                path: "search/index.html".to_string(),
+                bytes: html.into_bytes(),
+            })
+        }
         Job::NotFound => {
             let ctx = context! {
                 site => shared.site.clone(),
@@ -548,6 +577,7 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
         nav,
         feeds: config.feeds,
         search: config.search,
+        relative: config.relative_urls,
         build_year: clock.today_in(&config.timezone).year(),
     }
 }

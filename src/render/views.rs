@@ -65,6 +65,8 @@ pub struct SiteView {
     pub nav: Vec<NavItem>,
     pub feeds: bool,
     pub search: bool,
+    /// Links are made relative after rendering (`--relative`).
+    pub relative: bool,
     pub build_year: i16,
 }
 

@@ -231,3 +231,162 @@ pub fn node() -> Option<std::path::PathBuf> {
     }
     found
 }
+
+/// Headless Chromium (Debian's `chromium`). Missing, it skips a browser check
+/// locally with a note, but fails under CI=true: `scripts/test.sh` installs it.
+pub fn chromium() -> Option<std::path::PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(name))
+                    .find(|candidate| candidate.is_file())
+            })
+        });
+    if found.is_none() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!(
+                "chromium is required for browser tests under CI=true; scripts/test.sh installs it"
+            );
+        }
+        eprintln!("note: chromium not found; skipping a browser test");
+    }
+    found
+}
+
+/// Loads `url` in headless Chromium, lets its scripts run, and returns the DOM.
+pub fn browser_dom(chromium: &Path, url: &str) -> Html {
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Html::parse_document(&String::from_utf8_lossy(&output.stdout))
+}
+
+/// Serves `dir` on 127.0.0.1 for as long as the returned guard lives: a
+/// minimal static server for browser tests (GET only, files and index.html).
+pub struct StaticServer {
+    pub url: String,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect(
+            self.url.trim_start_matches("http://").trim_end_matches('/'),
+        );
+    }
+}
+
+pub fn serve_dir(dir: &Path) -> StaticServer {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop_flag = stop.clone();
+    let root = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            if stop_flag.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+            let Ok(mut stream) = stream else { continue };
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap_or(0) <= 2 {
+                    break;
+                }
+            }
+            let raw = line.split_whitespace().nth(1).unwrap_or("/");
+            let path = raw.split(['?', '#']).next().unwrap_or("/");
+            let decoded = percent_decode(path);
+            let mut file = root.clone();
+            for part in decoded.split('/').filter(|p| !p.is_empty() && *p != "..") {
+                file.push(part);
+            }
+            if file.is_dir() {
+                file.push("index.html");
+            }
+            let (status, body) = match fs::read(&file) {
+                Ok(body) => ("200 OK", body),
+                Err(_) => ("404 Not Found", b"not found".to_vec()),
+            };
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("css") => "text/css; charset=utf-8",
+                _ => "application/octet-stream",
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    StaticServer {
+        url: format!("http://{addr}/"),
+        stop,
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `file://` URL of a path, with non-ASCII percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for c in path.to_string_lossy().chars() {
+        if c.is_ascii_alphanumeric() || "/-_.~".contains(c) {
+            url.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                url.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    url
+}
