@@ -341,3 +341,18 @@ fn chinese_file_names_become_pinyin_urls_or_stay_unicode() {
     site.build(&[]).assert_ok();
     assert!(site.exists("news/重庆银行工会活动/index.html"));
 }
+
+#[test]
+fn a_site_can_rename_the_themes_words() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "site.yaml",
+        "title: t\nbase_url: https://example.org/\ni18n: {newer: 前一篇, home: 主页, nonsense: x}\n",
+    );
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(run.stderr.contains("i18n key `nonsense`"), "{}", run.stderr);
+    let page = site.html("news/2026-10-01-autumn/index.html");
+    assert!(page.text(".prev-next").contains("前一篇："));
+    assert_eq!(page.texts(".site-nav a")[0], "主页");
+}

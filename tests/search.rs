@@ -101,3 +101,25 @@ fn search_page_works_from_file_urls_with_relative_links() {
     assert_eq!(href, "../news/b/index.html");
     assert!(site.public().join("search").join(&href).exists());
 }
+
+#[test]
+fn filters_by_year_and_section_from_the_address() {
+    let Some(chromium) = chromium() else { return };
+    let site = TestSite::fixture("search");
+    site.build(&[]).assert_ok();
+    let server = serve_dir(&site.public());
+    let doc = browser_dom(
+        &chromium,
+        &format!("{}search/?q=安全生产&year=2026", server.url),
+    );
+    assert_eq!(
+        results(&doc),
+        vec!["关于开展技能比武的通知", "职工代表大会胜利召开"]
+    );
+    // Sections are numbered in the index: 0 is 新闻, 1 is 通知.
+    let doc = browser_dom(
+        &chromium,
+        &format!("{}search/?q=安全生产&section=1", server.url),
+    );
+    assert_eq!(results(&doc), vec!["关于开展技能比武的通知"]);
+}

@@ -79,6 +79,9 @@ pub struct Config {
     pub cache_dir: String,
     pub menu: Vec<MenuItem>,
     pub disclosure: DisclosureConfig,
+    /// The site's own words for the theme (`i18n: {search: 查找}`), over the
+    /// built-in zh-CN / en strings.
+    pub i18n: std::collections::BTreeMap<String, String>,
 }
 
 impl Config {
@@ -126,6 +129,7 @@ pub fn default_config(title: &str) -> Config {
         cache_dir: ".noticeboard/cache".to_string(),
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
+        i18n: std::collections::BTreeMap::new(),
     }
 }
 
@@ -204,6 +208,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         cache_dir,
         menu,
         disclosure,
+        i18n,
     } = raw;
 
     let title = match title.filter(|t| !t.trim().is_empty()) {
@@ -364,6 +369,26 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
                 url: item.url,
             })
             .collect();
+    }
+
+    if let Some(words) = i18n {
+        let known = crate::render::i18n::strings(config.language);
+        for (key, value) in words {
+            if known.contains_key(key.as_str()) {
+                config.i18n.insert(key, value);
+            } else {
+                report.push(at_key(
+                    "i18n",
+                    Diagnostic::warning(format!(
+                        "i18n key `{key}` is not a word the theme uses; ignored"
+                    ))
+                    .help(format!(
+                        "keys: {}",
+                        known.keys().copied().collect::<Vec<_>>().join(", ")
+                    )),
+                ));
+            }
+        }
     }
 
     if let Some(d) = disclosure {

@@ -23,6 +23,7 @@ pub struct RawConfig {
     pub cache_dir: Option<String>,
     pub menu: Option<Vec<RawMenuItem>>,
     pub disclosure: Option<RawDisclosure>,
+    pub i18n: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Every top-level key [`RawConfig`] understands; anything else is a warning.
@@ -45,6 +46,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "cache_dir",
     "menu",
     "disclosure",
+    "i18n",
 ];
 
 #[derive(Debug, Default, Deserialize)]

@@ -165,6 +165,22 @@ const EN: &[(&str, &str)] = &[
     ("search_error", "Could not load the search index"),
 ];
 
+/// The theme's words for a site: built-in ones for its language, with the
+/// site's `i18n` overrides on top.
+pub fn site_strings(config: &crate::config::Config) -> BTreeMap<&'static str, String> {
+    strings(config.language)
+        .into_iter()
+        .map(|(key, value)| {
+            let word = config
+                .i18n
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| value.to_string());
+            (key, word)
+        })
+        .collect()
+}
+
 pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
     let table = match language {
         Language::ZhCn => ZH,

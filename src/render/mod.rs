@@ -167,7 +167,7 @@ pub fn render_site(
     clock: &Clock,
     report: &mut Report,
 ) -> Vec<OutputFile> {
-    let strings_map = i18n::strings(site.config.language);
+    let strings_map = i18n::site_strings(&site.config);
     let now = clock.now();
     let shared = Shared {
         now,
@@ -221,10 +221,10 @@ fn render_job(
     site: &Site,
     renderer: &Renderer<'_>,
     shared: &Shared,
-    strings: &BTreeMap<&'static str, &'static str>,
+    strings: &BTreeMap<&'static str, String>,
     job: &Job,
 ) -> Result<OutputFile, Diagnostic> {
-    let t = |key: &str| strings.get(key).copied().unwrap_or("");
+    let t = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
     match *job {
         Job::Page(i) => {
             let page = &site.pages[i];
@@ -507,9 +507,12 @@ fn missing_template(names: &[&str], origin: &std::path::Path) -> Diagnostic {
     .help("add the template to templates/ or remove the `template` field")
 }
 
-fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, &'static str>) -> String {
+fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, String>) -> String {
     if name == "tags" {
-        strings.get("tags").copied().unwrap_or("tags").to_string()
+        strings
+            .get("tags")
+            .cloned()
+            .unwrap_or_else(|| "tags".to_string())
     } else {
         name.to_string()
     }
@@ -618,7 +621,7 @@ fn card_view<'a>(
 fn page_view<'a>(
     site: &'a Site,
     i: usize,
-    strings: &BTreeMap<&'static str, &'static str>,
+    strings: &BTreeMap<&'static str, String>,
     shared: &Shared,
 ) -> PageView<'a> {
     let page = &site.pages[i];
@@ -633,7 +636,7 @@ fn page_view<'a>(
         title: site.pages[p].parsed.title.clone(),
         url: url_for(site, &site.pages[p].path),
     };
-    let t = |key: &str| strings.get(key).copied().unwrap_or("");
+    let t = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
     PageView {
         title: &page.parsed.title,
         url: url_for(site, &page.path),

@@ -146,6 +146,8 @@
     var mine = ++generation;
     var params = new URLSearchParams(location.search);
     if (query) params.set("q", query); else params.delete("q");
+    if (sectionSel.value) params.set("section", sectionSel.value); else params.delete("section");
+    if (yearSel.value) params.set("year", yearSel.value); else params.delete("year");
     try { history.replaceState(null, "", location.pathname + (query ? "?" + params.toString() : "")); } catch (e) { /* file:// may refuse */ }
     if (!query) { out.innerHTML = ""; status.textContent = ""; return; }
     var terms = tokenize(query, false);
@@ -186,6 +188,10 @@
       return Promise.all(needed.map(function (n) { return load("x" + n, "text-" + n + ".js"); })).then(function () {
         if (mine !== generation) return;
         status.textContent = words.found.replace("{n}", String(hits.length));
+        /* How long the first results took, for the benchmark and the tests. */
+        if (!root.hasAttribute("data-first-result-ms")) {
+          root.setAttribute("data-first-result-ms", String(Math.round(performance.now())));
+        }
         out.innerHTML = shown.map(function (h) {
           var d = meta.docs[h.doc];
           var text = store["x" + Math.floor(h.doc / meta.text_shard_docs)][h.doc % meta.text_shard_docs] || "";
@@ -211,8 +217,11 @@
   load("meta", "docs.js").then(function (m) {
     meta = m;
     fillFilters();
-    var q = new URLSearchParams(location.search).get("q");
+    var params = new URLSearchParams(location.search);
+    var q = params.get("q");
     if (q) input.value = q;
+    if (params.get("section")) sectionSel.value = params.get("section");
+    if (params.get("year")) yearSel.value = params.get("year");
     root.setAttribute("data-ready", "true");
     run();
   }).catch(function (e) { status.textContent = words.error + " (" + e.message + ")"; });
