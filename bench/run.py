@@ -81,6 +81,8 @@ Build logs: <work>/logs/. See bench/README.md for what is measured.""")
     ap.add_argument("--gen-corpus", default=os.environ.get("NOTICEBOARD_GEN_CORPUS"),
                     help="path to gen_corpus.py (default: $NOTICEBOARD_GEN_CORPUS, else "
                          "../shared/bench/gen_corpus.py beside the repo)")
+    ap.add_argument("--no-sync", action="store_true",
+                    help="do not flush dirty pages (os.sync, untimed) before each timed build")
     ap.add_argument("--seed", default="1", help="corpus seed passed to gen_corpus.py (default 1)")
     a = ap.parse_args(argv)
     try:
@@ -317,13 +319,26 @@ class Run:
     rc: int
 
 
+SYNC_BEFORE_RUN = True
+
+
+def use_gnu_time():
+    return os.path.exists(GNU_TIME) and os.environ.get("BENCH_NO_GNU_TIME") != "1"
+
+
 def measure(v, logdir, tag):
-    """Run one build; wall clock from here, peak RSS from GNU time (or wait4's rusage)."""
+    """Run one build; wall clock from here, peak RSS from GNU time (or wait4's rusage).
+
+    Unless --no-sync, dirty pages are flushed first (untimed), so a build is not
+    throttled by writing back the previous build's output, possibly another tool's.
+    """
+    if SYNC_BEFORE_RUN and hasattr(os, "sync"):
+        os.sync()
     logdir.mkdir(parents=True, exist_ok=True)
     out_path = logdir / f"{v.site.parent.name}-{v.key}-{tag}.out"
     err_path = logdir / f"{v.site.parent.name}-{v.key}-{tag}.err"
     env = dict(os.environ, **v.env)
-    gnu = os.path.exists(GNU_TIME) and os.environ.get("BENCH_NO_GNU_TIME") != "1"
+    gnu = use_gnu_time()
     tfile = logdir / ".time"
     cmd = ([GNU_TIME, "-f", "%e %M", "-o", str(tfile)] if gnu else []) + v.cmd
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -424,6 +439,7 @@ def run_pages_case(label, variants, runs, logdir, failures):
     live = []
     for v in variants:  # untimed warm-up: later builds then run over a previous output
         log(f"{label}: warm-up {v.label}")
+        clean([v.output])  # so stale output from an earlier run cannot pass the "wrote HTML" check
         w = measure(v, logdir, "warmup")
         if not w.ok:
             failures.append(f"{label}: {v.label} warm-up build failed (exit {w.rc}); see {logdir}")
@@ -468,7 +484,7 @@ def run_image_case(label, variants, runs, logdir, failures):
         if v.kind == "nb":
             cache_files = sum(len(f) for d in v.cache_dirs() if d.is_dir() for _, _, f in os.walk(d))
             if cache_files == 0 and counts["images"] <= IMAGE_COUNT:
-                note = "n/a: no image processing (originals copied only)"
+                note = "n/a: no image processing, originals copied only"
         rows.append(Row(f"{label} cold", v, cold[v.key], counts, note))
         rows.append(Row(f"{label} warm", v, warm[v.key], counts, note))
     return rows
@@ -498,7 +514,7 @@ def render_tables(rows, header):
                 rt = f"{r.median / h.median:.2f}"
                 if h.peak_mib and r.peak_mib:
                     rm = f"{r.peak_mib / h.peak_mib:.2f}"
-        tool = r.variant.label + (f" ({r.note})" if r.note else "")
+        tool = r.variant.label + (f" — {r.note}" if r.note else "")
         out.append(f"| {r.corpus} | {tool} | {fmt(r.median)} | {rng} | {fmt(r.peak_mib, 0)} | "
                    f"{r.counts['html']} | {r.counts['bytes'] / 1e6:.1f} | {rt} | {rm} |")
     out += ["", "Output of the last build (equivalence check; Hugo also writes a `page/1/` redirect stub "
@@ -540,14 +556,17 @@ def machine_header(a, nb_bin, hugo_info):
         f"- machine: {os.cpu_count()} cores{', ' + cpu if cpu else ''}; {platform.system()} {platform.release()}",
         f"- noticeboard: {nb_bin} (build --now {NOW})",
         f"- hugo: {hugo_info}",
-        f"- peak memory: {'GNU time %M' if os.path.exists(GNU_TIME) else 'wait4 ru_maxrss'}; "
-        "wall: the whole command, over the previous build's output",
+        f"- peak memory: {'GNU time %M' if use_gnu_time() else 'wait4 ru_maxrss'}; "
+        "wall: the whole command, over the previous build's output"
+        + ("" if SYNC_BEFORE_RUN else " (no sync between builds)"),
     ])
 
 
 def main(argv=None):
     a = parse_args(argv if argv is not None else sys.argv[1:])
     a.work.mkdir(parents=True, exist_ok=True)
+    global SYNC_BEFORE_RUN
+    SYNC_BEFORE_RUN = not a.no_sync
     gen = find_gen_corpus(a.gen_corpus)
     nb_bin = build_noticeboard(a.binary)
     hugo_bin, hugo_info = (None, "skipped (--no-hugo)") if a.no_hugo else find_or_install_hugo(a.work, 180 if a.smoke else 900)

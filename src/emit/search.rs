@@ -13,7 +13,7 @@
 //!   loads only its terms' shards);
 //! - `text-NN.js`: the start of each page's text, for snippets, by doc id.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -23,7 +23,7 @@ use crate::render::OutputFile;
 use crate::text::is_cjk;
 
 /// Characters of page text kept for snippets.
-const SNIPPET_CHARS: usize = 1200;
+const SNIPPET_CHARS: usize = 500;
 /// Pages per text shard.
 const TEXT_SHARD_DOCS: usize = 64;
 /// Postings wanted per term shard, to size the shard count.
@@ -111,26 +111,36 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
         .map(|s| (s.title.as_str(), s.path.clone()))
         .collect();
 
-    // term → [(doc, count)], docs ascending.
-    let mut postings: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
-    let mut tokens = Vec::new();
-    for (doc, &p) in order.iter().enumerate() {
-        let parsed = &site.pages[p].parsed;
-        tokens.clear();
-        tokenize(&parsed.title, true, &mut tokens);
-        tokenize(&parsed.body.plain_text, false, &mut tokens);
-        // Terms (tags…) describe the page too: 劳模 finds a page tagged 劳模精神.
-        for terms in parsed.taxonomies.values() {
-            for term in terms {
-                tokenize(term, false, &mut tokens);
-            }
-        }
-        tokens.sort_unstable();
-        for run in tokens.chunk_by(|a, b| a == b) {
-            postings
-                .entry(run[0].clone())
-                .or_default()
-                .push((doc, run.len() as u32));
+    // Terms per page, in parallel; CJK terms are packed into integers so the
+    // merge below hashes numbers, not strings (10,000 pages make ~20 million
+    // postings).
+    let per_doc: Vec<Vec<(TermKey, u32)>> = {
+        use rayon::prelude::*;
+        order
+            .par_iter()
+            .map(|&p| {
+                let parsed = &site.pages[p].parsed;
+                let mut tokens = Vec::new();
+                tokenize(&parsed.title, true, &mut tokens);
+                tokenize(&parsed.body.plain_text, false, &mut tokens);
+                // Terms (tags…) describe the page too: 劳模 finds a page tagged 劳模精神.
+                for terms in parsed.taxonomies.values() {
+                    for term in terms {
+                        tokenize(term, false, &mut tokens);
+                    }
+                }
+                let mut keys: Vec<TermKey> = tokens.into_iter().map(TermKey::from_token).collect();
+                keys.sort_unstable();
+                keys.chunk_by(|a, b| a == b)
+                    .map(|run| (run[0].clone(), run.len() as u32))
+                    .collect()
+            })
+            .collect()
+    };
+    let mut postings: HashMap<TermKey, Vec<(u32, u32)>> = HashMap::new();
+    for (doc, keys) in per_doc.into_iter().enumerate() {
+        for (key, count) in keys {
+            postings.entry(key).or_default().push((doc as u32, count));
         }
     }
     let total: usize = postings.values().map(Vec::len).sum();
@@ -161,37 +171,48 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
     ));
 
     // Postings as one string per term: doc-id deltas and counts, base 36,
-    // `delta.count,delta.count…` — compact and cheap to parse.
-    let mut by_shard: Vec<String> = vec![String::from("{"); shards];
-    for (term, list) in &postings {
-        let shard = &mut by_shard[shard_of(term, shards)];
-        if shard.len() > 1 {
-            shard.push(',');
-        }
-        let _ = write!(
-            shard,
-            "{}:\"",
-            serde_json::to_string(term).unwrap_or_default()
-        );
-        let mut last = 0usize;
-        for (i, &(doc, count)) in list.iter().enumerate() {
-            if i > 0 {
-                shard.push(',');
-            }
-            let _ = write!(
-                shard,
-                "{}.{}",
-                radix36((doc - last) as u64),
-                radix36(count.min(99) as u64)
-            );
-            last = doc;
-        }
-        shard.push('"');
+    // `delta.count,delta.count…` — compact and cheap to parse. Terms sorted
+    // within a shard so the output is the same every time.
+    let mut by_shard: Vec<Vec<(String, Vec<(u32, u32)>)>> = vec![Vec::new(); shards];
+    for (key, list) in postings {
+        let term = key.to_term();
+        by_shard[shard_of(&term, shards)].push((term, list));
     }
-    for (n, mut body) in by_shard.into_iter().enumerate() {
-        body.push('}');
-        files.push(script(&format!("terms-{n}.js"), &format!("t{n}"), &body));
-    }
+    let shard_files: Vec<OutputFile> = {
+        use rayon::prelude::*;
+        by_shard
+            .into_par_iter()
+            .enumerate()
+            .map(|(n, mut terms)| {
+                terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut body = String::from("{");
+                for (i, (term, list)) in terms.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    let _ = write!(
+                        body,
+                        "{}:\"",
+                        serde_json::to_string(term).unwrap_or_default()
+                    );
+                    let mut last = 0u32;
+                    for (j, &(doc, count)) in list.iter().enumerate() {
+                        if j > 0 {
+                            body.push(',');
+                        }
+                        push_radix36(&mut body, u64::from(doc - last));
+                        body.push('.');
+                        push_radix36(&mut body, u64::from(count.min(99)));
+                        last = doc;
+                    }
+                    body.push('"');
+                }
+                body.push('}');
+                script(&format!("terms-{n}.js"), &format!("t{n}"), &body)
+            })
+            .collect()
+    };
+    files.extend(shard_files);
 
     for (n, chunk) in order.chunks(TEXT_SHARD_DOCS).enumerate() {
         let texts: Vec<String> = chunk
@@ -213,6 +234,51 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
         ));
     }
     files
+}
+
+/// A term, packed: CJK pairs and single characters as numbers, other words
+/// as text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum TermKey {
+    Chars(u64),
+    Word(String),
+}
+
+impl TermKey {
+    fn from_token(token: String) -> TermKey {
+        let mut chars = token.chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(a), None, None) if is_cjk(a) => TermKey::Chars(a as u64),
+            (Some(a), Some(b), None) if is_cjk(a) && is_cjk(b) => {
+                TermKey::Chars(((a as u64) << 21) | b as u64)
+            }
+            _ => TermKey::Word(token),
+        }
+    }
+
+    fn to_term(&self) -> String {
+        match self {
+            TermKey::Word(w) => w.clone(),
+            TermKey::Chars(packed) => {
+                let first = (packed >> 21) as u32;
+                let second = (packed & 0x1F_FFFF) as u32;
+                let mut s = String::new();
+                if first != 0
+                    && let Some(c) = char::from_u32(first)
+                {
+                    s.push(c);
+                }
+                if let Some(c) = char::from_u32(second) {
+                    s.push(c);
+                }
+                s
+            }
+        }
+    }
+}
+
+fn push_radix36(out: &mut String, n: u64) {
+    out.push_str(&radix36(n));
 }
 
 fn radix36(mut n: u64) -> String {

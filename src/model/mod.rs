@@ -543,7 +543,9 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
                 ranked.truncate(keep);
             }
             ranked.sort_unstable();
-            ranked.into_iter().map(|(_, _, other)| other).collect()
+            let mut top = Vec::with_capacity(ranked.len());
+            top.extend(ranked.iter().map(|&(_, _, other)| other));
+            top
         })
         .collect()
 }
