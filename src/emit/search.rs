@@ -173,7 +173,7 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
     // Postings as one string per term: doc-id deltas and counts, base 36,
     // `delta.count,delta.count…` — compact and cheap to parse. Terms sorted
     // within a shard so the output is the same every time.
-    let mut by_shard: Vec<Vec<(String, Vec<(u32, u32)>)>> = vec![Vec::new(); shards];
+    let mut by_shard: Vec<Vec<TermPostings>> = vec![Vec::new(); shards];
     for (key, list) in postings {
         let term = key.to_term();
         by_shard[shard_of(&term, shards)].push((term, list));
@@ -235,6 +235,9 @@ pub fn search_files(site: &Site) -> Vec<OutputFile> {
     }
     files
 }
+
+/// A term with its (doc, count) postings, docs ascending.
+type TermPostings = (String, Vec<(u32, u32)>);
 
 /// A term, packed: CJK pairs and single characters as numbers, other words
 /// as text.
