@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-noto-cjk)
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "installing ${need_apt[*]} (Debian packages) for the browser and script tests"
@@ -18,6 +18,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "missing: ${need_apt[*]}; install them (Debian: apt-get install ${need_apt[*]})" >&2
     if [ "${CI:-}" = "true" ]; then exit 1; fi
   fi
+fi
+
+# playwright-core (a driver only: it uses Debian's Chromium, never downloads one)
+# and axe-core, pinned in tests/browser/package-lock.json.
+if [ ! -d tests/browser/node_modules ] && command -v npm >/dev/null 2>&1; then
+  echo "installing the browser-test driver (npm ci in tests/browser)"
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
 
 cargo test --all-targets "$@"

@@ -390,3 +390,34 @@ pub fn file_url(path: &Path) -> String {
     }
     url
 }
+
+/// Runs `tests/browser/<script>` under Node with playwright-core driving Debian's
+/// Chromium, and returns the JSON object the script prints last. `None` (a
+/// skip, with a note) when Node, Chromium or the driver is missing locally;
+/// under CI=true that is a failure, since scripts/test.sh installs them.
+pub fn playwright(script: &str, args: &[&str]) -> Option<serde_json::Value> {
+    let node = node()?;
+    let chromium = chromium()?;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("tests/browser/node_modules is missing; scripts/test.sh runs npm ci there");
+        }
+        eprintln!("note: run `npm ci --prefix tests/browser`; skipping a browser test");
+        return None;
+    }
+    let output = Command::new(node)
+        .arg(dir.join(script))
+        .args(args)
+        .env("NB_CHROMIUM", chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let last = stdout.lines().rev().find(|l| l.starts_with('{')).unwrap_or("{}");
+    Some(serde_json::from_str(last).unwrap())
+}
