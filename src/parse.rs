@@ -5,8 +5,9 @@
 //! Pages are parsed in parallel; each returns its own diagnostics, merged in
 //! file order. URLs, slugs and listings are the model stage's business.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil;
 use rayon::prelude::*;
@@ -63,10 +64,48 @@ pub struct ParsedPage {
 #[derive(Debug, Clone, Default)]
 pub struct ParsedSite {
     pub sections: Vec<ParsedSection>,
-    pub pages: Vec<ParsedPage>,
+    /// Shared, so that `serve` keeps them between rebuilds without copying.
+    pub pages: Vec<Arc<ParsedPage>>,
+}
+
+/// Pages parsed by an earlier run, kept by `serve`: a page whose text and section
+/// kind are unchanged is reused, with the problems it had, instead of parsed
+/// again. Valid for one `site.yaml`; a config change starts a new cache.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: HashMap<PathBuf, CachedPage>,
+    /// Pages inherit their kind from sections: another map invalidates all.
+    section_kinds: BTreeMap<PathBuf, Kind>,
+}
+
+struct CachedPage {
+    text: String,
+    page: Option<Arc<ParsedPage>>,
+    problems: Vec<Diagnostic>,
+}
+
+impl ParseCache {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) -> ParsedSite {
+    parse_sources_cached(sources, config, None, report).0
+}
+
+/// Parses every source; with a cache, only those that changed since it was
+/// filled. Returns the site and how many pages were parsed (not reused).
+pub fn parse_sources_cached(
+    sources: &Sources,
+    config: &Config,
+    mut cache: Option<&mut ParseCache>,
+    report: &mut Report,
+) -> (ParsedSite, usize) {
     let mut site = ParsedSite::default();
     for source in sources
         .markdown
@@ -83,23 +122,55 @@ pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) ->
         .filter_map(|s| s.kind.map(|k| (s.dir.clone(), k)))
         .collect();
 
-    let results: Vec<(Option<ParsedPage>, Report)> = sources
+    if let Some(cache) = cache.as_deref_mut()
+        && cache.section_kinds != section_kinds
+    {
+        cache.entries.clear();
+        cache.section_kinds = section_kinds.clone();
+    }
+    let old = cache.as_deref();
+    let results: Vec<(Option<Arc<ParsedPage>>, Vec<Diagnostic>, bool)> = sources
         .markdown
         .par_iter()
         .filter(|s| s.role != Role::SectionIndex)
         .map(|source| {
+            if let Some(hit) = old.and_then(|c| c.entries.get(&source.path))
+                && hit.text == source.text
+            {
+                return (hit.page.clone(), hit.problems.clone(), false);
+            }
             let mut local = Report::new();
-            let page = parse_page(source, config, &section_kinds, &mut local);
-            (page, local)
+            let page = parse_page(source, config, &section_kinds, &mut local).map(Arc::new);
+            (page, local.into_vec(), true)
         })
         .collect();
-    for (page, local) in results {
-        report.extend(local.into_vec());
-        if let Some(page) = page {
-            site.pages.push(page);
+    let mut parsed = 0;
+    let mut fresh = HashMap::new();
+    let page_sources = sources
+        .markdown
+        .iter()
+        .filter(|s| s.role != Role::SectionIndex);
+    for (source, (page, problems, was_parsed)) in page_sources.zip(results) {
+        parsed += usize::from(was_parsed);
+        report.extend(problems.iter().cloned());
+        if let Some(page) = &page {
+            site.pages.push(page.clone());
+        }
+        if cache.is_some() {
+            fresh.insert(
+                source.path.clone(),
+                CachedPage {
+                    text: source.text.clone(),
+                    page,
+                    problems,
+                },
+            );
         }
     }
-    site
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.entries = fresh;
+    }
+    (site, parsed)
 }
 
 struct Head<'a> {

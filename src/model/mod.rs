@@ -11,6 +11,7 @@ pub mod taxonomy;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
@@ -66,7 +67,7 @@ impl Section {
 
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub parsed: ParsedPage,
+    pub parsed: Arc<ParsedPage>,
     pub slug: String,
     pub path: String,
     pub section: usize,
@@ -182,7 +183,7 @@ pub fn build_site(
         }
         parsed_sections.insert(section.dir.clone(), Some(section));
     }
-    let pages_in: Vec<ParsedPage> = parsed
+    let pages_in: Vec<Arc<ParsedPage>> = parsed
         .pages
         .into_iter()
         .filter(|p| options.drafts || !p.draft)
