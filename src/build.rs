@@ -98,10 +98,23 @@ pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> 
     Some(config)
 }
 
-fn load_site(
+/// What `serve` keeps between rebuilds so that an edit re-reads and re-parses
+/// only the files that changed.
+#[derive(Default)]
+pub struct Caches {
+    pub read: load::ReadCache,
+    pub parse: parse::ParseCache,
+    /// Pages parsed (not reused) by the last load.
+    pub parsed: usize,
+}
+
+/// Config, sources, parsed pages and the site model: what `build`, `check` and
+/// `serve` share. With `caches`, unchanged files are neither read nor parsed.
+pub fn load_site(
     options: &BuildOptions,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
+    caches: Option<&mut Caches>,
 ) -> Option<Loaded> {
     let root = &options.root;
     let config = load_config(root, options.base_url.as_deref(), report)?;
@@ -120,11 +133,20 @@ fn load_site(
     if options.relative {
         config.relative_urls = true;
     }
+    let (read_cache, parse_cache) = match caches {
+        Some(c) => (Some(&mut c.read), Some((&mut c.parse, &mut c.parsed))),
+        None => (None, None),
+    };
     let sources = stage(timings, "load", || {
-        load::load_sources(root, &config.theme, report)
+        load::load_sources_cached(root, &config.theme, read_cache, report)
     });
-    let parsed = stage(timings, "parse", || {
-        parse::parse_sources(&sources, &config, report)
+    let parsed = stage(timings, "parse", || match parse_cache {
+        Some((cache, count)) => {
+            let (parsed, n) = parse::parse_sources_cached(&sources, &config, Some(cache), report);
+            *count = n;
+            parsed
+        }
+        None => parse::parse_sources(&sources, &config, report),
     });
     let calendar = load_calendar(root, report);
     let site = stage(timings, "model", || {
@@ -203,7 +225,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
 
-    let Some(loaded) = load_site(options, &mut timings, &mut report) else {
+    let Some(loaded) = load_site(options, &mut timings, &mut report, None) else {
         return Err(fail(report));
     };
     if report.has_errors() {
@@ -285,7 +307,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
     let mut timings = Vec::new();
-    let Some(loaded) = load_site(options, &mut timings, &mut report) else {
+    let Some(loaded) = load_site(options, &mut timings, &mut report, None) else {
         return report;
     };
     let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
@@ -299,7 +321,11 @@ pub fn check(options: &BuildOptions) -> Report {
 /// Theme static files, then the site's `static/` (which overrides them), then
 /// page and section files, then rendered pages: later entries with the same path
 /// replace earlier ones.
-fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile>) -> Vec<Entry> {
+pub fn collect_entries(
+    sources: &Sources,
+    site: &Site,
+    files: Vec<render::OutputFile>,
+) -> Vec<Entry> {
     let mut by_path: std::collections::BTreeMap<String, Content> =
         std::collections::BTreeMap::new();
     for (path, file) in &sources.theme_static {

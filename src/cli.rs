@@ -27,6 +27,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate everything and write nothing: front matter, templates, duplicate URLs.
     Check(CheckArgs),
+    /// Preview while writing: build into memory, serve on 127.0.0.1, rebuild on
+    /// every save and reload the browser.
+    Serve(ServeArgs),
     /// Create a page from its kind's archetype: `noticeboard new disclosure 关于…的公示`.
     New(NewArgs),
 }
@@ -117,6 +120,30 @@ pub struct CheckArgs {
     /// Check drafts too.
     #[arg(long)]
     pub drafts: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The preview shows drafts (marked 草稿) and never touches public/ or \
+disclosures.lock. A save re-renders only what changed; a stylesheet change is swapped in without \
+a reload; a build error shows in the browser and here, and the last good site stays served."
+)]
+pub struct ServeArgs {
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Address to listen on. Only 127.0.0.1 is private to this computer; use
+    /// 0.0.0.0 to show the preview to others on the network.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
 }

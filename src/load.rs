@@ -6,9 +6,10 @@
 //! page, bundle page, or asset. It reads nothing outside the site root: symlinks
 //! that leave it are refused. It does not parse anything.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -80,7 +81,37 @@ pub enum ThemeFile {
 
 /// Reads the site at `root`. `theme_name` picks `themes/NAME/` (the built-in
 /// default theme is always underneath it).
+/// Markdown text read by an earlier run, kept by `serve`: a file whose size and
+/// modification time are unchanged is not read again.
+#[derive(Default)]
+pub struct ReadCache {
+    files: HashMap<PathBuf, CachedText>,
+}
+
+struct CachedText {
+    stamp: (Option<SystemTime>, u64),
+    text: Option<String>,
+    problems: Vec<Diagnostic>,
+}
+
+impl ReadCache {
+    /// Makes the next load read `path` (relative to the root) whatever its
+    /// stamp: the watcher saw it change.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+}
+
 pub fn load_sources(root: &Path, theme_name: &str, report: &mut Report) -> Sources {
+    load_sources_cached(root, theme_name, None, report)
+}
+
+pub fn load_sources_cached(
+    root: &Path,
+    theme_name: &str,
+    cache: Option<&mut ReadCache>,
+    report: &mut Report,
+) -> Sources {
     let mut sources = Sources {
         root: root.to_path_buf(),
         ..Sources::default()
@@ -88,7 +119,7 @@ pub fn load_sources(root: &Path, theme_name: &str, report: &mut Report) -> Sourc
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
 
     load_theme(root, &canonical_root, theme_name, &mut sources, report);
-    load_content(root, &canonical_root, &mut sources, report);
+    load_content(root, &canonical_root, &mut sources, cache, report);
     for file in list_files(root, &canonical_root, Path::new(STATIC_DIR), report) {
         let rel = file.strip_prefix(STATIC_DIR).unwrap_or(&file).to_path_buf();
         sources.static_files.push(AssetSource {
@@ -183,7 +214,13 @@ fn template_name(file: &Path, layer: &Path) -> String {
         .join("/")
 }
 
-fn load_content(root: &Path, canonical_root: &Path, sources: &mut Sources, report: &mut Report) {
+fn load_content(
+    root: &Path,
+    canonical_root: &Path,
+    sources: &mut Sources,
+    cache: Option<&mut ReadCache>,
+    report: &mut Report,
+) {
     let files = list_files(root, canonical_root, Path::new(CONTENT_DIR), report);
     if files.is_empty() && !root.join(CONTENT_DIR).is_dir() {
         report.push(
@@ -245,25 +282,57 @@ fn load_content(root: &Path, canonical_root: &Path, sources: &mut Sources, repor
         }
     }
 
-    let decoded: Vec<(Option<MarkdownSource>, Report)> = markdown_paths
+    let old = cache.as_deref();
+    let decoded: Vec<(PathBuf, Role, CachedText)> = markdown_paths
         .into_par_iter()
         .map(|(path, role)| {
+            let full = root.join(&path);
+            let stamp = fs::metadata(&full)
+                .map(|m| (m.modified().ok(), m.len()))
+                .unwrap_or((None, 0));
+            if let Some(hit) = old.and_then(|c| c.files.get(&path))
+                && hit.stamp.0.is_some()
+                && hit.stamp == stamp
+            {
+                let copy = CachedText {
+                    stamp,
+                    text: hit.text.clone(),
+                    problems: hit.problems.clone(),
+                };
+                return (path, role, copy);
+            }
             let mut local = Report::new();
-            let text = match fs::read(root.join(&path)) {
+            let text = match fs::read(&full) {
                 Ok(bytes) => decode_text(&bytes, &path, &mut local),
                 Err(e) => {
                     local.push(Diagnostic::error(format!("cannot read file: {e}")).at(&path));
                     None
                 }
             };
-            (text.map(|text| MarkdownSource { path, role, text }), local)
+            let read = CachedText {
+                stamp,
+                text,
+                problems: local.into_vec(),
+            };
+            (path, role, read)
         })
         .collect();
-    for (source, local) in decoded {
-        report.extend(local.into_vec());
-        if let Some(source) = source {
-            sources.markdown.push(source);
+    let mut fresh = HashMap::new();
+    for (path, role, read) in decoded {
+        report.extend(read.problems.iter().cloned());
+        if let Some(text) = &read.text {
+            sources.markdown.push(MarkdownSource {
+                path: path.clone(),
+                role,
+                text: text.clone(),
+            });
         }
+        if cache.is_some() {
+            fresh.insert(path, read);
+        }
+    }
+    if let Some(cache) = cache {
+        cache.files = fresh;
     }
 }
 

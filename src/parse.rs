@@ -167,7 +167,7 @@ pub fn parse_sources_cached(
             );
         }
     }
-    if let Some(cache) = cache.as_deref_mut() {
+    if let Some(cache) = cache {
         cache.entries = fresh;
     }
     (site, parsed)

@@ -10,7 +10,7 @@ pub mod i18n;
 pub mod kinds;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -167,6 +167,76 @@ pub fn render_site(
     clock: &Clock,
     report: &mut Report,
 ) -> Vec<OutputFile> {
+    let (shared, strings, jobs) = plan(site, clock);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| prepare_job(site, renderer, &shared, &strings, job)?.render(renderer))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => report.push(d),
+        }
+    }
+    files
+}
+
+/// Output path → fingerprint of what its template saw, from an earlier render.
+pub type Fingerprints = HashMap<String, u64>;
+
+/// What [`render_changed`] did.
+pub struct Rerender {
+    /// Files whose inputs changed, rendered again.
+    pub changed: Vec<OutputFile>,
+    /// Every file the site has now, with its fingerprint.
+    pub fingerprints: Fingerprints,
+}
+
+/// Renders only the files whose inputs differ from `previous`: every job's view
+/// is built and hashed, and templates run only where the hash moved. With the
+/// same templates, the result equals a full render (`serve` relies on it).
+pub fn render_changed(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    clock: &Clock,
+    previous: &Fingerprints,
+    report: &mut Report,
+) -> Rerender {
+    let (shared, strings, jobs) = plan(site, clock);
+    // Per job: its path, fingerprint, and the file if it had to be rendered.
+    type Outcome = Result<(String, u64, Option<OutputFile>), Diagnostic>;
+    let results: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|job| {
+            let prepared = prepare_job(site, renderer, &shared, &strings, job)?;
+            let fingerprint = prepared.fingerprint();
+            let path = prepared.path.clone();
+            if previous.get(&path) == Some(&fingerprint) {
+                return Ok((path, fingerprint, None));
+            }
+            Ok((path, fingerprint, Some(prepared.render(renderer)?)))
+        })
+        .collect();
+    let mut changed = Vec::new();
+    let mut fingerprints = Fingerprints::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok((path, fingerprint, file)) => {
+                fingerprints.insert(path, fingerprint);
+                changed.extend(file);
+            }
+            Err(d) => report.push(d),
+        }
+    }
+    Rerender {
+        changed,
+        fingerprints,
+    }
+}
+
+/// The shared values and the list of jobs: one per output file.
+fn plan(site: &Site, clock: &Clock) -> (Shared, BTreeMap<&'static str, String>, Vec<Job>) {
     let strings_map = i18n::site_strings(&site.config);
     let now = clock.now();
     let shared = Shared {
@@ -202,28 +272,50 @@ pub fn render_site(
         jobs.push(Job::Search);
     }
     jobs.push(Job::NotFound);
-
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(site, renderer, &shared, &strings_map, job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(d) => report.push(d),
-        }
-    }
-    files
+    (shared, strings_map, jobs)
 }
 
-fn render_job(
+/// A job ready to render: the template and everything it sees.
+struct Prepared {
+    path: String,
+    template: String,
+    ctx: Value,
+    /// The page's source file, named when its template fails.
+    source: Option<PathBuf>,
+}
+
+impl Prepared {
+    fn render(self, renderer: &Renderer<'_>) -> Result<OutputFile, Diagnostic> {
+        let html = renderer
+            .render(&self.template, self.ctx)
+            .map_err(|d| match &self.source {
+                Some(source) => d.help(format!("while rendering {}", source.display())),
+                None => d,
+            })?;
+        Ok(OutputFile {
+            path: self.path,
+            bytes: html.into_bytes(),
+        })
+    }
+
+    /// What the output depends on, hashed: the same fingerprint under the same
+    /// templates means the same bytes.
+    fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.template.hash(&mut hasher);
+        self.ctx.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+fn prepare_job(
     site: &Site,
     renderer: &Renderer<'_>,
     shared: &Shared,
     strings: &BTreeMap<&'static str, String>,
     job: &Job,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<Prepared, Diagnostic> {
     let t = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
     match *job {
         Job::Page(i) => {
@@ -249,12 +341,11 @@ fn render_job(
                 canonical => permalink_for(site, &page.path),
                 feed_url => feed_url(site, &site.sections[page.section].path),
             };
-            let html = renderer
-                .render(name, ctx)
-                .map_err(|d| d.help(format!("while rendering {}", page.parsed.path.display())))?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: index_file(&page.path),
-                bytes: html.into_bytes(),
+                template: name.to_string(),
+                ctx,
+                source: Some(page.parsed.path.clone()),
             })
         }
         Job::Listing { section, index } => {
@@ -337,10 +428,11 @@ fn render_job(
                 canonical => permalink_for(site, &paths[index]),
                 feed_url => feed_url(site, &sec.path),
             };
-            let html = renderer.render(name, ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: index_file(&paths[index]),
-                bytes: html.into_bytes(),
+                template: name.to_string(),
+                ctx,
+                source: None,
             })
         }
         Job::TermList(t_index) => {
@@ -366,10 +458,11 @@ fn render_job(
                 nav_path => taxonomy.path.clone(),
                 canonical => permalink_for(site, &taxonomy.path),
             };
-            let html = renderer.render("taxonomy.html", ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: index_file(&taxonomy.path),
-                bytes: html.into_bytes(),
+                template: "taxonomy.html".to_string(),
+                ctx,
+                source: None,
             })
         }
         Job::TermPage {
@@ -407,10 +500,11 @@ fn render_job(
                 canonical => permalink_for(site, &paths[index]),
                 feed_url => feed_url(site, &term.path),
             };
-            let html = renderer.render("term.html", ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: index_file(&paths[index]),
-                bytes: html.into_bytes(),
+                template: "term.html".to_string(),
+                ctx,
+                source: None,
             })
         }
         Job::Archive(a) => {
@@ -450,10 +544,11 @@ fn render_job(
                 canonical => permalink_for(site, &archive.path),
                 feed_url => feed_url(site, &sec.path),
             };
-            let html = renderer.render("disclosure-archive.html", ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: index_file(&archive.path),
-                bytes: html.into_bytes(),
+                template: "disclosure-archive.html".to_string(),
+                ctx,
+                source: None,
             })
         }
         Job::Search => {
@@ -475,10 +570,11 @@ fn render_job(
                 nav_path => "search/",
                 canonical => permalink_for(site, "search/"),
             };
-            let html = renderer.render("search.html", ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: "search/index.html".to_string(),
-                bytes: html.into_bytes(),
+                template: "search.html".to_string(),
+                ctx,
+                source: None,
             })
         }
         Job::NotFound => {
@@ -489,10 +585,11 @@ fn render_job(
                 nav_path => "",
                 canonical => permalink_for(site, "404.html"),
             };
-            let html = renderer.render("404.html", ctx)?;
-            Ok(OutputFile {
+            Ok(Prepared {
                 path: "404.html".to_string(),
-                bytes: html.into_bytes(),
+                template: "404.html".to_string(),
+                ctx,
+                source: None,
             })
         }
     }

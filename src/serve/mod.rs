@@ -1,0 +1,297 @@
+//! `noticeboard serve`: build into memory, serve on loopback, watch, rebuild
+//! what changed, tell the browser.
+//!
+//! ```text
+//! watcher (burst of saves) → Rebuilder::rebuild → Snapshot → http (served)
+//!                                   ↓                  ↘ Hub: reload / css / error event
+//!                          search index (background thread)
+//! ```
+//!
+//! Nothing is written to the site folder: not `public/`, not the ledger (the
+//! preview shows what would be published; `build` publishes it). Unlike the
+//! other commands, `serve` prints as it goes: it runs until Ctrl-C.
+
+pub mod http;
+pub mod state;
+pub mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::build::BuildOptions;
+use crate::diag::Report;
+use crate::model::Site;
+use http::{Hub, Served, Server};
+use state::{Rebuilder, Rebuilt, overlay_json};
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// 0 picks a free port (tests).
+    pub port: u16,
+    pub open: bool,
+    pub now: Option<String>,
+    pub source_date_epoch: Option<String>,
+}
+
+/// Runs until the process is stopped. Returns only on a start-up problem
+/// (port taken, watcher refused), as a message for the terminal.
+pub fn serve(options: &ServeOptions) -> Result<(), String> {
+    if !options.root.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(format!(
+            "no site.yaml in {}: run serve in a site folder, or give --root DIR",
+            options.root.display()
+        ));
+    }
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(address).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!(
+                "port {} on {} is in use (another serve?); try --port {}",
+                options.port,
+                options.bind,
+                options.port.saturating_add(1)
+            )
+        } else {
+            format!("cannot listen on {address}: {e}")
+        }
+    })?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let url = format!("http://{address}/");
+
+    let mut rebuilder = Rebuilder::new(BuildOptions {
+        root: options.root.clone(),
+        output: None,
+        base_url: Some(url.clone()),
+        drafts: true,
+        relative: false,
+        now: options.now.clone(),
+        source_date_epoch: options.source_date_epoch.clone(),
+    });
+    let mut watcher = watch::SiteWatcher::new(&options.root)
+        .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;
+    let served = Arc::new(RwLock::new(Served {
+        never_built: true,
+        ..Served::default()
+    }));
+    let hub = Arc::new(Hub::default());
+
+    let first = rebuilder.rebuild(&[]);
+    print_rebuild(&first, true);
+    apply(&rebuilder, &first, &served, &hub);
+
+    let rebuilder = Arc::new(Mutex::new(rebuilder));
+    let generation = Arc::new(AtomicU64::new(0));
+    let search = spawn_search_worker(
+        rebuilder.clone(),
+        served.clone(),
+        hub.clone(),
+        generation.clone(),
+    );
+    if let Some(site) = lock(&rebuilder).site()
+        && !first.failed()
+    {
+        let _ = search.send((0, site));
+    }
+
+    let server = Server::new(served.clone(), hub.clone());
+    std::thread::Builder::new()
+        .name("nb-accept".into())
+        .spawn(move || server.run(listener))
+        .map_err(|e| e.to_string())?;
+
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "serving {url} (drafts shown; watching for changes; Ctrl-C stops)"
+    );
+    if watcher.polling {
+        let _ = writeln!(
+            out,
+            "note: the system ran out of file watches; polling every 0.3 s instead"
+        );
+    }
+    let _ = out.flush();
+    drop(out);
+    if options.open {
+        open_browser(&url);
+    }
+
+    while let Some(batch) = watcher.next_batch() {
+        let dirty: Vec<PathBuf> = batch.into_iter().collect();
+        let mut guard = lock(&rebuilder);
+        let result = guard.rebuild(&dirty);
+        print_rebuild(&result, false);
+        apply(&guard, &result, &served, &hub);
+        if !result.failed()
+            && let Some(site) = guard.site()
+        {
+            let g = generation.fetch_add(1, Ordering::SeqCst) + 1;
+            let _ = search.send((g, site));
+        }
+    }
+    Err("the file watcher stopped".to_string())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Serves the result of a rebuild and tells the open pages.
+fn apply(rebuilder: &Rebuilder, result: &Rebuilt, served: &RwLock<Served>, hub: &Hub) {
+    let mut s = served.write().unwrap_or_else(|e| e.into_inner());
+    if result.failed() {
+        let json = overlay_json(&result.report);
+        s.error = Some(json.clone());
+        drop(s);
+        hub.send("error", &json);
+        return;
+    }
+    let had_error = s.error.take().is_some() || s.never_built;
+    s.never_built = false;
+    s.snapshot = rebuilder.snapshot();
+    drop(s);
+    announce(hub, &result.changed, had_error);
+}
+
+/// `css` when only stylesheets changed (swapped in place), else `reload` with
+/// the changed paths: a page reloads if it is one of them, or if something it
+/// may use (an image, a script) changed.
+fn announce(hub: &Hub, changed: &[String], had_error: bool) {
+    // The status file carries the build time: it changes every time and no
+    // page shows it.
+    let changed: Vec<&String> = changed
+        .iter()
+        .filter(|p| !p.starts_with(".well-known/"))
+        .collect();
+    if changed.is_empty() {
+        if had_error {
+            hub.send("ok", "{}");
+        }
+        return;
+    }
+    if !had_error && changed.iter().all(|p| p.ends_with(".css")) {
+        hub.send("css", &serde_json::json!({ "paths": changed }).to_string());
+        return;
+    }
+    let all = had_error
+        || changed.iter().any(|p| {
+            !(p.ends_with(".html")
+                || p.ends_with(".xml")
+                || p.ends_with(".json")
+                || p.ends_with(".txt")
+                || (p.starts_with("search/") && p.ends_with(".js")))
+        });
+    const LISTED: usize = 2000;
+    let data = if changed.len() > LISTED {
+        serde_json::json!({ "all": true, "paths": [] })
+    } else {
+        serde_json::json!({ "all": all, "paths": changed })
+    };
+    hub.send("reload", &data.to_string());
+}
+
+type SearchJob = (u64, Arc<Site>);
+
+/// Builds the search index off the edit path: it is the slowest part of a big
+/// site and nobody waits for it while writing. Only the newest site is indexed.
+fn spawn_search_worker(
+    rebuilder: Arc<Mutex<Rebuilder>>,
+    served: Arc<RwLock<Served>>,
+    hub: Arc<Hub>,
+    generation: Arc<AtomicU64>,
+) -> mpsc::Sender<SearchJob> {
+    let (tx, rx) = mpsc::channel::<SearchJob>();
+    let _ = std::thread::Builder::new()
+        .name("nb-search".into())
+        .spawn(move || {
+            while let Ok(mut job) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                let (g, site) = job;
+                if !site.config.search {
+                    continue;
+                }
+                let files = crate::emit::search::search_files(&site);
+                let mut guard = lock(&rebuilder);
+                if generation.load(Ordering::SeqCst) != g {
+                    continue;
+                }
+                let changed = guard.add_search(files);
+                if !changed.is_empty() {
+                    let mut s = served.write().unwrap_or_else(|e| e.into_inner());
+                    s.snapshot = guard.snapshot();
+                    drop(s);
+                    let data = serde_json::json!({ "all": false, "paths": changed });
+                    hub.send("reload", &data.to_string());
+                }
+            }
+        });
+    tx
+}
+
+fn print_rebuild(result: &Rebuilt, first: bool) {
+    let mut err = std::io::stderr().lock();
+    print_report(&mut err, &result.report);
+    let ms = result.elapsed.as_secs_f64() * 1000.0;
+    if result.failed() {
+        let _ = writeln!(
+            err,
+            "build failed ({} error(s)); still serving the last good site. Fix and save.",
+            result.report.error_count()
+        );
+    } else if first {
+        let _ = writeln!(err, "built {} pages in {ms:.0} ms", result.pages);
+    } else {
+        let _ = writeln!(
+            err,
+            "rebuilt in {ms:.0} ms: {} page(s) parsed, {} file(s) rendered, {} changed",
+            result.parsed,
+            result.rendered,
+            result.changed.len()
+        );
+    }
+    let _ = err.flush();
+}
+
+fn print_report(out: &mut impl Write, report: &Report) {
+    const SHOWN: usize = 20;
+    let sorted = report.sorted();
+    for d in sorted.iter().filter(|d| d.is_error()).take(SHOWN) {
+        let _ = writeln!(out, "{d}");
+    }
+    let warnings = report.warning_count();
+    if warnings > 0 {
+        for d in sorted.iter().filter(|d| !d.is_error()).take(3) {
+            let _ = writeln!(out, "{d}");
+        }
+        if warnings > 3 {
+            let _ = writeln!(
+                out,
+                "… and {} more warning(s); `noticeboard check` lists them all",
+                warnings - 3
+            );
+        }
+    }
+}
+
+/// Opens `url` in the desktop's browser; failing quietly is fine (the URL is
+/// printed).
+fn open_browser(url: &str) {
+    #[cfg(target_os = "windows")]
+    let result = std::process::Command::new("cmd")
+        .args(["/C", "start", "", url])
+        .spawn();
+    #[cfg(target_os = "macos")]
+    let result = std::process::Command::new("open").arg(url).spawn();
+    #[cfg(all(not(target_os = "windows"), not(target_os = "macos")))]
+    let result = std::process::Command::new("xdg-open").arg(url).spawn();
+    if result.is_err() {
+        eprintln!("could not open a browser; open {url} yourself");
+    }
+}

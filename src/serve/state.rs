@@ -1,0 +1,275 @@
+//! The site as `serve` keeps it: sources, parsed pages and rendered files in
+//! memory, updated by [`Rebuilder::rebuild`] after each save.
+//!
+//! A rebuild walks the site again but reads only files whose size or time
+//! changed (or that the watcher named), parses only those, rebuilds the model,
+//! and renders only the outputs whose template input changed (see
+//! [`render::render_changed`]). The result equals a clean build of the same
+//! input; the search index, slow on big sites, follows in the background.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions, Caches};
+use crate::diag::{Diagnostic, Report};
+use crate::model::Site;
+use crate::output::Content;
+use crate::render::{self, Fingerprints, OutputFile, Renderer};
+
+/// One servable file.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Bytes(Arc<Vec<u8>>),
+    Static(&'static [u8]),
+    /// A copy of a file of the site (static files, bundle files), read when asked.
+    File(PathBuf),
+}
+
+/// The whole site at one moment: output path (`news/a/index.html`) → body.
+#[derive(Debug, Default, Clone)]
+pub struct Snapshot {
+    pub files: HashMap<String, Body>,
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub report: Report,
+    /// Output paths whose bytes changed, appeared or went away. Empty after a
+    /// failed rebuild.
+    pub changed: Vec<String>,
+    pub parsed: usize,
+    pub rendered: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+impl Rebuilt {
+    pub fn failed(&self) -> bool {
+        self.report.has_errors()
+    }
+}
+
+pub struct Rebuilder {
+    options: BuildOptions,
+    caches: Caches,
+    config_text: Option<String>,
+    templates_key: u64,
+    fingerprints: Fingerprints,
+    /// Rendered pages and emitted files (feeds, sitemap…), by output path.
+    generated: HashMap<String, Arc<Vec<u8>>>,
+    /// Files served as they are: site files read when asked, theme files from
+    /// the binary.
+    copies: HashMap<String, Body>,
+    site: Option<Arc<Site>>,
+}
+
+impl Rebuilder {
+    pub fn new(options: BuildOptions) -> Rebuilder {
+        Rebuilder {
+            options,
+            caches: Caches::default(),
+            config_text: None,
+            templates_key: 0,
+            fingerprints: Fingerprints::new(),
+            generated: HashMap::new(),
+            copies: HashMap::new(),
+            site: None,
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The model of the last good build.
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.site.clone()
+    }
+
+    /// Builds again. `dirty` names files (relative to the root) the watcher saw
+    /// change; they are read again whatever their time stamps say. On error
+    /// nothing changes: the last good site stays.
+    pub fn rebuild(&mut self, dirty: &[PathBuf]) -> Rebuilt {
+        let start = Instant::now();
+        for path in dirty {
+            self.caches.read.forget(path);
+        }
+        let config_text = crate::load::read_config(&self.options.root).ok();
+        if config_text != self.config_text {
+            // site.yaml feeds every stage: start over.
+            self.caches = Caches::default();
+            self.fingerprints.clear();
+            self.config_text = config_text;
+        }
+        let mut report = Report::new();
+        let mut timings = Vec::new();
+        let failed = |report: Report| Rebuilt {
+            report,
+            changed: Vec::new(),
+            parsed: 0,
+            rendered: 0,
+            pages: 0,
+            elapsed: start.elapsed(),
+        };
+        let Some(loaded) = build::load_site(
+            &self.options,
+            &mut timings,
+            &mut report,
+            Some(&mut self.caches),
+        ) else {
+            return failed(report);
+        };
+        if report.has_errors() {
+            return failed(report);
+        }
+        let templates_key = hash_of(&loaded.sources.templates);
+        let mut previous = &self.fingerprints;
+        let empty = Fingerprints::new();
+        if templates_key != self.templates_key {
+            previous = &empty;
+        }
+        let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
+        if report.has_errors() {
+            return failed(report);
+        }
+        let site = &loaded.site;
+        let rerender =
+            render::render_changed(site, &renderer, &loaded.clock, previous, &mut report);
+        if report.has_errors() {
+            return failed(report);
+        }
+        let extras = crate::emit::emit_without_search(site, &loaded.clock, loaded.ledger.as_ref());
+
+        // Commit: from here on the new site is the served one.
+        let rendered = rerender.changed.len();
+        let mut changed: BTreeMap<String, ()> = BTreeMap::new();
+        let mut wanted: HashSet<String> = rerender.fingerprints.keys().cloned().collect();
+        for file in rerender.changed {
+            changed.insert(file.path.clone(), ());
+            self.generated.insert(file.path, Arc::new(file.bytes));
+        }
+        for OutputFile { path, bytes } in extras {
+            wanted.insert(path.clone());
+            if self.generated.get(&path).map(|b| b.as_slice()) != Some(bytes.as_slice()) {
+                changed.insert(path.clone(), ());
+                self.generated.insert(path, Arc::new(bytes));
+            }
+        }
+        self.generated.retain(|path, _| {
+            // The search index is replaced by the background job, not here.
+            let keep = wanted.contains(path) || (site.config.search && is_search_index(path));
+            if !keep {
+                changed.insert(path.clone(), ());
+            }
+            keep
+        });
+
+        let entries = build::collect_entries(&loaded.sources, site, Vec::new());
+        let mut copies = HashMap::with_capacity(entries.len());
+        for entry in entries {
+            match entry.content {
+                Content::Copy(source) => copies.insert(entry.path, Body::File(source)),
+                Content::Static(bytes) => copies.insert(entry.path, Body::Static(bytes)),
+                Content::Bytes(_) => None,
+            };
+        }
+        let root = &self.options.root;
+        let dirty_abs: HashSet<PathBuf> = dirty.iter().map(|p| root.join(p)).collect();
+        for (path, body) in &copies {
+            let same = match (body, self.copies.get(path)) {
+                (Body::File(new), Some(Body::File(old))) => new == old && !dirty_abs.contains(new),
+                (Body::Static(new), Some(Body::Static(old))) => new.as_ptr() == old.as_ptr(),
+                _ => false,
+            };
+            if !same {
+                changed.insert(path.clone(), ());
+            }
+        }
+        for path in self.copies.keys() {
+            if !copies.contains_key(path) {
+                changed.insert(path.clone(), ());
+            }
+        }
+        self.copies = copies;
+        self.fingerprints = rerender.fingerprints;
+        self.templates_key = templates_key;
+        let pages = loaded.site.pages.len();
+        self.site = Some(Arc::new(loaded.site));
+        Rebuilt {
+            report,
+            changed: changed.into_keys().collect(),
+            parsed: self.caches.parsed,
+            rendered,
+            pages,
+            elapsed: start.elapsed(),
+        }
+    }
+
+    /// Every file of the last good build.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut files = HashMap::with_capacity(self.generated.len() + self.copies.len());
+        for (path, body) in &self.copies {
+            files.insert(path.clone(), body.clone());
+        }
+        for (path, bytes) in &self.generated {
+            files.insert(path.clone(), Body::Bytes(bytes.clone()));
+        }
+        Snapshot { files }
+    }
+
+    /// Puts the search index built in the background into the served files;
+    /// returns the paths that changed.
+    pub fn add_search(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+        let mut changed = Vec::new();
+        let fresh: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        self.generated.retain(|path, _| {
+            let stale = is_search_index(path) && !fresh.contains(path.as_str());
+            if stale {
+                changed.push(path.clone());
+            }
+            !stale
+        });
+        for OutputFile { path, bytes } in files {
+            if self.generated.get(&path).map(|b| b.as_slice()) != Some(bytes.as_slice()) {
+                changed.push(path.clone());
+                self.generated.insert(path, Arc::new(bytes));
+            }
+        }
+        changed
+    }
+}
+
+/// The index shards `emit::search` writes (`search/docs.js`, `search/text-3.js`).
+fn is_search_index(path: &str) -> bool {
+    path.starts_with("search/") && path.ends_with(".js")
+}
+
+fn hash_of(templates: &render::TemplateSources) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    templates.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The problems of a failed rebuild as the browser overlay shows them.
+pub fn overlay_json(report: &Report) -> String {
+    let items: Vec<serde_json::Value> = report
+        .sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .map(|d: &Diagnostic| {
+            serde_json::json!({
+                "file": d.path.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
+                "line": d.line,
+                "column": d.col,
+                "message": d.message,
+                "help": d.help,
+                "text": d.to_string(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "errors": items }).to_string()
+}

@@ -1,0 +1,533 @@
+//! `noticeboard serve` against a real fixture site: the real binary on an
+//! ephemeral port, files edited, renamed and deleted on disk, the served HTML
+//! and the live-reload events checked over loopback.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::{NOW, TestSite, bin};
+use scraper::{Html, Selector};
+
+/// A running `serve`; killed on drop.
+struct Serve {
+    child: Child,
+    url: String,
+    host: String,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    fn start(site: &TestSite) -> Serve {
+        let mut child = bin()
+            .args(["serve", "--port", "0", "--now", NOW, "--root"])
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        let host = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Serve { child, url, host }
+    }
+
+    /// Sends `request_line` as is and returns (status, headers, body).
+    fn raw(&self, request_line: &str) -> (u16, String, Vec<u8>) {
+        let mut stream = TcpStream::connect(&self.host).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        write!(stream, "{request_line}\r\nHost: {}\r\n\r\n", self.host).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("no end of head");
+        let head = String::from_utf8_lossy(&response[..split]).into_owned();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        (status, head, response[split + 4..].to_vec())
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        self.raw(&format!("GET {path} HTTP/1.1"))
+    }
+
+    fn html(&self, path: &str) -> Html {
+        let (status, _, body) = self.get(path);
+        assert_eq!(status, 200, "GET {path}");
+        Html::parse_document(&String::from_utf8_lossy(&body))
+    }
+
+    /// Subscribes to the live-reload stream; events arrive as (name, data).
+    fn events(&self) -> Receiver<(String, String)> {
+        let mut stream = TcpStream::connect(&self.host).unwrap();
+        write!(
+            stream,
+            "GET /__noticeboard/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.host
+        )
+        .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let reader = BufReader::new(stream);
+            let mut event = String::new();
+            for line in reader.lines() {
+                let Ok(line) = line else { return };
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ")
+                    && tx.send((event.clone(), data.to_string())).is_err()
+                {
+                    return;
+                }
+            }
+        });
+        rx
+    }
+
+    fn files(&self) -> Vec<String> {
+        let (_, _, body) = self.get("/__noticeboard/files");
+        String::from_utf8(body)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// The next event named `name` (skipping others), within a generous limit.
+fn wait_for(rx: &Receiver<(String, String)>, name: &str) -> serde_json::Value {
+    wait_any(rx, &[name]).1
+}
+
+/// The next event with one of `names`: (name, data).
+fn wait_any(rx: &Receiver<(String, String)>, names: &[&str]) -> (String, serde_json::Value) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let (event, data) = rx
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("no {names:?} event in time"));
+        if names.contains(&event.as_str()) {
+            return (event, serde_json::from_str(&data).unwrap());
+        }
+    }
+}
+
+/// The next reload caused by an edit (not the search index catching up).
+fn wait_reload(rx: &Receiver<(String, String)>) -> serde_json::Value {
+    loop {
+        let reload = wait_for(rx, "reload");
+        let only_search = reload["paths"].as_array().is_some_and(|paths| {
+            !paths.is_empty()
+                && paths
+                    .iter()
+                    .all(|p| p.as_str().is_some_and(|p| p.starts_with("search/")))
+        });
+        if !only_search {
+            return reload;
+        }
+    }
+}
+
+fn text(doc: &Html, selector: &str) -> String {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .next()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+}
+
+fn strip_live_script(body: &[u8]) -> Vec<u8> {
+    let tag = b"<script src=\"/__noticeboard/live.js\"></script>";
+    match body.windows(tag.len()).position(|w| w == tag) {
+        Some(at) => [&body[..at], &body[at + tag.len()..]].concat(),
+        None => body.to_vec(),
+    }
+}
+
+/// Lets the watcher see a separate burst (time stamps and debouncing).
+fn settle() {
+    std::thread::sleep(Duration::from_millis(150));
+}
+
+#[test]
+fn serves_the_site_with_types_index_and_404() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let (status, head, body) = serve.get("/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    let html = String::from_utf8_lossy(&body);
+    assert!(
+        html.contains("/__noticeboard/live.js"),
+        "live script injected"
+    );
+    // Links use the preview's own address, not base_url's /union/ prefix.
+    assert!(html.contains(&format!("href=\"{}\"", serve.url)) || html.contains("href=\"/"));
+
+    let (status, head, _) = serve.get("/assets/site.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/css; charset=utf-8"));
+    let (status, head, _) = serve.get("/atom.xml");
+    assert_eq!(status, 200);
+    assert!(head.contains("charset=utf-8"));
+    let (status, _, body) = serve.get("/extra.css");
+    assert_eq!(status, 200, "static/ files are served");
+    assert_eq!(
+        body,
+        std::fs::read(site.root.join("static/extra.css")).unwrap()
+    );
+
+    let (status, head, _) = serve.get("/news");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /news/"), "{head}");
+    let (status, _, body) = serve.get("/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(
+        String::from_utf8_lossy(&body).contains("<html"),
+        "the site's 404 page"
+    );
+    let (status, _, _) = serve.raw("POST / HTTP/1.1");
+    assert_eq!(status, 405);
+
+    // Drafts are shown, marked.
+    let draft = serve.html("/news/2026-09-01-draft/");
+    assert!(
+        text(&draft, "h1").contains("草稿"),
+        "{}",
+        text(&draft, "h1")
+    );
+    // Nothing written into the site folder.
+    assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn traversal_and_malformed_requests_are_refused() {
+    let site = TestSite::fixture("basic");
+    site.write("secret.txt", "TOP-SECRET");
+    let serve = Serve::start(&site);
+    let attempts = [
+        "GET /../secret.txt HTTP/1.1",
+        "GET /../site.yaml HTTP/1.1",
+        "GET /%2e%2e/site.yaml HTTP/1.1",
+        "GET /%2E%2E/%2E%2E/etc/passwd HTTP/1.1",
+        "GET /news/..%2f..%2fsite.yaml HTTP/1.1",
+        "GET /..%5csite.yaml HTTP/1.1",
+        "GET /%00 HTTP/1.1",
+        "GET /%zz HTTP/1.1",
+        "GET /%ff%fe HTTP/1.1",
+        "GET site.yaml HTTP/1.1",
+        "GET /C:/Windows/win.ini HTTP/1.1",
+        "GET / HTTP/9.9",
+        "GARBAGE",
+    ];
+    for attempt in attempts {
+        let (status, _, body) = serve.raw(attempt);
+        assert!(status >= 400, "{attempt} → {status}");
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            !body.contains("TOP-SECRET") && !body.contains("base_url"),
+            "{attempt}"
+        );
+    }
+    // Still serving.
+    assert_eq!(serve.get("/").0, 200);
+}
+
+#[test]
+fn edits_renames_and_deletes_show_up_with_reload_events() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+
+    // Edit a page: its HTML changes and the reload event names it.
+    let path = "content/news/2026-10-01-autumn.md";
+    let source = std::fs::read_to_string(site.root.join(path)).unwrap();
+    let edited = source.replacen("title:", "title: 已修改", 1);
+    assert_ne!(source, edited);
+    site.write(path, &edited);
+    let reload = wait_reload(&events);
+    let paths: Vec<&str> = reload["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(
+        paths.contains(&"news/2026-10-01-autumn/index.html"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"news/index.html"),
+        "the listing shows the title: {paths:?}"
+    );
+    assert!(
+        !paths.contains(&"model-workers/wang/index.html"),
+        "unrelated pages untouched"
+    );
+    let page = serve.html("/news/2026-10-01-autumn/");
+    assert!(text(&page, "h1").contains("已修改"));
+
+    // Rename: the old URL is gone, the new one serves the page.
+    settle();
+    std::fs::rename(
+        site.root.join(path),
+        site.root.join("content/news/2026-10-02-renamed.md"),
+    )
+    .unwrap();
+    wait_reload(&events);
+    assert_eq!(serve.get("/news/2026-10-01-autumn/").0, 404);
+    assert!(text(&serve.html("/news/2026-10-02-renamed/"), "h1").contains("已修改"));
+
+    // Delete: gone from its URL and from the listing.
+    settle();
+    site.remove("content/news/2026-10-02-renamed.md");
+    wait_reload(&events);
+    assert_eq!(serve.get("/news/2026-10-02-renamed/").0, 404);
+    let listing = String::from_utf8(serve.get("/news/").2).unwrap();
+    assert!(!listing.contains("2026-10-02-renamed"));
+
+    // A new folder with a new section appears.
+    settle();
+    site.write("content/notices/_index.md", "---\ntitle: 通知公告\n---\n");
+    site.write(
+        "content/notices/first.md",
+        "---\ntitle: 第一号通知\ndate: 2026-11-01\n---\n正文。\n",
+    );
+    wait_reload(&events);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while serve.get("/notices/first/").0 != 200 {
+        assert!(Instant::now() < deadline, "new section never served");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(text(&serve.html("/notices/first/"), "h1").contains("第一号通知"));
+}
+
+#[test]
+fn editor_style_atomic_saves_and_bursts_are_picked_up() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let path = site.root.join("content/model-workers/wang.md");
+    let source = std::fs::read_to_string(&path).unwrap();
+    // Ten quick saves, each written to a temporary file and renamed over the
+    // original, as vim and VS Code do.
+    for n in 0..10 {
+        let tmp = site.root.join("content/model-workers/.wang.md.swp");
+        std::fs::write(
+            &tmp,
+            source.replacen("title:", &format!("title: 第{n}稿"), 1),
+        )
+        .unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+    }
+    wait_reload(&events);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let h1 = text(&serve.html("/model-workers/wang/"), "h1");
+        if h1.contains("第9稿") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "last save never shown: {h1}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_broken_page_shows_the_overlay_and_keeps_the_last_good_site() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let path = "content/news/2026-11-20-safety-month.md";
+    let good = std::fs::read_to_string(site.root.join(path)).unwrap();
+    let before = serve.html("/news/2026-11-20-safety-month/");
+
+    site.write(path, "---\ntitle: 坏日期\ndate: 2026-13-45\n---\n正文\n");
+    let error = wait_for(&events, "error");
+    let first = &error["errors"][0];
+    assert_eq!(first["file"], path);
+    assert_eq!(first["line"], 3, "{first}");
+    assert!(
+        first["message"].as_str().unwrap().contains("2026-13-45"),
+        "{first}"
+    );
+    // The last good page is still served, and a page opened now learns about
+    // the error at once.
+    let during = serve.html("/news/2026-11-20-safety-month/");
+    assert_eq!(text(&during, "h1"), text(&before, "h1"));
+    let late = serve.events();
+    assert_eq!(wait_for(&late, "error")["errors"][0]["file"], path);
+
+    // Fixing the file clears it.
+    settle();
+    site.write(path, &good);
+    // The site is back as it was: `ok` clears the overlay (a reload would be
+    // sent had anything changed).
+    let (event, _) = wait_any(&events, &["ok", "reload"]);
+    assert_eq!(event, "ok");
+    let after = serve.events();
+    wait_for(&after, "ok");
+
+    // A broken template is reported with its file too, and the server lives on.
+    settle();
+    site.write("templates/page.html", "{% if %}\n");
+    let error = wait_for(&events, "error");
+    assert_eq!(error["errors"][0]["file"], "templates/page.html", "{error}");
+    settle();
+    site.remove("templates/page.html");
+    let (event, _) = wait_any(&events, &["ok", "reload"]);
+    assert_eq!(event, "ok", "back to the site as it was");
+    assert_eq!(serve.get("/").0, 200);
+}
+
+#[test]
+fn a_stylesheet_change_is_swapped_without_reload() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    site.write("static/extra.css", "body { color: #222; }\n");
+    let css = wait_for(&events, "css");
+    assert_eq!(css["paths"], serde_json::json!(["extra.css"]));
+    let (_, _, body) = serve.get("/extra.css");
+    assert_eq!(body, b"body { color: #222; }\n");
+}
+
+/// The heart of incremental rebuilds: after a series of edits, what `serve`
+/// holds equals a clean `build` of the same files with the same clock.
+#[test]
+fn incremental_result_equals_a_clean_build() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+
+    type Step = Box<dyn Fn(&TestSite)>;
+    let steps: Vec<Step> = vec![
+        Box::new(|s| {
+            s.write(
+                "content/news/2026-11-21-new.md",
+                "---\ntitle: 新增一篇\ndate: 2026-11-21\ntags: [安全生产, 新标签]\n---\n第一段。\n\n第二段。\n",
+            );
+        }),
+        Box::new(|s| {
+            let p = s.root.join("content/news/2026-11-20-safety-month.md");
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, text.replacen("date: 2026-11-20", "date: 2026-08-20", 1)).unwrap();
+        }),
+        Box::new(|s| {
+            s.remove("content/news/2026-10-01-autumn.md");
+        }),
+        Box::new(|s| {
+            s.write("static/extra.css", "p { margin: 0; }\n");
+        }),
+        Box::new(|s| {
+            s.write(
+                "content/model-workers/li.md",
+                "---\ntitle: 李工\ndate: 2026-05-01\nunit: 机加车间\ntags: [新标签]\n---\n事迹。\n",
+            );
+        }),
+    ];
+    for step in &steps {
+        settle();
+        step(&site);
+        let (event, data) = wait_any(&events, &["reload", "css", "error"]);
+        assert_ne!(event, "error", "{data}");
+    }
+
+    let url = serve.url.clone();
+    let clean = TestSite::fixture("basic");
+    // Same files as the served site now has.
+    let _ = std::fs::remove_dir_all(&clean.root);
+    copy_dir(&site.root, &clean.root);
+    clean.build(&["--drafts", "--base-url", &url]).assert_ok();
+    let built = clean.snapshot();
+    let expected: Vec<&str> = built.iter().map(|(p, _)| p.as_str()).collect();
+
+    // The search index follows in the background: give it a moment.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let mismatched: Vec<String> = built
+            .iter()
+            .filter(|(path, bytes)| {
+                let (status, _, body) = serve.get(&format!("/{path}"));
+                status != 200 || strip_live_script(&body) != *bytes
+            })
+            .map(|(p, _)| p.clone())
+            .collect();
+        let served = serve.files();
+        let extra: Vec<&String> = served
+            .iter()
+            .filter(|p| !expected.contains(&p.as_str()))
+            .collect();
+        if mismatched.is_empty() && extra.is_empty() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "served differs from a clean build: {mismatched:?}; only served: {extra:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn port_in_use_is_a_clear_error() {
+    let site = TestSite::fixture("basic");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("in use"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+}
