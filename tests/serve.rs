@@ -531,3 +531,31 @@ fn port_in_use_is_a_clear_error() {
     assert!(stderr.contains("in use"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
+
+/// A real browser: the page updates after a save with no user action, keeps
+/// its scroll position, swaps a stylesheet without reloading, and shows then
+/// clears the error overlay.
+#[test]
+fn browser_reloads_by_itself_after_a_save() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let page = site.root.join("content/news/2026-11-20-safety-month.md");
+    let css = site.root.join("static/assets/site.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    let url = format!("{}news/2026-11-20-safety-month/", serve.url);
+    let Some(result) = common::playwright(
+        "live-reload.mjs",
+        &[&url, &page.to_string_lossy(), &css.to_string_lossy()],
+    ) else {
+        return;
+    };
+    assert!(result["after"].as_str().unwrap().contains("已更新"), "{result}");
+    assert!(result["scroll_y"].as_f64().unwrap() >= 500.0, "scroll kept: {result}");
+    assert_eq!(result["css_applied"], true);
+    assert_eq!(result["marker"], "still-here", "no reload for CSS: {result}");
+    assert_eq!(
+        result["overlay"], "content/news/2026-11-20-safety-month.md:3",
+        "{result}"
+    );
+    assert_eq!(result["overlay_cleared"], true);
+}
