@@ -2,10 +2,12 @@
 //! what `main` prints. Commands never print themselves, except progress lines
 //! passed back in [`Outcome::lines`].
 
+pub mod archive;
 pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod verify;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Report;
@@ -25,6 +27,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Archive(args) => archive::run(&args),
+        Command::Verify(args) => verify::run(&args),
     }
 }
 
