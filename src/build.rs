@@ -210,6 +210,87 @@ fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {
     calendar
 }
 
+/// A site rendered in memory: every file of the output, in path order, and
+/// what the driver needs to finish (the ledger to write, the next change).
+pub struct Rendered {
+    pub entries: Vec<Entry>,
+    pub ledger: Option<Ledger>,
+    pub ledger_changed: bool,
+    pub next_change: Option<(String, String)>,
+    pub clock: Clock,
+    pub config: Config,
+    pub pages: usize,
+    pub sections: usize,
+    pub terms: usize,
+}
+
+/// load → parse → model → render → emit (→ relative links): everything but
+/// writing. `build` writes the result to a folder, `archive` into one file.
+pub fn render_output(
+    options: &BuildOptions,
+    timings: &mut Vec<(&'static str, Duration)>,
+    report: &mut Report,
+) -> Option<Rendered> {
+    let loaded = load_site(options, timings, report, None)?;
+    if report.has_errors() {
+        return None;
+    }
+    let Loaded {
+        config,
+        clock,
+        sources,
+        site,
+        ledger,
+        ledger_changed,
+    } = loaded;
+
+    let renderer = Renderer::new(&sources.templates, false, report);
+    if report.has_errors() {
+        return None;
+    }
+    let files = stage(timings, "render", || {
+        render::render_site(&site, &renderer, &clock, report)
+    });
+    if report.has_errors() {
+        return None;
+    }
+    let extras = stage(timings, "emit", || {
+        crate::emit::emit_extras(&site, &clock, ledger.as_ref())
+    });
+
+    let mut files: Vec<render::OutputFile> = files.into_iter().chain(extras).collect();
+    if site.config.relative_urls {
+        let base_path = site.config.base_path().to_string();
+        stage(timings, "relative", || {
+            use rayon::prelude::*;
+            files
+                .par_iter_mut()
+                .filter(|f| f.path.ends_with(".html"))
+                .for_each(|f| {
+                    let html = String::from_utf8_lossy(&f.bytes);
+                    let rewritten = output::relative::relativize_html(&html, &f.path, &base_path);
+                    f.bytes = rewritten.into_bytes();
+                });
+        });
+    }
+    let entries = collect_entries(&sources, &site, files);
+    let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
+        .into_iter()
+        .next()
+        .map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
+    Some(Rendered {
+        entries,
+        ledger,
+        ledger_changed,
+        next_change,
+        clock,
+        config,
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+    })
+}
+
 /// Builds the site into the output folder. On error nothing in the output folder
 /// changes.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
@@ -224,79 +305,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
-
-    let Some(loaded) = load_site(options, &mut timings, &mut report, None) else {
+    let Some(rendered) = render_output(options, &mut timings, &mut report) else {
         return Err(fail(report));
     };
-    if report.has_errors() {
-        return Err(fail(report));
-    }
-    let Loaded {
-        clock,
-        sources,
-        site,
-        ledger,
-        ledger_changed,
-        ..
-    } = loaded;
-
-    let renderer = Renderer::new(&sources.templates, false, &mut report);
-    if report.has_errors() {
-        return Err(fail(report));
-    }
-    let files = stage(&mut timings, "render", || {
-        render::render_site(&site, &renderer, &clock, &mut report)
-    });
-    if report.has_errors() {
-        return Err(fail(report));
-    }
-    let extras = stage(&mut timings, "emit", || {
-        crate::emit::emit_extras(&site, &clock, ledger.as_ref())
-    });
-
-    let mut files: Vec<render::OutputFile> = files.into_iter().chain(extras).collect();
-    if site.config.relative_urls {
-        let base_path = site.config.base_path().to_string();
-        stage(&mut timings, "relative", || {
-            use rayon::prelude::*;
-            files
-                .par_iter_mut()
-                .filter(|f| f.path.ends_with(".html"))
-                .for_each(|f| {
-                    let html = String::from_utf8_lossy(&f.bytes);
-                    let rewritten = output::relative::relativize_html(&html, &f.path, &base_path);
-                    f.bytes = rewritten.into_bytes();
-                });
-        });
-    }
-    let entries = collect_entries(&sources, &site, files);
-    let file_count = entries.len();
+    let file_count = rendered.entries.len();
     let written = stage(&mut timings, "write", || {
-        output::write_output(&output_dir, &entries)
+        output::write_output(&output_dir, &rendered.entries)
     });
     if let Err(d) = written {
         report.push(d);
         return Err(fail(report));
     }
     // The ledger follows the output: it records what is now published.
-    if let Some(ledger) = &ledger
-        && ledger_changed
+    if let Some(ledger) = &rendered.ledger
+        && rendered.ledger_changed
         && let Err(d) = write_ledger(root, ledger)
     {
         report.push(d);
         return Err(fail(report));
     }
-    let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
-        .into_iter()
-        .next()
-        .map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
-
     Ok(BuildSummary {
         output: output_dir,
-        next_change,
-        pages: site.pages.len(),
-        sections: site.sections.len(),
-        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        next_change: rendered.next_change,
+        pages: rendered.pages,
+        sections: rendered.sections,
+        terms: rendered.terms,
         files: file_count,
         timings,
         report,

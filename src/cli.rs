@@ -32,6 +32,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a page from its kind's archetype: `noticeboard new disclosure 关于…的公示`.
     New(NewArgs),
+    /// Write a dated offline snapshot (.zip or .tar.gz) that opens from a folder.
+    Archive(ArchiveArgs),
+    /// Check a snapshot (.zip, .tar.gz or unpacked folder) against its MANIFEST.sha256.
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -146,4 +150,43 @@ pub struct ServeArgs {
     pub open: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The archive holds one folder, <site>-<YYYYMMDD>/, with the site built with relative \
+links (it opens from file:// and from any sub-path, search included) and a MANIFEST.sha256 listing every \
+file (check it with `noticeboard verify` or `sha256sum -c`). The same site and the same --now (or \
+SOURCE_DATE_EPOCH) give a byte-identical archive."
+)]
+pub struct ArchiveArgs {
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Archive file: .zip or .tar.gz (by its extension). Default: <site>-<YYYYMMDD>.zip
+    /// in the current folder.
+    #[arg(long, value_name = "FILE", value_parser = archive_file_name)]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+/// `--out` must name a .zip or a .tar.gz: anything else is a usage error (exit 2).
+fn archive_file_name(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    match crate::archive::Format::from_path(&path) {
+        Some(_) => Ok(path),
+        None => Err("expected a file name ending in .zip, .tar.gz or .tgz".to_string()),
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit 0 when every file matches the manifest; exit 1 naming each missing, added or \
+altered file."
+)]
+pub struct VerifyArgs {
+    /// A snapshot: .zip, .tar.gz, or the folder it was unpacked into.
+    #[arg(value_name = "FILE_OR_DIR")]
+    pub target: PathBuf,
 }

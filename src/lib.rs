@@ -8,11 +8,13 @@
 //! model    ParsedSite     -> Site         (sections, URLs, slugs, listings, taxonomies)
 //! render   Site + theme   -> OutputFile…  (minijinja, typed views, in parallel)
 //! write    OutputFile…    -> public/      (atomic swap)
+//!          or             -> a .zip/.tar.gz snapshot with a manifest (`archive`)
 //! ```
 //!
 //! [`build::build`] drives them. Problems are collected as [`diag::Diagnostic`]s
 //! in a [`diag::Report`]; the library never prints.
 
+pub mod archive;
 pub mod build;
 pub mod cli;
 pub mod clock;

@@ -178,9 +178,13 @@ fn inline_script_recomputes_status_from_the_visitors_clock() {
     let site = TestSite::fixture("kinds");
     site.build(&[]).assert_ok();
     let html = site.read("disclosures/open/index.html");
-    let start = html.find("<script>").unwrap() + "<script>".len();
-    let end = html[start..].find("</script>").unwrap() + start;
-    let script = &html[start..end];
+    // The status script (the page has others: font size, menu).
+    let script = html
+        .split("<script>")
+        .skip(1)
+        .filter_map(|s| s.split("</script>").next())
+        .find(|s| s.contains("data-status-ends"))
+        .unwrap();
     let page = site.html("disclosures/open/index.html");
     let starts = page.attr(".notice-line .status", "data-status-starts");
     let ends = page.attr(".notice-line .status", "data-status-ends");

@@ -549,10 +549,19 @@ fn browser_reloads_by_itself_after_a_save() {
     ) else {
         return;
     };
-    assert!(result["after"].as_str().unwrap().contains("已更新"), "{result}");
-    assert!(result["scroll_y"].as_f64().unwrap() >= 500.0, "scroll kept: {result}");
+    assert!(
+        result["after"].as_str().unwrap().contains("已更新"),
+        "{result}"
+    );
+    assert!(
+        result["scroll_y"].as_f64().unwrap() >= 500.0,
+        "scroll kept: {result}"
+    );
     assert_eq!(result["css_applied"], true);
-    assert_eq!(result["marker"], "still-here", "no reload for CSS: {result}");
+    assert_eq!(
+        result["marker"], "still-here",
+        "no reload for CSS: {result}"
+    );
     assert_eq!(
         result["overlay"], "content/news/2026-11-20-safety-month.md:3",
         "{result}"

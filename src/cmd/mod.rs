@@ -2,11 +2,13 @@
 //! what `main` prints. Commands never print themselves, except progress lines
 //! passed back in [`Outcome::lines`].
 
+pub mod archive;
 pub mod build;
 pub mod check;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod verify;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Report;
@@ -27,6 +29,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check::run(&args),
         Command::New(args) => new::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Archive(args) => archive::run(&args),
+        Command::Verify(args) => verify::run(&args),
     }
 }
 

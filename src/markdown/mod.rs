@@ -63,7 +63,7 @@ pub fn render_markdown(body: &str) -> RenderedMarkdown {
         .map(|p| render_node(p, &options, &HeadingCollector::new()));
 
     let headings = HeadingCollector::new();
-    let mut html = render_node(root, &options, &headings);
+    let mut html = cell_alignment_as_classes(&render_node(root, &options, &headings));
     let toc = headings.into_entries();
 
     let more_summary = if has_more {
@@ -86,6 +86,25 @@ pub fn render_markdown(body: &str) -> RenderedMarkdown {
         plain_text,
         word_count,
     }
+}
+
+/// comrak writes GFM column alignment as `align="…"`, which HTML5 made obsolete
+/// (the Nu checker rejects it); the theme styles `align-left/center/right`
+/// classes instead.
+fn cell_alignment_as_classes(html: &str) -> String {
+    if !html.contains(" align=\"") {
+        return html.to_string();
+    }
+    let mut out = html.to_string();
+    for tag in ["td", "th"] {
+        for side in ["left", "center", "right"] {
+            out = out.replace(
+                &format!("<{tag} align=\"{side}\">"),
+                &format!("<{tag} class=\"align-{side}\">"),
+            );
+        }
+    }
+    out
 }
 
 fn render_node<'a>(
@@ -206,6 +225,22 @@ mod tests {
         let r = render_markdown("**工会通知：**请准时参加。**加粗**。");
         assert!(r.html.contains("<strong>工会通知：</strong>"), "{}", r.html);
         assert!(r.html.contains("<strong>加粗</strong>。"), "{}", r.html);
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_obsolete_attributes() {
+        let r = render_markdown("| 项目 | 金额 |\n|:---|---:|\n| 慰问品 | 12.5 |\n");
+        assert!(!r.html.contains(" align="), "{}", r.html);
+        assert!(
+            r.html.contains("<th class=\"align-left\">项目</th>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<td class=\"align-right\">12.5</td>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

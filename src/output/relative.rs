@@ -40,6 +40,22 @@ pub fn relative_url(url: &str, file: &str, base_path: &str, folder_index: bool) 
     Some(out)
 }
 
+/// A root-relative URL as a URL of the site: `/base/x` as it is, and `/x`
+/// (written in Markdown as a site path, e.g. `[新闻](/news/)`) under the base
+/// path: from `file://` a root-relative link could never work, so in relative
+/// output it can only mean the site. `None` for anything else (`https:`,
+/// `//host/`, `#id`, already relative).
+fn site_url(value: &str, base_path: &str) -> Option<String> {
+    if !value.starts_with('/') || value.starts_with("//") {
+        return None;
+    }
+    if value.starts_with(base_path) {
+        Some(value.to_string())
+    } else {
+        Some(format!("{base_path}{}", &value[1..]))
+    }
+}
+
 pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
@@ -57,9 +73,10 @@ pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
         rest = &rest[value_start..];
         let end = rest.find('"').unwrap_or(rest.len());
         let value = &rest[..end];
-        match relative_url(value, file, base_path, folder) {
-            Some(rel) if value.starts_with('/') => out.push_str(&rel),
-            _ => out.push_str(value),
+        match site_url(value, base_path).and_then(|url| relative_url(&url, file, base_path, folder))
+        {
+            Some(rel) => out.push_str(&rel),
+            None => out.push_str(value),
         }
         rest = &rest[end..];
     }
@@ -68,8 +85,8 @@ pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
         let start = i + "content=\"0; url=".len();
         if let Some(len) = out[start..].find('"') {
             let value = out[start..start + len].to_string();
-            if let Some(rel) =
-                relative_url(&value, file, base_path, true).filter(|_| value.starts_with('/'))
+            if let Some(rel) = site_url(&value, base_path)
+                .and_then(|url| relative_url(&url, file, base_path, true))
             {
                 out.replace_range(start..start + len, &rel);
             }
@@ -92,6 +109,18 @@ mod tests {
         assert_eq!(
             relativize_html(r##"<a href="/news/">n</a>"##, "index.html", "/"),
             r##"<a href="news/index.html">n</a>"##
+        );
+    }
+
+    #[test]
+    fn root_relative_links_in_a_sub_path_site_mean_the_site() {
+        assert_eq!(
+            relativize_html(
+                r##"<a href="/news/">n</a><a href="/sub/news/">m</a><a href="//cdn.example/x">x</a>"##,
+                "about/index.html",
+                "/sub/"
+            ),
+            r##"<a href="../news/index.html">n</a><a href="../news/index.html">m</a><a href="//cdn.example/x">x</a>"##
         );
     }
 

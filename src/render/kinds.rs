@@ -322,10 +322,13 @@ pub fn section_groups(
     Some(
         keyed
             .into_iter()
-            .map(|((rank, title), mut items)| {
+            .enumerate()
+            // Ranks repeat across group kinds (a level and a year may share
+            // one), so ids come from the position: unique on the page.
+            .map(|(i, ((_, title), mut items))| {
                 items.sort();
                 Group {
-                    key: format!("g{rank}"),
+                    key: format!("g{}", i + 1),
                     title,
                     items: items.into_iter().map(|(_, p)| cards[p].clone()).collect(),
                 }

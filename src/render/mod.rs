@@ -6,6 +6,7 @@
 //! Autoescaping is on for `.html` and `.xml`. This stage returns bytes; writing
 //! them is the output stage's job.
 
+pub mod home;
 pub mod i18n;
 pub mod kinds;
 pub mod views;
@@ -420,6 +421,7 @@ fn prepare_job(
                 groups => groups.map(to_value),
                 archives => archives,
                 latest => all_cards,
+                home => sec.is_home().then(|| to_value(home::home_view(site, &shared.cards, shared.now))),
                 subsections => subsections,
                 paginator => to_value(&paginator),
                 page_title_suffix => title_suffix,

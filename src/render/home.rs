@@ -1,0 +1,112 @@
+//! The home page's blocks, chosen from the whole site: notices open now
+//! (公示中), campaigns under way or coming, picture news (pages with a `cover`),
+//! model workers and craftsmen with a photo, and the latest news. Each list is
+//! newest first and short; the template decides how to show them.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::frontmatter::kind::Kind;
+use crate::model::Site;
+
+use super::kinds::status_view;
+use super::views::url_for;
+
+const PICTURES: usize = 4;
+const PEOPLE: usize = 4;
+const NEWS: usize = 6;
+const CAMPAIGNS: usize = 3;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeView {
+    /// Disclosures whose notice period is running (公示中).
+    pub notices: Vec<Value>,
+    /// Campaigns under way, then the next ones to start.
+    pub campaigns: Vec<Value>,
+    /// Pages with a cover image, for the picture-news strip.
+    pub pictures: Vec<Picture>,
+    /// Model workers and craftsmen with a photo.
+    pub people: Vec<Value>,
+    /// The latest pages of kind news.
+    pub news: Vec<Value>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Picture {
+    pub title: String,
+    pub url: String,
+    pub image: String,
+    pub date: String,
+}
+
+pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView {
+    let by_date = site.pages_by_date();
+    let kind = |p: usize| site.pages[p].parsed.kind;
+    let phase = |p: usize| status_view(&site.pages[p], &site.config, now).map(|s| s.key);
+
+    let notices = by_date
+        .iter()
+        .copied()
+        .filter(|&p| kind(p) == Kind::Disclosure && phase(p) == Some("during"))
+        .map(|p| cards[p].clone())
+        .collect();
+
+    let mut campaigns: Vec<(u8, usize)> = by_date
+        .iter()
+        .copied()
+        .filter(|&p| kind(p) == Kind::Campaign)
+        .filter_map(|p| match phase(p) {
+            Some("during") => Some((0, p)),
+            Some("before") => Some((1, p)),
+            _ => None,
+        })
+        .collect();
+    // Stable: under way first, each group newest first.
+    campaigns.sort_by_key(|&(rank, _)| rank);
+    let campaigns = campaigns
+        .into_iter()
+        .take(CAMPAIGNS)
+        .map(|(_, p)| cards[p].clone())
+        .collect();
+
+    let pictures = by_date
+        .iter()
+        .filter_map(|&p| {
+            let page = &site.pages[p];
+            let cover = page.parsed.front.cover.as_deref()?;
+            let path = site.file_path_for(page, cover)?;
+            Some(Picture {
+                title: page.parsed.title.clone(),
+                url: url_for(site, &page.path),
+                image: url_for(site, &path),
+                date: super::i18n::format_date(page.parsed.date.date(), site.config.language),
+            })
+        })
+        .take(PICTURES)
+        .collect();
+
+    let people = by_date
+        .iter()
+        .copied()
+        .filter(|&p| matches!(kind(p), Kind::ModelWorker | Kind::Craftsman))
+        .filter(|&p| site.pages[p].parsed.front.photo.is_some())
+        .take(PEOPLE)
+        .map(|p| cards[p].clone())
+        .collect();
+
+    let news = by_date
+        .iter()
+        .copied()
+        .filter(|&p| kind(p) == Kind::News)
+        .take(NEWS)
+        .map(|p| cards[p].clone())
+        .collect();
+
+    HomeView {
+        notices,
+        campaigns,
+        pictures,
+        people,
+        news,
+    }
+}

@@ -1,0 +1,38 @@
+// Runs axe-core (WCAG 2.1 A/AA rules and best practices) on each page given and
+// prints the violations: { pages: [{ path, violations: [{ id, impact, nodes, help }] }] }
+//
+// usage: node axe.mjs BASE_URL PATH...
+import { launch } from './lib.mjs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const [base, ...paths] = process.argv.slice(2);
+
+const b = await launch();
+const pages = [];
+try {
+  for (const path of paths) {
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(new URL(path, base).href, { waitUntil: 'load' });
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      }));
+    });
+    pages.push({ path, violations });
+    await page.close();
+  }
+} finally {
+  await b.close();
+}
+console.log(JSON.stringify({ pages }));
