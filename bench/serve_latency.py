@@ -68,7 +68,8 @@ def pick_page(site):
 
 def edit_title(path, n):
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"^title: (.*?)(（第\d+次修改）)?$", lambda m: f"title: {m.group(1)}（第{n}次修改）",
+    text = re.sub(r'^title: ("?)(.*?)(（第\d+次修改）)?("?)$',
+                  lambda m: f"title: {m.group(1)}{m.group(2)}（第{n}次修改）{m.group(4)}",
                   text, count=1, flags=re.M)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)

@@ -467,8 +467,84 @@ fn incremental_result_equals_a_clean_build() {
         assert_ne!(event, "error", "{data}");
     }
 
+    assert_serves_a_clean_build(&serve, &site, "basic");
+}
+
+/// Tags and related pages: moving a page between terms changes term pages,
+/// their feeds and other pages' related lists.
+#[test]
+fn incremental_tags_and_related_equal_a_clean_build() {
+    let site = TestSite::fixture("tags");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let edits: [(&str, &str, &str); 4] = [
+        (
+            "content/news/a.md",
+            "tags: [三篇, 两篇, ＡＩ应用]",
+            "tags: [三篇, 新来的]",
+        ),
+        ("content/news/b.md", "title:", "title: 乙改"),
+        ("content/news/c.md", "date: ", "date: 2020"),
+        ("content/news/a.md", "tags: [三篇, 新来的]", "tags: []"),
+    ];
+    for (file, from, to) in edits {
+        settle();
+        let path = site.root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let new = if to.starts_with("date: 2020") {
+            // Move the page far back in time.
+            let line = text.lines().find(|l| l.starts_with("date: ")).unwrap();
+            text.replacen(line, "date: 2020-01-01", 1)
+        } else {
+            assert!(text.contains(from), "{file}: {from}");
+            text.replacen(from, to, 1)
+        };
+        std::fs::write(&path, new).unwrap();
+        let (event, data) = wait_any(&events, &["reload", "error"]);
+        assert_eq!(event, "reload", "{data}");
+    }
+    assert_serves_a_clean_build(&serve, &site, "tags");
+}
+
+/// Campaigns and disclosures: status, numbers, archives and corrections.
+#[test]
+fn incremental_kinds_equal_a_clean_build() {
+    let site = TestSite::fixture("kinds");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let steps: [(&str, &str, &str); 4] = [
+        ("content/news/ankang.md", "tags: [安康杯]", "tags: [其他]"),
+        (
+            "content/disclosures/open.md",
+            "category: 评先评优",
+            "category: 财务公开",
+        ),
+        (
+            "content/campaigns/ongoing.md",
+            "end: 2027-02-28",
+            "end: 2026-11-01",
+        ),
+        ("content/news/ankang.md", "tags: [其他]", "tags: [安康杯]"),
+    ];
+    for (file, from, to) in steps {
+        settle();
+        let path = site.root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let (event, data) = wait_any(&events, &["reload", "error"]);
+        assert_eq!(event, "reload", "{data}");
+    }
+    assert_serves_a_clean_build(&serve, &site, "kinds");
+}
+
+/// Builds a copy of `site` as it is now with `build --drafts` at the served
+/// address and compares every file, both ways, with what `serve` serves.
+fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite, fixture: &str) {
     let url = serve.url.clone();
-    let clean = TestSite::fixture("basic");
+    let clean = TestSite::fixture(fixture);
     // Same files as the served site now has.
     let _ = std::fs::remove_dir_all(&clean.root);
     copy_dir(&site.root, &clean.root);

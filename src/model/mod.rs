@@ -524,30 +524,41 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
     for (r, &p) in by_date.iter().enumerate() {
         rank[p] = r;
     }
+    // Shared-tag counts in a dense per-thread array: the work is the sum of the
+    // tag sizes over each page's tags, with no sorting of candidate lists (a
+    // popular tag on thousands of pages made that the slowest part of the model).
     use rayon::prelude::*;
     (0..pages.len())
         .into_par_iter()
-        .map(|p| {
-            let mut others: Vec<usize> = terms_of[p]
-                .iter()
-                .flat_map(|&t| tags.terms[t].pages.iter().copied())
-                .filter(|&o| o != p)
-                .collect();
-            others.sort_unstable();
-            let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, usize)> = Vec::new();
-            for chunk in others.chunk_by(|a, b| a == b) {
-                ranked.push((std::cmp::Reverse(chunk.len()), rank[chunk[0]], chunk[0]));
-            }
-            let keep = ranked.len().min(5);
-            if keep > 0 && ranked.len() > keep {
-                ranked.select_nth_unstable(keep - 1);
-                ranked.truncate(keep);
-            }
-            ranked.sort_unstable();
-            let mut top = Vec::with_capacity(ranked.len());
-            top.extend(ranked.iter().map(|&(_, _, other)| other));
-            top
-        })
+        .map_init(
+            || (vec![0u16; pages.len()], Vec::new()),
+            |(counts, touched), p| {
+                for &t in &terms_of[p] {
+                    for &o in &tags.terms[t].pages {
+                        if o != p {
+                            if counts[o] == 0 {
+                                touched.push(o);
+                            }
+                            counts[o] = counts[o].saturating_add(1);
+                        }
+                    }
+                }
+                // The best five by (more shared tags, newer), kept sorted.
+                let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
+                for &o in touched.iter() {
+                    let key = (std::cmp::Reverse(counts[o]), rank[o], o);
+                    counts[o] = 0;
+                    if best.len() == 5 && key >= best[4] {
+                        continue;
+                    }
+                    let at = best.partition_point(|b| *b < key);
+                    best.insert(at, key);
+                    best.truncate(5);
+                }
+                touched.clear();
+                best.into_iter().map(|(_, _, other)| other).collect()
+            },
+        )
         .collect()
 }
 

@@ -39,7 +39,7 @@ pub struct Picture {
     pub date: String,
 }
 
-pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView {
+pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) -> HomeView {
     let by_date = site.pages_by_date();
     let kind = |p: usize| site.pages[p].parsed.kind;
     let phase = |p: usize| status_view(&site.pages[p], &site.config, now).map(|s| s.key);
@@ -48,7 +48,7 @@ pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView
         .iter()
         .copied()
         .filter(|&p| kind(p) == Kind::Disclosure && phase(p) == Some("during"))
-        .map(|p| cards[p].clone())
+        .map(|p| cards.get(p))
         .collect();
 
     let mut campaigns: Vec<(u8, usize)> = by_date
@@ -66,7 +66,7 @@ pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView
     let campaigns = campaigns
         .into_iter()
         .take(CAMPAIGNS)
-        .map(|(_, p)| cards[p].clone())
+        .map(|(_, p)| cards.get(p))
         .collect();
 
     let pictures = by_date
@@ -91,7 +91,7 @@ pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView
         .filter(|&p| matches!(kind(p), Kind::ModelWorker | Kind::Craftsman))
         .filter(|&p| site.pages[p].parsed.front.photo.is_some())
         .take(PEOPLE)
-        .map(|p| cards[p].clone())
+        .map(|p| cards.get(p))
         .collect();
 
     let news = by_date
@@ -99,7 +99,7 @@ pub fn home_view(site: &Site, cards: &[Value], now: jiff::Timestamp) -> HomeView
         .copied()
         .filter(|&p| kind(p) == Kind::News)
         .take(NEWS)
-        .map(|p| cards[p].clone())
+        .map(|p| cards.get(p))
         .collect();
 
     HomeView {

@@ -226,7 +226,7 @@ pub fn section_groups(
     site: &Site,
     kind: Kind,
     pages: &[usize],
-    cards: &[Value],
+    cards: &super::Cards<'_>,
     now: Timestamp,
 ) -> Option<Vec<Group>> {
     let config = &site.config;
@@ -330,7 +330,7 @@ pub fn section_groups(
                 Group {
                     key: format!("g{}", i + 1),
                     title,
-                    items: items.into_iter().map(|(_, p)| cards[p].clone()).collect(),
+                    items: items.into_iter().map(|(_, p)| cards.get(p)).collect(),
                 }
             })
             .collect(),

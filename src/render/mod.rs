@@ -8,10 +8,11 @@
 
 pub mod home;
 pub mod i18n;
+mod incremental;
 pub mod kinds;
 pub mod views;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use minijinja::{Environment, UndefinedBehavior, Value, context};
@@ -154,12 +155,38 @@ enum Job {
     NotFound,
 }
 
-/// Shared, precomputed values: the site view and every page's card.
-struct Shared {
+/// Shared values: the site view, the words, and pages' cards.
+struct Shared<'s> {
     now: jiff::Timestamp,
     site: Value,
     strings: Value,
-    cards: Vec<Value>,
+    cards: Cards<'s>,
+}
+
+/// Page cards (title, date, summary… as listings show them), each built the
+/// first time a job needs it: a rebuild in `serve` builds only those it shows.
+pub struct Cards<'s> {
+    site: &'s Site,
+    now: jiff::Timestamp,
+    cells: Vec<std::sync::OnceLock<Value>>,
+}
+
+impl<'s> Cards<'s> {
+    fn new(site: &'s Site, now: jiff::Timestamp) -> Cards<'s> {
+        Cards {
+            site,
+            now,
+            cells: (0..site.pages.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, p: usize) -> Value {
+        self.cells[p]
+            .get_or_init(|| to_value(card_view(self.site, &self.site.pages[p], self.now)))
+            .clone()
+    }
 }
 
 pub fn render_site(
@@ -183,72 +210,20 @@ pub fn render_site(
     files
 }
 
-/// Output path → fingerprint of what its template saw, from an earlier render.
-pub type Fingerprints = HashMap<String, u64>;
-
-/// What [`render_changed`] did.
-pub struct Rerender {
-    /// Files whose inputs changed, rendered again.
-    pub changed: Vec<OutputFile>,
-    /// Every file the site has now, with its fingerprint.
-    pub fingerprints: Fingerprints,
-}
-
-/// Renders only the files whose inputs differ from `previous`: every job's view
-/// is built and hashed, and templates run only where the hash moved. With the
-/// same templates, the result equals a full render (`serve` relies on it).
-pub fn render_changed(
-    site: &Site,
-    renderer: &Renderer<'_>,
-    clock: &Clock,
-    previous: &Fingerprints,
-    report: &mut Report,
-) -> Rerender {
-    let (shared, strings, jobs) = plan(site, clock);
-    // Per job: its path, fingerprint, and the file if it had to be rendered.
-    type Outcome = Result<(String, u64, Option<OutputFile>), Diagnostic>;
-    let results: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|job| {
-            let prepared = prepare_job(site, renderer, &shared, &strings, job)?;
-            let fingerprint = prepared.fingerprint();
-            let path = prepared.path.clone();
-            if previous.get(&path) == Some(&fingerprint) {
-                return Ok((path, fingerprint, None));
-            }
-            Ok((path, fingerprint, Some(prepared.render(renderer)?)))
-        })
-        .collect();
-    let mut changed = Vec::new();
-    let mut fingerprints = Fingerprints::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok((path, fingerprint, file)) => {
-                fingerprints.insert(path, fingerprint);
-                changed.extend(file);
-            }
-            Err(d) => report.push(d),
-        }
-    }
-    Rerender {
-        changed,
-        fingerprints,
-    }
-}
+pub use incremental::{Memo, Rerender, Scope, render_changed};
 
 /// The shared values and the list of jobs: one per output file.
-fn plan(site: &Site, clock: &Clock) -> (Shared, BTreeMap<&'static str, String>, Vec<Job>) {
+fn plan<'s>(
+    site: &'s Site,
+    clock: &Clock,
+) -> (Shared<'s>, BTreeMap<&'static str, String>, Vec<Job>) {
     let strings_map = i18n::site_strings(&site.config);
     let now = clock.now();
     let shared = Shared {
         now,
         site: to_value(site_view(site, clock)),
         strings: to_value(&strings_map),
-        cards: site
-            .pages
-            .par_iter()
-            .map(|page| to_value(card_view(site, page, now)))
-            .collect(),
+        cards: Cards::new(site, now),
     };
 
     let mut jobs = Vec::new();
@@ -359,7 +334,7 @@ fn prepare_job(
                 .iter()
                 .skip(start)
                 .take(sec.page_size())
-                .map(|&p| shared.cards[p].clone())
+                .map(|&p| shared.cards.get(p))
                 .collect();
             let groups = if sec.is_home() {
                 None
@@ -383,7 +358,7 @@ fn prepare_job(
                 site.pages_by_date()
                     .into_iter()
                     .take(site.config.paginate)
-                    .map(|p| shared.cards[p].clone())
+                    .map(|p| shared.cards.get(p))
                     .collect()
             } else {
                 Vec::new()
@@ -481,7 +456,7 @@ fn prepare_job(
                 .iter()
                 .skip(index * site.config.paginate)
                 .take(site.config.paginate)
-                .map(|&p| shared.cards[p].clone())
+                .map(|&p| shared.cards.get(p))
                 .collect();
             let paginator = Paginator::new(&urls, index, term.pages.len(), site.config.paginate);
             let tax_title = taxonomy_title(&tax.name, strings);
@@ -521,7 +496,7 @@ fn prepare_job(
                 } else {
                     (-(parsed.date.year() as i64), parsed.date.year().to_string())
                 };
-                groups.entry(key).or_default().push(shared.cards[p].clone());
+                groups.entry(key).or_default().push(shared.cards.get(p));
             }
             let groups: Vec<Value> = groups
                 .into_iter()
@@ -772,13 +747,13 @@ fn page_view<'a>(
         older: page.older.map(link),
         related: site.related[i]
             .iter()
-            .map(|&r| shared.cards[r].clone())
+            .map(|&r| shared.cards.get(r))
             .collect(),
         status: kinds::status_view(page, config, shared.now),
         disclosure: kinds::disclosure_view(site, i),
         campaign_pages: kinds::campaign_pages(site, i)
             .into_iter()
-            .map(|p| shared.cards[p].clone())
+            .map(|p| shared.cards.get(p))
             .collect(),
         photo_url: page
             .parsed
@@ -803,7 +778,7 @@ fn section_value(site: &Site, shared: &Shared, s: usize) -> Value {
         .pages
         .iter()
         .take(5)
-        .map(|&p| shared.cards[p].clone())
+        .map(|&p| shared.cards.get(p))
         .collect();
     context! {
         title => section.title.clone(),

@@ -248,9 +248,15 @@ fn print_rebuild(result: &Rebuilt, first: bool) {
     } else if first {
         let _ = writeln!(err, "built {} pages in {ms:.0} ms", result.pages);
     } else {
+        let stages = result
+            .timings
+            .iter()
+            .map(|(name, d)| format!("{name} {:.0}", d.as_secs_f64() * 1000.0))
+            .collect::<Vec<_>>()
+            .join(", ");
         let _ = writeln!(
             err,
-            "rebuilt in {ms:.0} ms: {} page(s) parsed, {} file(s) rendered, {} changed",
+            "rebuilt in {ms:.0} ms ({stages} ms): {} page(s) parsed, {} file(s) rendered, {} changed",
             result.parsed,
             result.rendered,
             result.changed.len()

@@ -17,7 +17,7 @@ use crate::build::{self, BuildOptions, Caches};
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
 use crate::output::Content;
-use crate::render::{self, Fingerprints, OutputFile, Renderer};
+use crate::render::{self, Memo, OutputFile, Renderer};
 
 /// One servable file.
 #[derive(Debug, Clone)]
@@ -45,6 +45,8 @@ pub struct Rebuilt {
     pub rendered: usize,
     pub pages: usize,
     pub elapsed: Duration,
+    /// Time per stage, for the terminal line.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Rebuilt {
@@ -58,7 +60,7 @@ pub struct Rebuilder {
     caches: Caches,
     config_text: Option<String>,
     templates_key: u64,
-    fingerprints: Fingerprints,
+    memo: Memo,
     /// Rendered pages and emitted files (feeds, sitemap…), by output path.
     generated: HashMap<String, Arc<Vec<u8>>>,
     /// Files served as they are: site files read when asked, theme files from
@@ -74,7 +76,7 @@ impl Rebuilder {
             caches: Caches::default(),
             config_text: None,
             templates_key: 0,
-            fingerprints: Fingerprints::new(),
+            memo: Memo::default(),
             generated: HashMap::new(),
             copies: HashMap::new(),
             site: None,
@@ -102,7 +104,8 @@ impl Rebuilder {
         if config_text != self.config_text {
             // site.yaml feeds every stage: start over.
             self.caches = Caches::default();
-            self.fingerprints.clear();
+            self.memo = Memo::default();
+            self.site = None;
             self.config_text = config_text;
         }
         let mut report = Report::new();
@@ -114,6 +117,7 @@ impl Rebuilder {
             rendered: 0,
             pages: 0,
             elapsed: start.elapsed(),
+            timings: Vec::new(),
         };
         let Some(loaded) = build::load_site(
             &self.options,
@@ -127,30 +131,47 @@ impl Rebuilder {
             return failed(report);
         }
         let templates_key = hash_of(&loaded.sources.templates);
-        let mut previous = &self.fingerprints;
-        let empty = Fingerprints::new();
-        if templates_key != self.templates_key {
-            previous = &empty;
-        }
+        let beside_pages = dirty.iter().any(|p| {
+            p.starts_with(crate::load::CONTENT_DIR)
+                && !p.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+                })
+        });
+        let scope = if templates_key != self.templates_key {
+            render::Scope::Everything
+        } else if beside_pages {
+            render::Scope::AllViews
+        } else {
+            render::Scope::Reach
+        };
+        let old_site = self.site.clone();
+        let previous = old_site.as_deref().map(|s| (s, &self.memo));
         let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
         if report.has_errors() {
             return failed(report);
         }
         let site = &loaded.site;
+        let t = Instant::now();
         let rerender =
-            render::render_changed(site, &renderer, &loaded.clock, previous, &mut report);
+            render::render_changed(site, &renderer, &loaded.clock, previous, scope, &mut report);
+        timings.push(("render", t.elapsed()));
         if report.has_errors() {
             return failed(report);
         }
+        let t = Instant::now();
         let extras = crate::emit::emit_without_search(site, &loaded.clock, loaded.ledger.as_ref());
+        timings.push(("emit", t.elapsed()));
+        let t = Instant::now();
 
         // Commit: from here on the new site is the served one.
         let rendered = rerender.changed.len();
         let mut changed: BTreeMap<String, ()> = BTreeMap::new();
-        let mut wanted: HashSet<String> = rerender.fingerprints.keys().cloned().collect();
+        let mut wanted: HashSet<String> = rerender.memo.paths().cloned().collect();
         for file in rerender.changed {
-            changed.insert(file.path.clone(), ());
-            self.generated.insert(file.path, Arc::new(file.bytes));
+            if self.generated.get(&file.path).map(|b| b.as_slice()) != Some(file.bytes.as_slice()) {
+                changed.insert(file.path.clone(), ());
+                self.generated.insert(file.path, Arc::new(file.bytes));
+            }
         }
         for OutputFile { path, bytes } in extras {
             wanted.insert(path.clone());
@@ -195,10 +216,11 @@ impl Rebuilder {
             }
         }
         self.copies = copies;
-        self.fingerprints = rerender.fingerprints;
+        self.memo = rerender.memo;
         self.templates_key = templates_key;
         let pages = loaded.site.pages.len();
         self.site = Some(Arc::new(loaded.site));
+        timings.push(("commit", t.elapsed()));
         Rebuilt {
             report,
             changed: changed.into_keys().collect(),
@@ -206,6 +228,7 @@ impl Rebuilder {
             rendered,
             pages,
             elapsed: start.elapsed(),
+            timings,
         }
     }
 

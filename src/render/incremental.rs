@@ -1,0 +1,339 @@
+//! Rendering again after an edit, for `serve`: only the jobs an edit can reach.
+//!
+//! Two filters, each cheap. First, *candidates*: jobs that read a page that
+//! changed (its parse, URL, neighbours, related list or status), the listings,
+//! terms and archives such pages are or were in, and the few site-wide pages.
+//! A change to what every page shows (site view, words, sections) makes every
+//! job a candidate. Second, each candidate's view is hashed and its template
+//! runs only if the hash moved. The result equals a full render; the
+//! `incremental_result_equals_a_clean_build` test holds it to that.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+
+use minijinja::Value;
+use rayon::prelude::*;
+
+use super::{Job, OutputFile, Renderer, index_file, kinds, plan, prepare_job, to_value};
+use crate::clock::Clock;
+use crate::diag::{Diagnostic, Report};
+use crate::model::Site;
+use crate::model::kinds::Details;
+
+/// What a render leaves for the next one.
+#[derive(Default)]
+pub struct Memo {
+    /// Output path → hash of what its template saw.
+    fingerprints: HashMap<String, u64>,
+    /// Hash of what every page sees (site view, words, sections).
+    global: u64,
+    now: Option<jiff::Timestamp>,
+}
+
+impl Memo {
+    /// Every output path the last render produced.
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.fingerprints.keys()
+    }
+}
+
+/// What [`render_changed`] did.
+pub struct Rerender {
+    /// Files whose inputs changed, rendered again.
+    pub changed: Vec<OutputFile>,
+    /// Jobs whose view was built and hashed.
+    pub considered: usize,
+    pub memo: Memo,
+}
+
+/// How far a rebuild has to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Jobs an edit can reach (the usual case: Markdown saved).
+    Reach,
+    /// Every job's view is hashed (files beside pages changed: bundle images
+    /// and attachments show up in pages in ways not tracked here).
+    AllViews,
+    /// Every file is rendered (templates changed: same views, new HTML).
+    Everything,
+}
+
+/// Renders what differs from the render that left `previous` (with its site);
+/// everything when there is none.
+pub fn render_changed(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    clock: &Clock,
+    previous: Option<(&Site, &Memo)>,
+    scope: Scope,
+    report: &mut Report,
+) -> Rerender {
+    let everything = scope == Scope::Everything || previous.is_none();
+    let (shared, strings, jobs) = plan(site, clock);
+    let global = global_key(site, &shared.site, &shared.strings);
+    let paths: Vec<String> = jobs.iter().map(|job| job_path(site, job)).collect();
+    let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(jobs.len());
+    let wanted: Vec<bool> = match previous {
+        Some((old, memo)) if scope == Scope::Reach && memo.global == global => {
+            let reach = Reach::new(site, old, shared.now, memo.now);
+            let mut wanted: Vec<bool> =
+                jobs.iter().map(|job| reach.may_change(site, job)).collect();
+            // Jobs out of reach keep their fingerprint (a job new to the site
+            // has none, and is rendered).
+            for (path, want) in paths.iter().zip(wanted.iter_mut()) {
+                if !*want {
+                    match memo.fingerprints.get(path) {
+                        Some(&f) => {
+                            fingerprints.insert(path.clone(), f);
+                        }
+                        None => *want = true,
+                    }
+                }
+            }
+            wanted
+        }
+        _ => vec![true; jobs.len()],
+    };
+    let old_prints = previous.map(|(_, memo)| &memo.fingerprints);
+
+    type Outcome = Result<(String, u64, Option<OutputFile>), Diagnostic>;
+    let results: Vec<Outcome> = jobs
+        .par_iter()
+        .zip(&wanted)
+        .filter(|(_, want)| **want)
+        .map(|(job, _)| {
+            let prepared = prepare_job(site, renderer, &shared, &strings, job)?;
+            let fingerprint = prepared.fingerprint();
+            let path = prepared.path.clone();
+            if !everything && old_prints.and_then(|f| f.get(&path)) == Some(&fingerprint) {
+                return Ok((path, fingerprint, None));
+            }
+            Ok((path, fingerprint, Some(prepared.render(renderer)?)))
+        })
+        .collect();
+    let considered = results.len();
+    let mut changed = Vec::new();
+    for result in results {
+        match result {
+            Ok((path, fingerprint, file)) => {
+                fingerprints.insert(path, fingerprint);
+                changed.extend(file);
+            }
+            Err(d) => report.push(d),
+        }
+    }
+    Rerender {
+        changed,
+        considered,
+        memo: Memo {
+            fingerprints,
+            global,
+            now: Some(shared.now),
+        },
+    }
+}
+
+/// The output path of a job (what `prepare_job` writes to).
+fn job_path(site: &Site, job: &Job) -> String {
+    let paged = |base: &str, index: usize| {
+        if index == 0 {
+            index_file(base)
+        } else {
+            index_file(&format!("{base}page/{}/", index + 1))
+        }
+    };
+    match *job {
+        Job::Page(i) => index_file(&site.pages[i].path),
+        Job::Listing { section, index } => paged(&site.sections[section].path, index),
+        Job::TermList(t) => index_file(&site.taxonomies[t].path),
+        Job::TermPage {
+            taxonomy,
+            term,
+            index,
+        } => paged(&site.taxonomies[taxonomy].terms[term].path, index),
+        Job::Archive(a) => index_file(&site.archives[a].path),
+        Job::Search => "search/index.html".to_string(),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
+/// What every page shows: when it moves, every job is a candidate.
+fn global_key(site: &Site, site_view: &Value, strings: &Value) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    site_view.hash(&mut h);
+    strings.hash(&mut h);
+    for section in &site.sections {
+        (
+            &section.path,
+            &section.title,
+            section.kind.name(),
+            section.parent,
+            &section.content_html,
+            &section.summary_html,
+            &section.template,
+        )
+            .hash(&mut h);
+    }
+    for taxonomy in &site.taxonomies {
+        (&taxonomy.name, &taxonomy.path).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Which pages changed between two sites, and what that reaches.
+struct Reach {
+    any_dirty: bool,
+    /// Page jobs whose own references changed (related list).
+    page_jobs: Vec<bool>,
+    sections: HashSet<usize>,
+    terms: HashSet<String>,
+}
+
+impl Reach {
+    fn new(
+        site: &Site,
+        old: &Site,
+        now: jiff::Timestamp,
+        old_now: Option<jiff::Timestamp>,
+    ) -> Reach {
+        let old_index: HashMap<&Path, usize> = old
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.parsed.path.as_path(), i))
+            .collect();
+        let source_of = |s: &Site, i: Option<usize>| i.map(|i| s.pages[i].parsed.path.clone());
+        let old_now = old_now.unwrap_or(now);
+        let n = site.pages.len();
+        let mut dirty = vec![false; n];
+        let mut counterpart: Vec<Option<usize>> = vec![None; n];
+        let mut old_alive = vec![false; old.pages.len()];
+        for (i, page) in site.pages.iter().enumerate() {
+            let Some(&o) = old_index.get(page.parsed.path.as_path()) else {
+                dirty[i] = true;
+                continue;
+            };
+            old_alive[o] = true;
+            counterpart[i] = Some(o);
+            let was = &old.pages[o];
+            let moved = !Arc::ptr_eq(&page.parsed, &was.parsed)
+                || page.path != was.path
+                || site.sections[page.section].path != old.sections[was.section].path
+                || source_of(site, page.newer) != source_of(old, was.newer)
+                || source_of(site, page.older) != source_of(old, was.older);
+            let details_moved = !matches!(page.details, Details::Plain)
+                && (format!("{:?}", page.details) != format!("{:?}", was.details)
+                    || status(site, i, now) != status(old, o, old_now));
+            dirty[i] = moved || details_moved;
+        }
+        let gone: Vec<usize> = (0..old.pages.len()).filter(|&o| !old_alive[o]).collect();
+
+        // Sections shown changed: those of changed pages, before and after,
+        // and their ancestors (a listing shows its subsections' latest pages).
+        let section_by_path: HashMap<&str, usize> = site
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.path.as_str(), i))
+            .collect();
+        let mut sections = HashSet::new();
+        let mut add_section = |mut s: Option<usize>| {
+            while let Some(i) = s {
+                if !sections.insert(i) {
+                    break;
+                }
+                s = site.sections[i].parent;
+            }
+        };
+        for i in (0..n).filter(|&i| dirty[i]) {
+            add_section(Some(site.pages[i].section));
+            if let Some(o) = counterpart[i] {
+                let path = old.sections[old.pages[o].section].path.as_str();
+                add_section(section_by_path.get(path).copied());
+            }
+        }
+        for &o in &gone {
+            let path = old.sections[old.pages[o].section].path.as_str();
+            add_section(section_by_path.get(path).copied());
+        }
+
+        // Terms a changed page is or was in.
+        let mut terms = HashSet::new();
+        for taxonomy in &site.taxonomies {
+            for term in &taxonomy.terms {
+                if term.pages.iter().any(|&p| dirty[p]) {
+                    terms.insert(term.path.clone());
+                }
+            }
+        }
+        let mut old_dirty = vec![false; old.pages.len()];
+        for &o in &gone {
+            old_dirty[o] = true;
+        }
+        for (i, c) in counterpart.iter().enumerate() {
+            if let Some(o) = c {
+                old_dirty[*o] = dirty[i];
+            }
+        }
+        for taxonomy in &old.taxonomies {
+            for term in &taxonomy.terms {
+                if term.pages.iter().any(|&p| old_dirty[p]) {
+                    terms.insert(term.path.clone());
+                }
+            }
+        }
+
+        // Page jobs: a changed page, or one whose related list changed or
+        // holds a changed page.
+        let page_jobs: Vec<bool> = (0..n)
+            .map(|i| {
+                if dirty[i] {
+                    return true;
+                }
+                let related = &site.related[i];
+                if related.iter().any(|&r| dirty[r]) {
+                    return true;
+                }
+                let Some(o) = counterpart[i] else { return true };
+                let was = &old.related[o];
+                related.len() != was.len()
+                    || related
+                        .iter()
+                        .zip(was)
+                        .any(|(&r, &w)| site.pages[r].parsed.path != old.pages[w].parsed.path)
+            })
+            .collect();
+        let any_dirty = dirty.iter().any(|&d| d) || !gone.is_empty();
+        Reach {
+            any_dirty,
+            page_jobs,
+            sections,
+            terms,
+        }
+    }
+
+    fn may_change(&self, site: &Site, job: &Job) -> bool {
+        match *job {
+            // Campaign and disclosure pages list other pages (campaign news,
+            // corrections): re-checked whenever anything changed.
+            Job::Page(i) => {
+                self.page_jobs[i]
+                    || (self.any_dirty && !matches!(site.pages[i].details, Details::Plain))
+            }
+            // The home page picks from the whole site.
+            Job::Listing { section, .. } => section == 0 || self.sections.contains(&section),
+            Job::TermList(_) => self.any_dirty,
+            Job::TermPage { taxonomy, term, .. } => self
+                .terms
+                .contains(&site.taxonomies[taxonomy].terms[term].path),
+            Job::Archive(a) => self.sections.contains(&site.archives[a].section),
+            Job::Search | Job::NotFound => true,
+        }
+    }
+}
+
+fn status(site: &Site, i: usize, now: jiff::Timestamp) -> Option<String> {
+    kinds::status_view(&site.pages[i], &site.config, now).map(|v| format!("{:?}", to_value(v)))
+}
