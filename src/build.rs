@@ -106,6 +106,8 @@ pub struct Caches {
     pub parse: parse::ParseCache,
     /// Pages parsed (not reused) by the last load.
     pub parsed: usize,
+    /// The last good site: the model reuses what an edit did not touch.
+    pub site: Option<std::sync::Arc<Site>>,
 }
 
 /// Config, sources, parsed pages and the site model: what `build`, `check` and
@@ -133,9 +135,13 @@ pub fn load_site(
     if options.relative {
         config.relative_urls = true;
     }
-    let (read_cache, parse_cache) = match caches {
-        Some(c) => (Some(&mut c.read), Some((&mut c.parse, &mut c.parsed))),
-        None => (None, None),
+    let (read_cache, parse_cache, previous) = match caches {
+        Some(c) => (
+            Some(&mut c.read),
+            Some((&mut c.parse, &mut c.parsed)),
+            c.site.as_deref(),
+        ),
+        None => (None, None, None),
     };
     let sources = stage(timings, "load", || {
         load::load_sources_cached(root, &config.theme, read_cache, report)
@@ -158,6 +164,7 @@ pub fn load_site(
                 drafts: options.drafts,
                 root,
                 calendar: &calendar,
+                previous,
             },
             report,
         )

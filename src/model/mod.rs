@@ -99,6 +99,9 @@ pub struct Site {
     pub assets: Vec<AssetCopy>,
     /// For each page, up to five pages sharing the most tags, newest first on ties.
     pub related: Vec<Vec<usize>>,
+    /// Hash of what `related` was computed from, so a rebuild that changed no
+    /// tags or dates reuses it.
+    pub related_key: u64,
     /// Correction notice (更正公告) → the disclosure it corrects.
     pub corrects: BTreeMap<usize, usize>,
     /// Disclosure archives by year and by category.
@@ -158,6 +161,8 @@ pub struct ModelOptions<'a> {
     pub drafts: bool,
     pub root: &'a Path,
     pub calendar: &'a crate::disclosure::calendar::HolidayCalendar,
+    /// The site of the previous build in `serve`, for reusing what did not change.
+    pub previous: Option<&'a Site>,
 }
 
 /// Builds the site model from parsed content. Drafts are left out unless asked.
@@ -282,29 +287,31 @@ pub fn build_site(
         config: &config,
         calendar: options.calendar,
     };
-    let checked: Vec<(Option<kinds::Details>, Report)> = {
+    // Slugs (pinyin) and alias files too: all per page, so in parallel.
+    type Checked = (Option<kinds::Details>, String, Vec<String>, Report);
+    let checked: Vec<Checked> = {
         use rayon::prelude::*;
         pages_in
             .par_iter()
             .map(|p| {
                 let mut local = Report::new();
                 let details = kinds::page_details(p, &kind_context, &mut local);
-                (details, local)
+                let slug = page_slug(p, style, &mut local);
+                let aliases = alias_files(p, &mut local);
+                (details, slug, aliases, local)
             })
             .collect()
     };
 
     // Pages: slug and path.
     let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
-    for (parsed_page, (details, local)) in pages_in.into_iter().zip(checked) {
+    for (parsed_page, (details, slug, aliases, local)) in pages_in.into_iter().zip(checked) {
         report.extend(local.into_vec());
         let Some(details) = details else { continue };
         let Some(&section) = index_of.get(&parsed_page.section_dir) else {
             continue;
         };
-        let slug = page_slug(&parsed_page, style, report);
         let path = format!("{}{}/", sections[section].path, slug);
-        let aliases = alias_files(&parsed_page, report);
         pages.push(Page {
             parsed: parsed_page,
             slug,
@@ -320,13 +327,22 @@ pub fn build_site(
 
     check_duplicate_urls(&sections, &pages, report);
 
+    // Each page's place in newest-first order, so later sorts compare integers.
+    let rank = {
+        use rayon::prelude::*;
+        let mut by_date: Vec<usize> = (0..pages.len()).collect();
+        by_date.par_sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+        let mut rank = vec![0usize; pages.len()];
+        for (r, &p) in by_date.iter().enumerate() {
+            rank[p] = r;
+        }
+        rank
+    };
     for (i, page) in pages.iter().enumerate() {
         sections[page.section].pages.push(i);
     }
     for section in &mut sections {
-        section
-            .pages
-            .sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+        section.pages.sort_unstable_by_key(|&p| rank[p]);
         for (pos, &page) in section.pages.iter().enumerate() {
             let newer = pos.checked_sub(1).map(|p| section.pages[p]);
             let older = section.pages.get(pos + 1).copied();
@@ -335,9 +351,9 @@ pub fn build_site(
         }
     }
 
-    let taxonomies = taxonomy::build_taxonomies(&config, &pages, report);
+    let taxonomies = taxonomy::build_taxonomies(&config, &pages, &rank, report);
     let assets = place_assets(assets, &sections, &pages, &index_of);
-    let related = related_pages(&pages, &taxonomies);
+    let (related, related_key) = related_pages(&pages, &taxonomies, &rank, options.previous);
     let corrects = link_disclosures(&pages, report);
     let archives = disclosure_archives(&config, &sections, &pages, report);
     let mut assets = assets;
@@ -350,6 +366,7 @@ pub fn build_site(
         taxonomies,
         assets,
         related,
+        related_key,
         corrects,
         archives,
     }
@@ -506,9 +523,14 @@ fn attachment_copies(pages: &[Page]) -> Vec<AssetCopy> {
 /// Pages sharing tags with each page: most shared tags first, then newest, at
 /// most five. Counting goes through the term lists, so it costs the sum of the
 /// terms' sizes rather than pages squared.
-fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
+fn related_pages(
+    pages: &[Page],
+    taxonomies: &[Taxonomy],
+    rank: &[usize],
+    previous: Option<&Site>,
+) -> (Vec<Vec<usize>>, u64) {
     let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
-        return vec![Vec::new(); pages.len()];
+        return (vec![Vec::new(); pages.len()], 0);
     };
     let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     for (t, term) in tags.terms.iter().enumerate() {
@@ -516,19 +538,23 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
             terms_of[p].push(t);
         }
     }
-    // Rank of each page in newest-first order: ties compare as integers, not
-    // dates and titles, which matters at 10,000 pages.
-    let mut by_date: Vec<usize> = (0..pages.len()).collect();
-    by_date.sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
-    let mut rank = vec![0usize; pages.len()];
-    for (r, &p) in by_date.iter().enumerate() {
-        rank[p] = r;
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (&terms_of, rank).hash(&mut h);
+        h.finish()
+    };
+    if let Some(old) = previous
+        && old.related_key == key
+        && old.related.len() == pages.len()
+    {
+        return (old.related.clone(), key);
     }
     // Shared-tag counts in a dense per-thread array: the work is the sum of the
     // tag sizes over each page's tags, with no sorting of candidate lists (a
     // popular tag on thousands of pages made that the slowest part of the model).
     use rayon::prelude::*;
-    (0..pages.len())
+    let related = (0..pages.len())
         .into_par_iter()
         .map_init(
             || (vec![0u16; pages.len()], Vec::new()),
@@ -559,7 +585,8 @@ fn related_pages(pages: &[Page], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
                 best.into_iter().map(|(_, _, other)| other).collect()
             },
         )
-        .collect()
+        .collect();
+    (related, key)
 }
 
 /// Output files of a page's `aliases`: `/old/path/` and `/old/path` become

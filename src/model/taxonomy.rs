@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::slug::slugify;
 
-use super::{Page, listing_order};
+use super::Page;
 
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -51,7 +51,13 @@ pub fn term_key(name: &str) -> String {
         .join(" ")
 }
 
-pub fn build_taxonomies(config: &Config, pages: &[Page], report: &mut Report) -> Vec<Taxonomy> {
+/// `rank[p]`: page `p`'s place in newest-first order.
+pub fn build_taxonomies(
+    config: &Config,
+    pages: &[Page],
+    rank: &[usize],
+    report: &mut Report,
+) -> Vec<Taxonomy> {
     let mut out = Vec::new();
     for name in &config.taxonomies {
         let mut by_key: BTreeMap<String, (String, Vec<usize>, String)> = BTreeMap::new();
@@ -71,7 +77,8 @@ pub fn build_taxonomies(config: &Config, pages: &[Page], report: &mut Report) ->
                         page.parsed.path.to_string_lossy().into_owned(),
                     )
                 });
-                if !entry.1.contains(&i) {
+                // Pages come in order: a repeat can only be the last one.
+                if entry.1.last() != Some(&i) {
                     entry.1.push(i);
                 }
             }
@@ -100,7 +107,7 @@ pub fn build_taxonomies(config: &Config, pages: &[Page], report: &mut Report) ->
                 slug = unique;
             }
             used.insert(slug.clone(), term_name.clone());
-            term_pages.sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+            term_pages.sort_unstable_by_key(|&p| rank[p]);
             terms.push(Term {
                 path: format!("{base}{slug}/"),
                 name: term_name,

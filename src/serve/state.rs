@@ -66,7 +66,6 @@ pub struct Rebuilder {
     /// Files served as they are: site files read when asked, theme files from
     /// the binary.
     copies: HashMap<String, Body>,
-    site: Option<Arc<Site>>,
 }
 
 impl Rebuilder {
@@ -79,7 +78,6 @@ impl Rebuilder {
             memo: Memo::default(),
             generated: HashMap::new(),
             copies: HashMap::new(),
-            site: None,
         }
     }
 
@@ -89,7 +87,7 @@ impl Rebuilder {
 
     /// The model of the last good build.
     pub fn site(&self) -> Option<Arc<Site>> {
-        self.site.clone()
+        self.caches.site.clone()
     }
 
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
@@ -105,7 +103,6 @@ impl Rebuilder {
             // site.yaml feeds every stage: start over.
             self.caches = Caches::default();
             self.memo = Memo::default();
-            self.site = None;
             self.config_text = config_text;
         }
         let mut report = Report::new();
@@ -144,7 +141,7 @@ impl Rebuilder {
         } else {
             render::Scope::Reach
         };
-        let old_site = self.site.clone();
+        let old_site = self.caches.site.clone();
         let previous = old_site.as_deref().map(|s| (s, &self.memo));
         let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
         if report.has_errors() {
@@ -219,7 +216,7 @@ impl Rebuilder {
         self.memo = rerender.memo;
         self.templates_key = templates_key;
         let pages = loaded.site.pages.len();
-        self.site = Some(Arc::new(loaded.site));
+        self.caches.site = Some(Arc::new(loaded.site));
         timings.push(("commit", t.elapsed()));
         Rebuilt {
             report,
