@@ -467,7 +467,7 @@ fn incremental_result_equals_a_clean_build() {
         assert_ne!(event, "error", "{data}");
     }
 
-    assert_serves_a_clean_build(&serve, &site, "basic");
+    assert_serves_a_clean_build(&serve, &site);
 }
 
 /// Tags and related pages: moving a page between terms changes term pages,
@@ -504,7 +504,7 @@ fn incremental_tags_and_related_equal_a_clean_build() {
         let (event, data) = wait_any(&events, &["reload", "error"]);
         assert_eq!(event, "reload", "{data}");
     }
-    assert_serves_a_clean_build(&serve, &site, "tags");
+    assert_serves_a_clean_build(&serve, &site);
 }
 
 /// Campaigns and disclosures: status, numbers, archives and corrections.
@@ -537,14 +537,14 @@ fn incremental_kinds_equal_a_clean_build() {
         let (event, data) = wait_any(&events, &["reload", "error"]);
         assert_eq!(event, "reload", "{data}");
     }
-    assert_serves_a_clean_build(&serve, &site, "kinds");
+    assert_serves_a_clean_build(&serve, &site);
 }
 
 /// Builds a copy of `site` as it is now with `build --drafts` at the served
 /// address and compares every file, both ways, with what `serve` serves.
-fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite, fixture: &str) {
+fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite) {
     let url = serve.url.clone();
-    let clean = TestSite::fixture(fixture);
+    let clean = TestSite::empty();
     // Same files as the served site now has.
     let _ = std::fs::remove_dir_all(&clean.root);
     copy_dir(&site.root, &clean.root);
@@ -643,4 +643,104 @@ fn browser_reloads_by_itself_after_a_save() {
         "{result}"
     );
     assert_eq!(result["overlay_cleared"], true);
+}
+
+/// Many pages over several pager pages, and a fixed series of edits of every
+/// sort (dates that move pages across pagers, tags on and off, titles, pages
+/// added, deleted and moved between sections): after every few edits what
+/// `serve` serves equals a clean build.
+#[test]
+fn incremental_random_edits_equal_clean_builds() {
+    let site = TestSite::empty();
+    site.write(
+        "site.yaml",
+        "title: 分页测试\nbase_url: https://example.org/\npaginate: 3\n",
+    );
+    site.write("content/news/_index.md", "---\ntitle: 新闻\n---\n");
+    site.write("content/notes/_index.md", "---\ntitle: 通知\n---\n");
+    let tags = ["安全", "竞赛", "劳模", "女工", "帮扶"];
+    // A small deterministic generator (no crate needed).
+    let mut seed: u64 = 0x2026_1123;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let page = |section: &str, n: u64, day: u64, tag_a: usize, tag_b: usize| {
+        (
+            format!("content/{section}/p{n:02}.md"),
+            format!(
+                "---\ntitle: 第{n}篇\ndate: 2026-{:02}-{:02}\ntags: [{}, {}]\n---\n正文{n}。\n",
+                1 + day % 12,
+                1 + day % 28,
+                tags[tag_a],
+                tags[tag_b]
+            ),
+        )
+    };
+    let mut live: Vec<(String, String)> = Vec::new();
+    for n in 0..24 {
+        let section = if n % 3 == 0 { "notes" } else { "news" };
+        let (path, text) = page(section, n, next(400), next(5) as usize, next(5) as usize);
+        site.write(&path, &text);
+        live.push((path, text));
+    }
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+
+    let mut counter = 100;
+    for step in 0..16 {
+        settle();
+        let pick = next(live.len() as u64) as usize;
+        match step % 6 {
+            0 => {
+                // Move in time (across pager pages).
+                let (path, text) = &live[pick];
+                let line = text.lines().find(|l| l.starts_with("date: ")).unwrap();
+                let moved = text.replacen(line, &format!("date: 2025-{:02}-15", 1 + next(12)), 1);
+                site.write(path, &moved);
+                live[pick].1 = moved;
+            }
+            1 => {
+                let (path, text) = &live[pick];
+                let line = text.lines().find(|l| l.starts_with("tags: ")).unwrap();
+                let tagged = text.replacen(line, &format!("tags: [{}]", tags[next(5) as usize]), 1);
+                site.write(path, &tagged);
+                live[pick].1 = tagged;
+            }
+            2 => {
+                let (path, text) = &live[pick];
+                let retitled = text.replacen("title: ", "title: 改", 1);
+                site.write(path, &retitled);
+                live[pick].1 = retitled;
+            }
+            3 => {
+                let (path, _) = live.remove(pick);
+                site.remove(&path);
+            }
+            4 => {
+                counter += 1;
+                let (path, text) = page("news", counter, next(400), next(5) as usize, 0);
+                site.write(&path, &text);
+                live.push((path, text));
+            }
+            _ => {
+                let (path, text) = live.remove(pick);
+                let to = if path.contains("/news/") {
+                    path.replace("/news/", "/notes/")
+                } else {
+                    path.replace("/notes/", "/news/")
+                };
+                std::fs::rename(site.root.join(&path), site.root.join(&to)).unwrap();
+                live.push((to, text));
+            }
+        }
+        let (event, data) = wait_any(&events, &["reload", "error"]);
+        assert_eq!(event, "reload", "step {step}: {data}");
+        if step % 4 == 3 {
+            assert_serves_a_clean_build(&serve, &site);
+        }
+    }
 }

@@ -182,13 +182,41 @@ fn global_key(site: &Site, site_view: &Value, strings: &Value) -> u64 {
     h.finish()
 }
 
+/// Which pager pages of a listing may change.
+#[derive(Debug, Clone)]
+enum Pagers {
+    All,
+    Some(HashSet<usize>),
+}
+
+fn mark(map: &mut HashMap<String, Pagers>, key: &str, pagers: Pagers) {
+    match (map.get_mut(key), pagers) {
+        (Some(Pagers::All), _) => {}
+        (Some(slot), Pagers::All) => *slot = Pagers::All,
+        (Some(Pagers::Some(have)), Pagers::Some(more)) => have.extend(more),
+        (None, pagers) => {
+            map.insert(key.to_string(), pagers);
+        }
+    }
+}
+
+/// Pager pages between two positions of a moved item, both included.
+fn span(a: usize, b: usize, per_page: usize) -> Pagers {
+    let per_page = per_page.max(1);
+    Pagers::Some((a.min(b) / per_page..=a.max(b) / per_page).collect())
+}
+
 /// Which pages changed between two sites, and what that reaches.
 struct Reach {
     any_dirty: bool,
-    /// Page jobs whose own references changed (related list).
+    /// A disclosure changed, came or went: corrections link disclosures.
+    disclosures_moved: bool,
+    /// Page jobs whose page or references changed.
     page_jobs: Vec<bool>,
+    /// Listings by path (sections, terms) → pager pages that may change.
+    listings: HashMap<String, Pagers>,
+    /// Sections with changed pages (for their archives).
     sections: HashSet<usize>,
-    terms: HashSet<String>,
 }
 
 impl Reach {
@@ -204,7 +232,9 @@ impl Reach {
             .enumerate()
             .map(|(i, p)| (p.parsed.path.as_path(), i))
             .collect();
-        let source_of = |s: &Site, i: Option<usize>| i.map(|i| s.pages[i].parsed.path.clone());
+        fn source_of(s: &Site, i: Option<usize>) -> Option<&Path> {
+            i.map(|i| s.pages[i].parsed.path.as_path())
+        }
         let old_now = old_now.unwrap_or(now);
         let n = site.pages.len();
         let mut dirty = vec![false; n];
@@ -229,45 +259,6 @@ impl Reach {
             dirty[i] = moved || details_moved;
         }
         let gone: Vec<usize> = (0..old.pages.len()).filter(|&o| !old_alive[o]).collect();
-
-        // Sections shown changed: those of changed pages, before and after,
-        // and their ancestors (a listing shows its subsections' latest pages).
-        let section_by_path: HashMap<&str, usize> = site
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.path.as_str(), i))
-            .collect();
-        let mut sections = HashSet::new();
-        let mut add_section = |mut s: Option<usize>| {
-            while let Some(i) = s {
-                if !sections.insert(i) {
-                    break;
-                }
-                s = site.sections[i].parent;
-            }
-        };
-        for i in (0..n).filter(|&i| dirty[i]) {
-            add_section(Some(site.pages[i].section));
-            if let Some(o) = counterpart[i] {
-                let path = old.sections[old.pages[o].section].path.as_str();
-                add_section(section_by_path.get(path).copied());
-            }
-        }
-        for &o in &gone {
-            let path = old.sections[old.pages[o].section].path.as_str();
-            add_section(section_by_path.get(path).copied());
-        }
-
-        // Terms a changed page is or was in.
-        let mut terms = HashSet::new();
-        for taxonomy in &site.taxonomies {
-            for term in &taxonomy.terms {
-                if term.pages.iter().any(|&p| dirty[p]) {
-                    terms.insert(term.path.clone());
-                }
-            }
-        }
         let mut old_dirty = vec![false; old.pages.len()];
         for &o in &gone {
             old_dirty[o] = true;
@@ -277,19 +268,146 @@ impl Reach {
                 old_dirty[*o] = dirty[i];
             }
         }
-        for taxonomy in &old.taxonomies {
+        let is_disclosure = |d: &Details| matches!(d, Details::Disclosure(_));
+        let disclosures_moved = (0..n).any(|i| dirty[i] && is_disclosure(&site.pages[i].details))
+            || gone.iter().any(|&o| is_disclosure(&old.pages[o].details));
+
+        let mut listings: HashMap<String, Pagers> = HashMap::new();
+        let mut sections: HashSet<usize> = HashSet::new();
+
+        // Section listings: the pager pages a changed page left and entered;
+        // all of them when the count changed (every pager shows it).
+        let new_section: HashMap<&str, usize> = site
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.path.as_str(), i))
+            .collect();
+        let old_section: HashMap<&str, usize> = old
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.path.as_str(), i))
+            .collect();
+        let all_up = |listings: &mut HashMap<String, Pagers>,
+                      sections: &mut HashSet<usize>,
+                      start: usize| {
+            let mut cursor = Some(start);
+            while let Some(s) = cursor {
+                sections.insert(s);
+                mark(listings, &site.sections[s].path, Pagers::All);
+                cursor = site.sections[s].parent;
+            }
+        };
+        for i in (0..n).filter(|&i| dirty[i]) {
+            let s = site.sections[site.pages[i].section].path.as_str();
+            let (ns, sec) = (new_section[s], &site.sections[new_section[s]]);
+            sections.insert(ns);
+            if let Some(parent) = sec.parent {
+                all_up(&mut listings, &mut sections, parent);
+            }
+            let old_place = counterpart[i].and_then(|o| {
+                let os = old_section.get(s).copied()?;
+                let old_sec = &old.sections[os];
+                let pos = old_sec.pages.iter().position(|&p| p == o)?;
+                (old_sec.pages.len() == sec.pages.len()).then_some(pos)
+            });
+            let new_pos = sec.pages.iter().position(|&p| p == i).unwrap_or(0);
+            match old_place {
+                Some(old_pos) => mark(&mut listings, s, span(old_pos, new_pos, sec.page_size())),
+                None => mark(&mut listings, s, Pagers::All),
+            }
+            if let Some(o) = counterpart[i] {
+                let was = old.sections[old.pages[o].section].path.as_str();
+                if was != s
+                    && let Some(&ws) = new_section.get(was)
+                {
+                    all_up(&mut listings, &mut sections, ws);
+                }
+            }
+        }
+        for &o in &gone {
+            let was = old.sections[old.pages[o].section].path.as_str();
+            if let Some(&ws) = new_section.get(was) {
+                all_up(&mut listings, &mut sections, ws);
+            }
+        }
+
+        // Term listings, the same way.
+        let per_page = site.config.paginate;
+        let old_terms: HashMap<&str, &crate::model::taxonomy::Term> = old
+            .taxonomies
+            .iter()
+            .flat_map(|t| t.terms.iter().map(|term| (term.path.as_str(), term)))
+            .collect();
+        let mut campaign_terms: HashSet<String> = HashSet::new();
+        for taxonomy in &site.taxonomies {
             for term in &taxonomy.terms {
-                if term.pages.iter().any(|&p| old_dirty[p]) {
-                    terms.insert(term.path.clone());
+                let was = old_terms.get(term.path.as_str());
+                for (pos, &p) in term.pages.iter().enumerate() {
+                    if !dirty[p] {
+                        continue;
+                    }
+                    campaign_terms.insert(term.path.clone());
+                    let old_pos = match (was, counterpart[p]) {
+                        (Some(was), Some(o)) if was.pages.len() == term.pages.len() => {
+                            was.pages.iter().position(|&q| q == o)
+                        }
+                        _ => None,
+                    };
+                    match old_pos {
+                        Some(old_pos) => {
+                            mark(&mut listings, &term.path, span(old_pos, pos, per_page))
+                        }
+                        None => mark(&mut listings, &term.path, Pagers::All),
+                    }
+                }
+            }
+        }
+        let new_terms: HashMap<&str, &crate::model::taxonomy::Term> = site
+            .taxonomies
+            .iter()
+            .flat_map(|t| t.terms.iter().map(|term| (term.path.as_str(), term)))
+            .collect();
+        let mut new_of = vec![None; old.pages.len()];
+        for (i, c) in counterpart.iter().enumerate() {
+            if let Some(o) = c {
+                new_of[*o] = Some(i);
+            }
+        }
+        for taxonomy in &old.taxonomies {
+            for was in &taxonomy.terms {
+                if !was.pages.iter().any(|&o| old_dirty[o]) {
+                    continue;
+                }
+                campaign_terms.insert(was.path.clone());
+                let Some(term) = new_terms.get(was.path.as_str()) else {
+                    continue; // the term is gone, and its pages with it
+                };
+                // A changed page that left the term shifts every pager after
+                // it; ranges for pages still in it were marked above.
+                let left = was
+                    .pages
+                    .iter()
+                    .any(|&o| old_dirty[o] && !new_of[o].is_some_and(|i| term.pages.contains(&i)));
+                if left || was.pages.len() != term.pages.len() {
+                    mark(&mut listings, &was.path, Pagers::All);
                 }
             }
         }
 
-        // Page jobs: a changed page, or one whose related list changed or
-        // holds a changed page.
+        // Page jobs: a changed page, one whose related list changed or holds a
+        // changed page, and campaigns whose tag moved.
+        let tags = site.taxonomies.iter().find(|t| t.name == "tags");
         let page_jobs: Vec<bool> = (0..n)
             .map(|i| {
                 if dirty[i] {
+                    return true;
+                }
+                if let Details::Campaign(c) = &site.pages[i].details
+                    && let Some(term) = c.tag.as_deref().and_then(|t| tags?.find(t))
+                    && campaign_terms.contains(&term.path)
+                {
                     return true;
                 }
                 let related = &site.related[i];
@@ -308,26 +426,38 @@ impl Reach {
         let any_dirty = dirty.iter().any(|&d| d) || !gone.is_empty();
         Reach {
             any_dirty,
+            disclosures_moved,
             page_jobs,
+            listings,
             sections,
-            terms,
+        }
+    }
+
+    fn listed(&self, path: &str, index: usize) -> bool {
+        match self.listings.get(path) {
+            Some(Pagers::All) => true,
+            Some(Pagers::Some(set)) => set.contains(&index),
+            None => false,
         }
     }
 
     fn may_change(&self, site: &Site, job: &Job) -> bool {
         match *job {
-            // Campaign and disclosure pages list other pages (campaign news,
-            // corrections): re-checked whenever anything changed.
             Job::Page(i) => {
                 self.page_jobs[i]
-                    || (self.any_dirty && !matches!(site.pages[i].details, Details::Plain))
+                    || (self.disclosures_moved
+                        && matches!(site.pages[i].details, Details::Disclosure(_)))
             }
             // The home page picks from the whole site.
-            Job::Listing { section, .. } => section == 0 || self.sections.contains(&section),
+            Job::Listing { section, index } => {
+                section == 0 || self.listed(&site.sections[section].path, index)
+            }
             Job::TermList(_) => self.any_dirty,
-            Job::TermPage { taxonomy, term, .. } => self
-                .terms
-                .contains(&site.taxonomies[taxonomy].terms[term].path),
+            Job::TermPage {
+                taxonomy,
+                term,
+                index,
+            } => self.listed(&site.taxonomies[taxonomy].terms[term].path, index),
             Job::Archive(a) => self.sections.contains(&site.archives[a].section),
             Job::Search | Job::NotFound => true,
         }
