@@ -137,14 +137,14 @@ def measure_noticeboard(nb_bin, site, edits):
 
 
 def wait_idle_nb(events, first=False):
-    """Until the background search index of the last rebuild has landed."""
+    """Until the background files (feeds, sitemap, search index) of the last rebuild have landed."""
     deadline = time.perf_counter() + 60
     while time.perf_counter() < deadline:
         try:
             _, name, data = events.get(timeout=20)
         except queue.Empty:
             return
-        if name == "reload" and '"search/' in data and "index.html" not in data:
+        if name == "extras":
             return
         if first and name == "ok":
             continue

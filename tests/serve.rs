@@ -552,7 +552,7 @@ fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite) {
     let built = clean.snapshot();
     let expected: Vec<&str> = built.iter().map(|(p, _)| p.as_str()).collect();
 
-    // The search index follows in the background: give it a moment.
+    // Feeds, sitemap and search index follow in the background: give them a moment.
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let mismatched: Vec<String> = built

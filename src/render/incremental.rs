@@ -33,9 +33,9 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// Every output path the last render produced.
-    pub fn paths(&self) -> impl Iterator<Item = &String> {
-        self.fingerprints.keys()
+    /// Whether the last render produced `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.fingerprints.contains_key(path)
     }
 }
 

@@ -24,9 +24,8 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use crate::build::BuildOptions;
 use crate::diag::Report;
-use crate::model::Site;
 use http::{Hub, Served, Server};
-use state::{Rebuilder, Rebuilt, overlay_json};
+use state::{ExtrasJob, Rebuilder, Rebuilt, overlay_json};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -80,23 +79,23 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     }));
     let hub = Arc::new(Hub::default());
 
-    let first = rebuilder.rebuild(&[]);
+    // The first build makes everything before the server opens.
+    let mut first = rebuilder.rebuild(&[]);
+    if let Some(job) = rebuilder.take_extras_job() {
+        let files = job.run();
+        first.changed.extend(rebuilder.set_extras(files));
+    }
     print_rebuild(&first, true);
     apply(&rebuilder, &first, &served, &hub);
 
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let generation = Arc::new(AtomicU64::new(0));
-    let search = spawn_search_worker(
+    let extras = spawn_extras_worker(
         rebuilder.clone(),
         served.clone(),
         hub.clone(),
         generation.clone(),
     );
-    if let Some(site) = lock(&rebuilder).site()
-        && !first.failed()
-    {
-        let _ = search.send((0, site));
-    }
 
     let server = Server::new(served.clone(), hub.clone());
     std::thread::Builder::new()
@@ -125,13 +124,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         let dirty: Vec<PathBuf> = batch.into_iter().collect();
         let mut guard = lock(&rebuilder);
         let result = guard.rebuild(&dirty);
-        print_rebuild(&result, false);
         apply(&guard, &result, &served, &hub);
-        if !result.failed()
-            && let Some(site) = guard.site()
-        {
+        print_rebuild(&result, false);
+        if let Some(job) = guard.take_extras_job() {
             let g = generation.fetch_add(1, Ordering::SeqCst) + 1;
-            let _ = search.send((g, site));
+            let _ = extras.send((g, job));
         }
     }
     Err("the file watcher stopped".to_string())
@@ -152,8 +149,12 @@ fn apply(rebuilder: &Rebuilder, result: &Rebuilt, served: &RwLock<Served>, hub: 
         return;
     }
     let had_error = s.error.take().is_some() || s.never_built;
+    if s.never_built {
+        s.snapshot = rebuilder.snapshot();
+    } else {
+        rebuilder.update(&mut s.snapshot, &result.changed);
+    }
     s.never_built = false;
-    s.snapshot = rebuilder.snapshot();
     drop(s);
     announce(hub, &result.changed, had_error);
 }
@@ -195,40 +196,43 @@ fn announce(hub: &Hub, changed: &[String], had_error: bool) {
     hub.send("reload", &data.to_string());
 }
 
-type SearchJob = (u64, Arc<Site>);
-
-/// Builds the search index off the edit path: it is the slowest part of a big
-/// site and nobody waits for it while writing. Only the newest site is indexed.
-fn spawn_search_worker(
+/// Feeds, sitemap and the search index are made off the edit path: they are
+/// the slowest part of a big site and nobody looks at them while writing. Only
+/// the newest site's are made; an `extras` event names what changed.
+fn spawn_extras_worker(
     rebuilder: Arc<Mutex<Rebuilder>>,
     served: Arc<RwLock<Served>>,
     hub: Arc<Hub>,
     generation: Arc<AtomicU64>,
-) -> mpsc::Sender<SearchJob> {
-    let (tx, rx) = mpsc::channel::<SearchJob>();
+) -> mpsc::Sender<(u64, ExtrasJob)> {
+    let (tx, rx) = mpsc::channel::<(u64, ExtrasJob)>();
     let _ = std::thread::Builder::new()
-        .name("nb-search".into())
+        .name("nb-extras".into())
         .spawn(move || {
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     job = newer;
                 }
-                let (g, site) = job;
-                if !site.config.search {
-                    continue;
-                }
-                let files = crate::emit::search::search_files(&site);
+                let (g, job) = job;
+                let files = job.run();
                 let mut guard = lock(&rebuilder);
                 if generation.load(Ordering::SeqCst) != g {
                     continue;
                 }
-                let changed = guard.add_search(files);
+                let changed = guard.set_extras(files);
                 if !changed.is_empty() {
                     let mut s = served.write().unwrap_or_else(|e| e.into_inner());
-                    s.snapshot = guard.snapshot();
+                    guard.update(&mut s.snapshot, &changed);
                     drop(s);
-                    let data = serde_json::json!({ "all": false, "paths": changed });
-                    hub.send("reload", &data.to_string());
+                    let changed: Vec<&String> = changed
+                        .iter()
+                        .filter(|p| !p.starts_with(".well-known/"))
+                        .collect();
+                    if !changed.is_empty() {
+                        // Not a reload: no page shows these files.
+                        let data = serde_json::json!({ "paths": changed });
+                        hub.send("extras", &data.to_string());
+                    }
                 }
             }
         });

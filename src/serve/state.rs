@@ -66,6 +66,9 @@ pub struct Rebuilder {
     /// Files served as they are: site files read when asked, theme files from
     /// the binary.
     copies: HashMap<String, Body>,
+    /// Paths of the files the last extras job made.
+    extras: HashSet<String>,
+    pending: Option<ExtrasJob>,
 }
 
 impl Rebuilder {
@@ -78,6 +81,8 @@ impl Rebuilder {
             memo: Memo::default(),
             generated: HashMap::new(),
             copies: HashMap::new(),
+            extras: HashSet::new(),
+            pending: None,
         }
     }
 
@@ -156,30 +161,20 @@ impl Rebuilder {
             return failed(report);
         }
         let t = Instant::now();
-        let extras = crate::emit::emit_without_search(site, &loaded.clock, loaded.ledger.as_ref());
-        timings.push(("emit", t.elapsed()));
-        let t = Instant::now();
 
         // Commit: from here on the new site is the served one.
         let rendered = rerender.changed.len();
         let mut changed: BTreeMap<String, ()> = BTreeMap::new();
-        let mut wanted: HashSet<String> = rerender.memo.paths().cloned().collect();
         for file in rerender.changed {
             if self.generated.get(&file.path).map(|b| b.as_slice()) != Some(file.bytes.as_slice()) {
                 changed.insert(file.path.clone(), ());
                 self.generated.insert(file.path, Arc::new(file.bytes));
             }
         }
-        for OutputFile { path, bytes } in extras {
-            wanted.insert(path.clone());
-            if self.generated.get(&path).map(|b| b.as_slice()) != Some(bytes.as_slice()) {
-                changed.insert(path.clone(), ());
-                self.generated.insert(path, Arc::new(bytes));
-            }
-        }
+        let extras = &self.extras;
         self.generated.retain(|path, _| {
-            // The search index is replaced by the background job, not here.
-            let keep = wanted.contains(path) || (site.config.search && is_search_index(path));
+            // Feeds, sitemap and search index are replaced by the extras job.
+            let keep = rerender.memo.contains(path) || extras.contains(path);
             if !keep {
                 changed.insert(path.clone(), ());
             }
@@ -216,7 +211,13 @@ impl Rebuilder {
         self.memo = rerender.memo;
         self.templates_key = templates_key;
         let pages = loaded.site.pages.len();
-        self.caches.site = Some(Arc::new(loaded.site));
+        let site = Arc::new(loaded.site);
+        self.pending = Some(ExtrasJob {
+            site: site.clone(),
+            clock: loaded.clock,
+            ledger: loaded.ledger,
+        });
+        self.caches.site = Some(site);
         timings.push(("commit", t.elapsed()));
         Rebuilt {
             report,
@@ -241,31 +242,61 @@ impl Rebuilder {
         Snapshot { files }
     }
 
-    /// Puts the search index built in the background into the served files;
-    /// returns the paths that changed.
-    pub fn add_search(&mut self, files: Vec<OutputFile>) -> Vec<String> {
+    /// The files made from the whole site (feeds, sitemap, search index…)
+    /// still to make for the last good build; `serve` makes them off the
+    /// edit path, as nobody looks at them while writing.
+    pub fn take_extras_job(&mut self) -> Option<ExtrasJob> {
+        self.pending.take()
+    }
+
+    /// Puts the files of an extras job in place of the previous ones; returns
+    /// the paths that changed.
+    pub fn set_extras(&mut self, files: Vec<OutputFile>) -> Vec<String> {
         let mut changed = Vec::new();
-        let fresh: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        self.generated.retain(|path, _| {
-            let stale = is_search_index(path) && !fresh.contains(path.as_str());
-            if stale {
+        let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        let memo = &self.memo;
+        for path in self.extras.difference(&fresh) {
+            if !memo.contains(path) && self.generated.remove(path).is_some() {
                 changed.push(path.clone());
             }
-            !stale
-        });
+        }
         for OutputFile { path, bytes } in files {
             if self.generated.get(&path).map(|b| b.as_slice()) != Some(bytes.as_slice()) {
                 changed.push(path.clone());
                 self.generated.insert(path, Arc::new(bytes));
             }
         }
+        self.extras = fresh;
         changed
+    }
+
+    /// Brings `snapshot` up to date for `changed` paths (from a rebuild or an
+    /// extras job), without copying the rest.
+    pub fn update(&self, snapshot: &mut Snapshot, changed: &[String]) {
+        for path in changed {
+            let body = match self.generated.get(path) {
+                Some(bytes) => Some(Body::Bytes(bytes.clone())),
+                None => self.copies.get(path).cloned(),
+            };
+            match body {
+                Some(body) => snapshot.files.insert(path.clone(), body),
+                None => snapshot.files.remove(path),
+            };
+        }
     }
 }
 
-/// The index shards `emit::search` writes (`search/docs.js`, `search/text-3.js`).
-fn is_search_index(path: &str) -> bool {
-    path.starts_with("search/") && path.ends_with(".js")
+/// Work for the background: the files made from the whole site.
+pub struct ExtrasJob {
+    pub site: Arc<Site>,
+    pub clock: crate::clock::Clock,
+    pub ledger: Option<crate::disclosure::ledger::Ledger>,
+}
+
+impl ExtrasJob {
+    pub fn run(&self) -> Vec<OutputFile> {
+        crate::emit::emit_extras(&self.site, &self.clock, self.ledger.as_ref())
+    }
 }
 
 fn hash_of(templates: &render::TemplateSources) -> u64 {
