@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -38,7 +39,9 @@ pub struct MarkdownSource {
     pub path: PathBuf,
     pub role: Role,
     /// Decoded text: no BOM, LF line endings.
-    pub text: String,
+    /// Shared: `serve` keeps it between rebuilds, and an unchanged file keeps
+    /// the same allocation (which tells the parse cache it is unchanged).
+    pub text: Arc<str>,
 }
 
 impl MarkdownSource {
@@ -90,7 +93,7 @@ pub struct ReadCache {
 
 struct CachedText {
     stamp: (Option<SystemTime>, u64),
-    text: Option<String>,
+    text: Option<Arc<str>>,
     problems: Vec<Diagnostic>,
 }
 
@@ -303,7 +306,7 @@ fn load_content(
             }
             let mut local = Report::new();
             let text = match fs::read(&full) {
-                Ok(bytes) => decode_text(&bytes, &path, &mut local),
+                Ok(bytes) => decode_text(&bytes, &path, &mut local).map(Arc::from),
                 Err(e) => {
                     local.push(Diagnostic::error(format!("cannot read file: {e}")).at(&path));
                     None

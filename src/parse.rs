@@ -79,7 +79,7 @@ pub struct ParseCache {
 }
 
 struct CachedPage {
-    text: String,
+    text: Arc<str>,
     page: Option<Arc<ParsedPage>>,
     problems: Vec<Diagnostic>,
 }
@@ -135,7 +135,7 @@ pub fn parse_sources_cached(
         .filter(|s| s.role != Role::SectionIndex)
         .map(|source| {
             if let Some(hit) = old.and_then(|c| c.entries.get(&source.path))
-                && hit.text == source.text
+                && (Arc::ptr_eq(&hit.text, &source.text) || hit.text == source.text)
             {
                 return (hit.page.clone(), hit.problems.clone(), false);
             }

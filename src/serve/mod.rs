@@ -260,8 +260,9 @@ fn print_rebuild(result: &Rebuilt, first: bool) {
             .join(", ");
         let _ = writeln!(
             err,
-            "rebuilt in {ms:.0} ms ({stages} ms): {} page(s) parsed, {} file(s) rendered, {} changed",
+            "rebuilt in {ms:.0} ms ({stages} ms): {} page(s) parsed, {} view(s) checked, {} file(s) rendered, {} changed",
             result.parsed,
+            result.checked,
             result.rendered,
             result.changed.len()
         );

@@ -43,6 +43,8 @@ pub struct Rebuilt {
     pub changed: Vec<String>,
     pub parsed: usize,
     pub rendered: usize,
+    /// Jobs whose view was built and compared.
+    pub checked: usize,
     pub pages: usize,
     pub elapsed: Duration,
     /// Time per stage, for the terminal line.
@@ -117,6 +119,7 @@ impl Rebuilder {
             changed: Vec::new(),
             parsed: 0,
             rendered: 0,
+            checked: 0,
             pages: 0,
             elapsed: start.elapsed(),
             timings: Vec::new(),
@@ -133,12 +136,7 @@ impl Rebuilder {
             return failed(report);
         }
         let templates_key = hash_of(&loaded.sources.templates);
-        let beside_pages = dirty.iter().any(|p| {
-            p.starts_with(crate::load::CONTENT_DIR)
-                && !p.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-                })
-        });
+        let beside_pages = self.files_beside_pages_changed(dirty);
         let scope = if templates_key != self.templates_key {
             render::Scope::Everything
         } else if beside_pages {
@@ -164,6 +162,7 @@ impl Rebuilder {
 
         // Commit: from here on the new site is the served one.
         let rendered = rerender.changed.len();
+        let checked = rerender.considered;
         let mut changed: BTreeMap<String, ()> = BTreeMap::new();
         for file in rerender.changed {
             if self.generated.get(&file.path).map(|b| b.as_slice()) != Some(file.bytes.as_slice()) {
@@ -224,10 +223,33 @@ impl Rebuilder {
             changed: changed.into_keys().collect(),
             parsed: self.caches.parsed,
             rendered,
+            checked,
             pages,
             elapsed: start.elapsed(),
             timings,
         }
+    }
+
+    /// Whether a file beside the pages (a bundle image, an attachment) changed,
+    /// came or went. An editor's temporary files (`sed1a2b3c`, `4913`, swap
+    /// files) come and go with every save; they are neither files now nor
+    /// files the site published.
+    fn files_beside_pages_changed(&self, dirty: &[PathBuf]) -> bool {
+        let root = &self.options.root;
+        dirty.iter().any(|p| {
+            let markdown = p.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+            });
+            if !p.starts_with(crate::load::CONTENT_DIR) || markdown {
+                return false;
+            }
+            let full = root.join(p);
+            full.is_file()
+                || self
+                    .copies
+                    .values()
+                    .any(|b| matches!(b, Body::File(source) if *source == full))
+        })
     }
 
     /// Every file of the last good build.
