@@ -12,6 +12,7 @@ use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
 use crate::disclosure::calendar::HolidayCalendar;
 use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
+use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::load::{self, Sources, ThemeFile};
 use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
@@ -31,6 +32,19 @@ pub struct BuildOptions {
     /// `--now`; when `None`, `SOURCE_DATE_EPOCH` or the system clock.
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
+    /// Called as pictures are processed: `(done, total)`.
+    pub progress: Option<Progress>,
+}
+
+/// What the images stage did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImageCounts {
+    /// Pictures encoded by this build.
+    pub processed: usize,
+    /// Pictures whose sizes all came from the cache.
+    pub cached: usize,
+    /// Cache files of earlier builds removed.
+    pub cleaned: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -43,6 +57,7 @@ pub struct BuildSummary {
     pub terms: usize,
     pub files: usize,
     pub timings: Vec<(&'static str, Duration)>,
+    pub images: ImageCounts,
     pub report: Report,
 }
 
@@ -218,12 +233,34 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         ..
     } = loaded;
 
+    let static_files = static_destinations(&sources);
+    let image_set = stage(&mut timings, "images", || {
+        images::process_images(
+            &site,
+            &static_files,
+            &ImageOptions {
+                root,
+                write_cache: true,
+                progress: options.progress.as_ref(),
+            },
+            &mut report,
+        )
+    });
+    if report.has_errors() {
+        return Err(fail(report));
+    }
     let renderer = Renderer::new(&sources.templates, false, &mut report);
     if report.has_errors() {
         return Err(fail(report));
     }
+    let site = stage(&mut timings, "shortcodes", || {
+        render::media::expand_shortcodes(site, &image_set, &renderer, root, &mut report)
+    });
+    if report.has_errors() {
+        return Err(fail(report));
+    }
     let files = stage(&mut timings, "render", || {
-        render::render_site(&site, &renderer, &clock, &mut report)
+        render::render_site(&site, &image_set, &renderer, &clock, &mut report)
     });
     if report.has_errors() {
         return Err(fail(report));
@@ -247,7 +284,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
                 });
         });
     }
-    let entries = collect_entries(&sources, &site, files);
+    let entries = collect_entries(&sources, &site, &image_set, files);
     let file_count = entries.len();
     let written = stage(&mut timings, "write", || {
         output::write_output(&output_dir, &entries)
@@ -264,6 +301,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
+    // Only now, with the output in place, are older cache entries not needed.
+    let cleaned = images::clean_cache(root, &site.config.cache_dir, &image_set);
     let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
         .next()
@@ -277,6 +316,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
         files: file_count,
         timings,
+        images: ImageCounts {
+            processed: image_set.processed,
+            cached: image_set.cached,
+            cleaned,
+        },
         report,
     })
 }
@@ -288,18 +332,59 @@ pub fn check(options: &BuildOptions) -> Report {
     let Some(loaded) = load_site(options, &mut timings, &mut report) else {
         return report;
     };
+    let static_files = static_destinations(&loaded.sources);
+    let image_set = images::process_images(
+        &loaded.site,
+        &static_files,
+        &ImageOptions {
+            root: &options.root,
+            write_cache: false,
+            progress: None,
+        },
+        &mut report,
+    );
+    images::audit::audit_media(&loaded.site, &options.root, &mut report);
     let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
     if !report.has_errors() {
+        let site = render::media::expand_shortcodes(
+            loaded.site,
+            &image_set,
+            &renderer,
+            &options.root,
+            &mut report,
+        );
         // Rendering catches template errors that only show with real data.
-        let _ = render::render_site(&loaded.site, &renderer, &loaded.clock, &mut report);
+        let _ = render::render_site(&site, &image_set, &renderer, &loaded.clock, &mut report);
     }
     report
 }
 
+/// `static/` files with their output paths.
+fn static_destinations(sources: &Sources) -> Vec<(PathBuf, String)> {
+    sources
+        .static_files
+        .iter()
+        .map(|file| {
+            let dest = file
+                .rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (file.path.clone(), dest)
+        })
+        .collect()
+}
+
 /// Theme static files, then the site's `static/` (which overrides them), then
-/// page and section files, then rendered pages: later entries with the same path
+/// page and section files, then processed images, then rendered pages: later entries with the same path
 /// replace earlier ones.
-fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile>) -> Vec<Entry> {
+fn collect_entries(
+    sources: &Sources,
+    site: &Site,
+    image_set: &ImageSet,
+    files: Vec<render::OutputFile>,
+) -> Vec<Entry> {
     let mut by_path: std::collections::BTreeMap<String, Content> =
         std::collections::BTreeMap::new();
     for (path, file) in &sources.theme_static {
@@ -323,6 +408,10 @@ fn collect_entries(sources: &Sources, site: &Site, files: Vec<render::OutputFile
             asset.dest.clone(),
             Content::Copy(sources.root.join(&asset.source)),
         );
+    }
+    // Processed sizes, and originals without their metadata over the copies.
+    for (path, file) in &image_set.files {
+        by_path.insert(path.clone(), Content::Copy(file.clone()));
     }
     for file in files {
         by_path.insert(file.path, Content::Bytes(file.bytes));

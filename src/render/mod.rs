@@ -8,6 +8,7 @@
 
 pub mod i18n;
 pub mod kinds;
+pub mod media;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
+use crate::images::ImageSet;
 use crate::model::{Section, Site, pager_paths};
 use views::{
     CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
@@ -69,7 +71,7 @@ impl<'s> Renderer<'s> {
         self.env.get_template(name).is_ok()
     }
 
-    fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let template = self
             .env
             .get_template(name)
@@ -150,33 +152,63 @@ enum Job {
     },
     Archive(usize),
     Search,
+    Photos,
     NotFound,
 }
 
 /// Shared, precomputed values: the site view and every page's card.
-struct Shared {
+struct Shared<'i> {
+    images: &'i ImageSet,
     now: jiff::Timestamp,
     site: Value,
     strings: Value,
     cards: Vec<Value>,
 }
 
+/// Pages with a gallery, newest first: the photo-news listing (图片新闻).
+pub fn photo_pages(site: &Site) -> Vec<usize> {
+    site.pages_by_date()
+        .into_iter()
+        .filter(|&p| !crate::images::gallery::gallery_images(site, &site.pages[p]).is_empty())
+        .collect()
+}
+
+/// The site path of the photo-news listing, unless a section already has it.
+pub const PHOTOS_PATH: &str = "photos/";
+
+fn photos_listing_wanted(site: &Site) -> bool {
+    !site.sections.iter().any(|s| s.path == PHOTOS_PATH)
+        && !site.pages.iter().any(|p| p.path == PHOTOS_PATH)
+}
+
 pub fn render_site(
     site: &Site,
+    images: &ImageSet,
     renderer: &Renderer<'_>,
     clock: &Clock,
     report: &mut Report,
 ) -> Vec<OutputFile> {
     let strings_map = i18n::site_strings(&site.config);
     let now = clock.now();
+    let photos = if photos_listing_wanted(site) {
+        photo_pages(site)
+    } else {
+        Vec::new()
+    };
+    let photos_title = strings_map.get("photos").cloned().unwrap_or_default();
     let shared = Shared {
+        images,
         now,
-        site: to_value(site_view(site, clock)),
+        site: to_value(site_view(
+            site,
+            clock,
+            (!photos.is_empty()).then_some(photos_title.as_str()),
+        )),
         strings: to_value(&strings_map),
         cards: site
             .pages
             .par_iter()
-            .map(|page| to_value(card_view(site, page, now)))
+            .map(|page| to_value(card_view(site, images, page, now)))
             .collect(),
     };
 
@@ -201,11 +233,14 @@ pub fn render_site(
     if site.config.search {
         jobs.push(Job::Search);
     }
+    if !photos.is_empty() {
+        jobs.push(Job::Photos);
+    }
     jobs.push(Job::NotFound);
 
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| render_job(site, renderer, &shared, &strings_map, job))
+        .map(|job| render_job(site, renderer, &shared, &strings_map, &photos, job))
         .collect();
     let mut files = Vec::with_capacity(results.len());
     for result in results {
@@ -220,8 +255,9 @@ pub fn render_site(
 fn render_job(
     site: &Site,
     renderer: &Renderer<'_>,
-    shared: &Shared,
+    shared: &Shared<'_>,
     strings: &BTreeMap<&'static str, String>,
+    photos: &[usize],
     job: &Job,
 ) -> Result<OutputFile, Diagnostic> {
     let t = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
@@ -481,6 +517,37 @@ fn render_job(
                 bytes: html.into_bytes(),
             })
         }
+        Job::Photos => {
+            let items: Vec<Value> = photos
+                .iter()
+                .map(|&p| {
+                    let page = &site.pages[p];
+                    let gallery = media::gallery_views(site, shared.images, page);
+                    context! {
+                        card => shared.cards[p].clone(),
+                        count => gallery.len(),
+                        count_text => fill(t("photo_count"), gallery.len(), None),
+                        images => to_value(gallery.into_iter().take(4).collect::<Vec<_>>()),
+                    }
+                })
+                .collect();
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                items => items,
+                breadcrumb => to_value(vec![
+                    Link { title: t("home").to_string(), url: url_for(site, "") },
+                    Link { title: t("photos").to_string(), url: String::new() },
+                ]),
+                nav_path => PHOTOS_PATH,
+                canonical => permalink_for(site, PHOTOS_PATH),
+            };
+            let html = renderer.render("photos.html", ctx)?;
+            Ok(OutputFile {
+                path: index_file(PHOTOS_PATH),
+                bytes: html.into_bytes(),
+            })
+        }
         Job::NotFound => {
             let ctx = context! {
                 site => shared.site.clone(),
@@ -538,9 +605,9 @@ fn top_path(path: &str) -> String {
     }
 }
 
-fn site_view(site: &Site, clock: &Clock) -> SiteView {
+fn site_view(site: &Site, clock: &Clock, photos_title: Option<&str>) -> SiteView {
     let config = &site.config;
-    let nav = if config.menu.is_empty() {
+    let mut nav: Vec<NavItem> = if config.menu.is_empty() {
         site.nav_sections()
             .into_iter()
             .map(|s| {
@@ -571,6 +638,15 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
             })
             .collect()
     };
+    if let Some(title) = photos_title
+        && config.menu.is_empty()
+    {
+        nav.push(NavItem {
+            title: title.to_string(),
+            url: url_for(site, PHOTOS_PATH),
+            path: PHOTOS_PATH.to_string(),
+        });
+    }
     SiteView {
         title: config.title.clone(),
         organization: config.organization.clone(),
@@ -587,10 +663,12 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
 
 fn card_view<'a>(
     site: &'a Site,
+    images: &ImageSet,
     page: &'a crate::model::Page,
     now: jiff::Timestamp,
 ) -> CardView<'a> {
     let section = &site.sections[page.section];
+    let thumb = media::cover_view(site, images, page);
     CardView {
         title: &page.parsed.title,
         url: url_for(site, &page.path),
@@ -603,14 +681,8 @@ fn card_view<'a>(
         draft: page.parsed.draft,
         meta: &page.parsed.front,
         status: kinds::status_view(page, &site.config, now),
-        image: page
-            .parsed
-            .front
-            .cover
-            .as_deref()
-            .or(page.parsed.front.photo.as_deref())
-            .and_then(|f| site.file_path_for(page, f))
-            .map(|p| url_for(site, &p)),
+        image: thumb.as_ref().map(|v| v.src.clone()),
+        thumb,
         number: match &page.details {
             crate::model::kinds::Details::Disclosure(d) => Some(d.number.to_string()),
             _ => None,
@@ -622,7 +694,7 @@ fn page_view<'a>(
     site: &'a Site,
     i: usize,
     strings: &BTreeMap<&'static str, String>,
-    shared: &Shared,
+    shared: &Shared<'_>,
 ) -> PageView<'a> {
     let page = &site.pages[i];
     let config = &site.config;
@@ -695,10 +767,25 @@ fn page_view<'a>(
             .as_deref()
             .and_then(|f| site.file_path_for(page, f))
             .map(|p| url_for(site, &p)),
+        has_lightbox: !media::gallery_views(site, shared.images, page).is_empty()
+            || page.parsed.body.html.contains("data-lightbox"),
+        gallery: media::gallery_views(site, shared.images, page),
+        gallery_in_body: page
+            .parsed
+            .body
+            .shortcodes
+            .iter()
+            .any(|c| c.name == "gallery"),
+        photo: page
+            .parsed
+            .front
+            .photo
+            .as_ref()
+            .and_then(|_| media::cover_view_of(site, shared.images, page, "photo")),
     }
 }
 
-fn section_value(site: &Site, shared: &Shared, s: usize) -> Value {
+fn section_value(site: &Site, shared: &Shared<'_>, s: usize) -> Value {
     let section: &Section = &site.sections[s];
     let latest: Vec<Value> = section
         .pages

@@ -418,6 +418,10 @@ pub fn playwright(script: &str, args: &[&str]) -> Option<serde_json::Value> {
         "{script} failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let last = stdout.lines().rev().find(|l| l.starts_with('{')).unwrap_or("{}");
+    let last = stdout
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or("{}");
     Some(serde_json::from_str(last).unwrap())
 }
