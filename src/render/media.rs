@@ -122,6 +122,7 @@ pub fn expand_shortcodes(
     root: &Path,
     report: &mut Report,
 ) -> Site {
+    let words = to_value(super::i18n::site_strings(&site.config));
     let expanded: Vec<Option<(Vec<String>, Report)>> = site
         .pages
         .par_iter()
@@ -137,7 +138,14 @@ pub fn expand_shortcodes(
                 .iter()
                 .enumerate()
                 .map(|(i, call)| {
-                    render_call(&site, images, renderer, root, page, i, call, &mut local)
+                    let scope = Scope {
+                        site: &site,
+                        images,
+                        renderer,
+                        root,
+                        words: &words,
+                    };
+                    render_call(&scope, page, i, call, &mut local)
                 })
                 .collect();
             Some((outputs, local))
@@ -168,17 +176,30 @@ struct FileView {
     kind: &'static str,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every shortcode of the site is rendered with.
+struct Scope<'a> {
+    site: &'a Site,
+    images: &'a ImageSet,
+    renderer: &'a Renderer<'a>,
+    root: &'a Path,
+    /// The theme's words (`t`).
+    words: &'a Value,
+}
+
 fn render_call(
-    site: &Site,
-    images: &ImageSet,
-    renderer: &Renderer<'_>,
-    root: &Path,
+    scope: &Scope<'_>,
     page: &Page,
     index: usize,
     call: &ShortcodeCall,
     report: &mut Report,
 ) -> String {
+    let Scope {
+        site,
+        images,
+        renderer,
+        root,
+        words,
+    } = *scope;
     let error = |message: String| {
         Diagnostic::error(message)
             .at(&page.parsed.path)
@@ -247,6 +268,7 @@ fn render_call(
         file => file.map(to_value),
         images => gallery,
         id => format!("sc{index}"),
+        t => words.clone(),
         page => context! { title => page.parsed.title.clone(), url => url_for(site, &page.path) },
         ..args
     };
