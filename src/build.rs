@@ -411,7 +411,7 @@ fn collect_entries(
     }
     // Processed sizes, and originals without their metadata over the copies.
     for (path, file) in &image_set.files {
-        by_path.insert(path.clone(), Content::Copy(file.clone()));
+        by_path.insert(path.clone(), Content::Link(file.clone()));
     }
     for file in files {
         by_path.insert(file.path, Content::Bytes(file.bytes));

@@ -20,13 +20,18 @@ pub struct ImageCache {
     dir: PathBuf,
 }
 
-/// The cache key of `bytes` processed with the settings `fingerprint`: 32 hex
-/// digits of SHA-256.
-pub fn cache_key(fingerprint: &str, bytes: &[u8]) -> String {
+/// SHA-256 of a source file's bytes: read and hashed once per build.
+pub fn content_hash(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// The cache key of a source (by its [`content_hash`]) processed with the
+/// settings `fingerprint`: 32 hex digits of SHA-256.
+pub fn cache_key(fingerprint: &str, content: &[u8; 32]) -> String {
     let digest = Sha256::new()
         .chain_update(fingerprint.as_bytes())
         .chain_update([0u8])
-        .chain_update(bytes)
+        .chain_update(content)
         .finalize();
     let mut hex = String::with_capacity(32);
     for byte in &digest[..16] {
@@ -100,11 +105,12 @@ mod tests {
 
     #[test]
     fn keys_follow_content_and_settings() {
-        let a = cache_key("q80", b"photo");
+        let photo = content_hash(b"photo");
+        let a = cache_key("q80", &photo);
         assert_eq!(a.len(), 32);
-        assert_eq!(a, cache_key("q80", b"photo"));
-        assert_ne!(a, cache_key("q90", b"photo"));
-        assert_ne!(a, cache_key("q80", b"photo2"));
+        assert_eq!(a, cache_key("q80", &photo));
+        assert_ne!(a, cache_key("q90", &photo));
+        assert_ne!(a, cache_key("q80", &content_hash(b"photo2")));
     }
 
     #[test]

@@ -30,7 +30,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
-use cache::{ImageCache, cache_key};
+use cache::{ImageCache, cache_key, content_hash};
 use process::{ImageFault, Size, variant_sizes};
 
 /// Image settings from `site.yaml` (`images:`).
@@ -318,11 +318,12 @@ fn run_job(
         None
     };
     let header = process::read_header(&bytes, settings).map_err(|f| bad_image(source, &f))?;
+    let content = content_hash(&bytes);
 
     if let Some(shown) = &job.shown {
         let png = process::variant_is_png(&header);
         let ext = if png { "png" } else { "jpg" };
-        let key = cache_key(&settings.fingerprint(), &bytes);
+        let key = cache_key(&settings.fingerprint(), &content);
         let sizes = variant_sizes(header.size, &settings.widths());
         let paths: Vec<PathBuf> = sizes
             .iter()
@@ -359,27 +360,29 @@ fn run_job(
         ));
     }
 
+    // Originals are published from the cache too, even when they had nothing
+    // to strip: a cache file is never changed in place, so the output can
+    // hard-link it, and a warm build copies no photo bytes at all.
     if let (Some(original), Some(scan)) = (&job.original, &scan) {
         let upright = scan.orientation.is_none_or(|o| o == 1);
-        if !upright || scan.stripped.is_some() {
-            let ext = if strip::is_png(&bytes) { "png" } else { "jpg" };
-            let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &bytes);
-            let path = cache.original_path(&key, ext);
-            if !path.is_file() && options.write_cache {
-                let clean = if upright {
-                    scan.stripped.clone().unwrap_or_default()
-                } else {
-                    done.processed = true;
-                    process::upright_original(&bytes, settings)
-                        .map_err(|f| bad_image(source, &f))?
-                };
-                cache
-                    .store(&path, &clean)
-                    .map_err(|e| io_failure(&path, &e))?;
-            }
-            done.files.push((original.clone(), path));
-            done.keys.push(key);
+        let ext = if strip::is_png(&bytes) { "png" } else { "jpg" };
+        let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &content);
+        let path = cache.original_path(&key, ext);
+        if !path.is_file() && options.write_cache {
+            let clean = if !upright {
+                done.processed = true;
+                process::upright_original(&bytes, settings).map_err(|f| bad_image(source, &f))?
+            } else {
+                scan.stripped.clone().unwrap_or_else(|| bytes.clone())
+            };
+            cache
+                .store(&path, &clean)
+                .map_err(|e| io_failure(&path, &e))?;
         }
+        if options.write_cache {
+            done.files.push((original.clone(), path));
+        }
+        done.keys.push(key);
     }
     Ok(done)
 }
