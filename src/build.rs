@@ -12,6 +12,7 @@ use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
 use crate::disclosure::calendar::HolidayCalendar;
 use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
+use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::load::{self, Sources, ThemeFile};
 use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
@@ -31,6 +32,19 @@ pub struct BuildOptions {
     /// `--now`; when `None`, `SOURCE_DATE_EPOCH` or the system clock.
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
+    /// Called as pictures are processed: `(done, total)`.
+    pub progress: Option<Progress>,
+}
+
+/// What the images stage did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImageCounts {
+    /// Pictures encoded by this build.
+    pub processed: usize,
+    /// Pictures whose sizes all came from the cache.
+    pub cached: usize,
+    /// Cache files of earlier builds removed.
+    pub cleaned: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -43,6 +57,7 @@ pub struct BuildSummary {
     pub terms: usize,
     pub files: usize,
     pub timings: Vec<(&'static str, Duration)>,
+    pub images: ImageCounts,
     pub report: Report,
 }
 
@@ -229,6 +244,8 @@ pub struct Rendered {
     pub pages: usize,
     pub sections: usize,
     pub terms: usize,
+    /// Processed images, for the cache clean-up after writing.
+    pub image_set: ImageSet,
 }
 
 /// load → parse → model → render → emit (→ relative links): everything but
@@ -251,12 +268,34 @@ pub fn render_output(
         ledger_changed,
     } = loaded;
 
+    let static_files = static_destinations(&sources);
+    let image_set = stage(timings, "images", || {
+        images::process_images(
+            &site,
+            &static_files,
+            &ImageOptions {
+                root: &options.root,
+                write_cache: true,
+                progress: options.progress.as_ref(),
+            },
+            report,
+        )
+    });
+    if report.has_errors() {
+        return None;
+    }
     let renderer = Renderer::new(&sources.templates, false, report);
     if report.has_errors() {
         return None;
     }
+    let site = stage(timings, "shortcodes", || {
+        render::media::expand_shortcodes(site, &image_set, &renderer, &options.root, report)
+    });
+    if report.has_errors() {
+        return None;
+    }
     let files = stage(timings, "render", || {
-        render::render_site(&site, &renderer, &clock, report)
+        render::render_site(&site, &image_set, &renderer, &clock, report)
     });
     if report.has_errors() {
         return None;
@@ -280,7 +319,7 @@ pub fn render_output(
                 });
         });
     }
-    let entries = collect_entries(&sources, &site, files);
+    let entries = collect_entries(&sources, &site, &image_set, files);
     let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
         .next()
@@ -295,6 +334,7 @@ pub fn render_output(
         pages: site.pages.len(),
         sections: site.sections.len(),
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
+        image_set,
     })
 }
 
@@ -331,6 +371,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
+    // Only now, with the output in place, are older cache entries not needed.
+    let cleaned = images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
     Ok(BuildSummary {
         output: output_dir,
         next_change: rendered.next_change,
@@ -339,6 +381,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         terms: rendered.terms,
         files: file_count,
         timings,
+        images: ImageCounts {
+            processed: rendered.image_set.processed,
+            cached: rendered.image_set.cached,
+            cleaned,
+        },
         report,
     })
 }
@@ -350,20 +397,57 @@ pub fn check(options: &BuildOptions) -> Report {
     let Some(loaded) = load_site(options, &mut timings, &mut report, None) else {
         return report;
     };
+    let static_files = static_destinations(&loaded.sources);
+    let image_set = images::process_images(
+        &loaded.site,
+        &static_files,
+        &ImageOptions {
+            root: &options.root,
+            write_cache: false,
+            progress: None,
+        },
+        &mut report,
+    );
+    images::audit::audit_media(&loaded.site, &options.root, &mut report);
     let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
     if !report.has_errors() {
+        let site = render::media::expand_shortcodes(
+            loaded.site,
+            &image_set,
+            &renderer,
+            &options.root,
+            &mut report,
+        );
         // Rendering catches template errors that only show with real data.
-        let _ = render::render_site(&loaded.site, &renderer, &loaded.clock, &mut report);
+        let _ = render::render_site(&site, &image_set, &renderer, &loaded.clock, &mut report);
     }
     report
 }
 
+/// `static/` files with their output paths.
+pub fn static_destinations(sources: &Sources) -> Vec<(PathBuf, String)> {
+    sources
+        .static_files
+        .iter()
+        .map(|file| {
+            let dest = file
+                .rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (file.path.clone(), dest)
+        })
+        .collect()
+}
+
 /// Theme static files, then the site's `static/` (which overrides them), then
-/// page and section files, then rendered pages: later entries with the same path
+/// page and section files, then processed images, then rendered pages: later entries with the same path
 /// replace earlier ones.
 pub fn collect_entries(
     sources: &Sources,
     site: &Site,
+    image_set: &ImageSet,
     files: Vec<render::OutputFile>,
 ) -> Vec<Entry> {
     let mut by_path: std::collections::BTreeMap<String, Content> =
@@ -389,6 +473,10 @@ pub fn collect_entries(
             asset.dest.clone(),
             Content::Copy(sources.root.join(&asset.source)),
         );
+    }
+    // Processed sizes, and originals without their metadata over the copies.
+    for (path, file) in &image_set.files {
+        by_path.insert(path.clone(), Content::Link(file.clone()));
     }
     for file in files {
         by_path.insert(file.path, Content::Bytes(file.bytes));

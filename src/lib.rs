@@ -6,7 +6,8 @@
 //! load     site root      -> Sources      (files, decoded text; nothing outside the root)
 //! parse    Sources        -> ParsedSite   (front matter checked, Markdown rendered once)
 //! model    ParsedSite     -> Site         (sections, URLs, slugs, listings, taxonomies)
-//! render   Site + theme   -> OutputFile…  (minijinja, typed views, in parallel)
+//! images   Site + files   -> ImageSet     (thumbnails, large sizes, originals stripped; cached)
+//! render   Site + theme   -> OutputFile…  (shortcodes expanded, minijinja, typed views, in parallel)
 //! write    OutputFile…    -> public/      (atomic swap)
 //!          or             -> a .zip/.tar.gz snapshot with a manifest (`archive`)
 //! ```
@@ -24,6 +25,7 @@ pub mod diag;
 pub mod disclosure;
 pub mod emit;
 pub mod frontmatter;
+pub mod images;
 pub mod load;
 pub mod markdown;
 pub mod model;

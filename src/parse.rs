@@ -18,7 +18,7 @@ use crate::diag::{Diagnostic, Report, line_of_key};
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS, kind_names};
 use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
 use crate::load::{MarkdownSource, Role, Sources};
-use crate::markdown::{RenderedMarkdown, render_markdown};
+use crate::markdown::{RenderedMarkdown, render_markdown_with};
 
 #[derive(Debug, Clone)]
 pub struct ParsedSection {
@@ -74,8 +74,10 @@ pub struct ParsedSite {
 #[derive(Default)]
 pub struct ParseCache {
     entries: HashMap<PathBuf, CachedPage>,
-    /// Pages inherit their kind from sections: another map invalidates all.
+    /// Pages inherit their kind from sections, and shortcodes come from
+    /// templates: a change to either invalidates all.
     section_kinds: BTreeMap<PathBuf, Kind>,
+    shortcodes: std::collections::BTreeSet<String>,
 }
 
 struct CachedPage {
@@ -94,6 +96,17 @@ impl ParseCache {
     }
 }
 
+/// Names of the shortcodes the templates define: `shortcodes/NAME.html`.
+pub fn shortcode_names(sources: &Sources) -> std::collections::BTreeSet<String> {
+    sources
+        .templates
+        .keys()
+        .filter_map(|name| name.strip_prefix("shortcodes/")?.strip_suffix(".html"))
+        .filter(|name| !name.contains('/'))
+        .map(str::to_string)
+        .collect()
+}
+
 pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) -> ParsedSite {
     parse_sources_cached(sources, config, None, report).0
 }
@@ -107,12 +120,18 @@ pub fn parse_sources_cached(
     report: &mut Report,
 ) -> (ParsedSite, usize) {
     let mut site = ParsedSite::default();
+    let names = shortcode_names(sources);
+    let known = |name: &str| names.contains(name);
+    let ctx = Ctx {
+        config,
+        known: &known,
+    };
     for source in sources
         .markdown
         .iter()
         .filter(|s| s.role == Role::SectionIndex)
     {
-        if let Some(section) = parse_section(source, config, report) {
+        if let Some(section) = parse_section(source, &ctx, report) {
             site.sections.push(section);
         }
     }
@@ -123,10 +142,11 @@ pub fn parse_sources_cached(
         .collect();
 
     if let Some(cache) = cache.as_deref_mut()
-        && cache.section_kinds != section_kinds
+        && (cache.section_kinds != section_kinds || cache.shortcodes != names)
     {
         cache.entries.clear();
         cache.section_kinds = section_kinds.clone();
+        cache.shortcodes = names.clone();
     }
     let old = cache.as_deref();
     let results: Vec<(Option<Arc<ParsedPage>>, Vec<Diagnostic>, bool)> = sources
@@ -140,7 +160,7 @@ pub fn parse_sources_cached(
                 return (hit.page.clone(), hit.problems.clone(), false);
             }
             let mut local = Report::new();
-            let page = parse_page(source, config, &section_kinds, &mut local).map(Arc::new);
+            let page = parse_page(source, &ctx, &section_kinds, &mut local).map(Arc::new);
             (page, local.into_vec(), true)
         })
         .collect();
@@ -173,10 +193,18 @@ pub fn parse_sources_cached(
     (site, parsed)
 }
 
+/// What every file's parse needs.
+struct Ctx<'a> {
+    config: &'a Config,
+    known: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
 struct Head<'a> {
     yaml: &'a str,
     offset: usize,
     body: &'a str,
+    /// 1-based file line where the body starts.
+    body_line: usize,
     front: FrontMatter,
     keys: Vec<String>,
     taxonomies: BTreeMap<String, Vec<String>>,
@@ -252,6 +280,7 @@ fn read_head<'a>(
         yaml: parts.yaml,
         offset,
         body: parts.body,
+        body_line: parts.body_line,
         front,
         keys: scan.keys,
         taxonomies: scan.taxonomies,
@@ -260,9 +289,10 @@ fn read_head<'a>(
 
 fn parse_section(
     source: &MarkdownSource,
-    config: &Config,
+    ctx: &Ctx<'_>,
     report: &mut Report,
 ) -> Option<ParsedSection> {
+    let config = ctx.config;
     let head = read_head(source, config, report)?;
     let path = &source.path;
     for key in &head.keys {
@@ -309,7 +339,7 @@ fn parse_section(
                     .unwrap_or_default()
             }
         });
-    let body = render_markdown(head.body);
+    let body = render_body(&head, ctx, path, report);
     Some(ParsedSection {
         path: path.clone(),
         dir,
@@ -322,10 +352,11 @@ fn parse_section(
 
 fn parse_page(
     source: &MarkdownSource,
-    config: &Config,
+    ctx: &Ctx<'_>,
     section_kinds: &BTreeMap<PathBuf, Kind>,
     report: &mut Report,
 ) -> Option<ParsedPage> {
+    let config = ctx.config;
     let head = read_head(source, config, report)?;
     let path = &source.path;
     let errors_before = report.error_count();
@@ -460,7 +491,10 @@ fn parse_page(
         taxonomies.insert("tags".to_string(), tags.0.clone());
     }
 
-    let body = render_markdown(head.body);
+    let body = render_body(&head, ctx, path, report);
+    if report.error_count() > errors_before {
+        return None;
+    }
     let summary_html = match head.front.summary.as_deref().map(str::trim) {
         Some(s) if !s.is_empty() => format!("<p>{}</p>", escape_html(s)),
         _ => body
@@ -493,6 +527,30 @@ fn parse_page(
         front: head.front,
         body,
     })
+}
+
+/// Renders the body; shortcode calls get file lines, and unknown or malformed
+/// ones become errors.
+fn render_body(
+    head: &Head<'_>,
+    ctx: &Ctx<'_>,
+    path: &Path,
+    report: &mut Report,
+) -> RenderedMarkdown {
+    let mut body = render_markdown_with(head.body, ctx.known);
+    let first = head.body_line.saturating_sub(1);
+    for call in &mut body.shortcodes {
+        call.line += first;
+    }
+    for e in std::mem::take(&mut body.shortcode_errors) {
+        report.push(
+            Diagnostic::error(e.message)
+                .at(path)
+                .line(e.line + first)
+                .help(e.help),
+        );
+    }
+    body
 }
 
 fn read_date(

@@ -744,3 +744,32 @@ fn incremental_random_edits_equal_clean_builds() {
         }
     }
 }
+
+/// Galleries and shortcodes in the preview: a page gains a gallery, a photo
+/// is added to its bundle, and the served site equals a clean build.
+#[test]
+fn incremental_galleries_equal_a_clean_build() {
+    let site = TestSite::fixture("basic");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let page = "content/news/skills-contest/index.md";
+    let text = std::fs::read_to_string(site.root.join(page)).unwrap();
+    let with_gallery = text.replacen("---\n", "---\ngallery: true\n", 1)
+        + "\n{{ figure(src=\"photo.jpg\", caption=\"比赛现场\") }}\n";
+    site.write(page, &with_gallery);
+    let (event, data) = wait_any(&events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
+    let html = String::from_utf8(serve.get("/news/skills-contest/").2).unwrap();
+    assert!(html.contains("比赛现场"), "figure shortcode expanded");
+
+    settle();
+    std::fs::copy(
+        site.root.join("content/news/skills-contest/photo.jpg"),
+        site.root.join("content/news/skills-contest/photo2.jpg"),
+    )
+    .unwrap();
+    let (event, data) = wait_any(&events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
+    assert_serves_a_clean_build(&serve, &site);
+}

@@ -106,7 +106,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         let bytes = match &entry.content {
             Content::Bytes(b) => b.clone(),
             Content::Static(b) => b.to_vec(),
-            Content::Copy(source) => match std::fs::read(source) {
+            Content::Copy(source) | Content::Link(source) => match std::fs::read(source) {
                 Ok(b) => b,
                 Err(e) => {
                     report.push(Diagnostic::error(format!("cannot read: {e}")).at(source));

@@ -1,7 +1,13 @@
 //! `noticeboard build`.
 
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
 use crate::build::{BuildOptions, build};
 use crate::cli::BuildArgs;
+use crate::images::Progress;
 
 use super::{Outcome, source_date_epoch};
 
@@ -14,6 +20,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         relative: args.relative,
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
+        progress: terminal_progress(),
     };
     match build(&options) {
         Ok(summary) => {
@@ -33,6 +40,13 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 summary.output.display(),
                 total
             )];
+            let images = summary.images;
+            if images.processed + images.cached > 0 {
+                lines.push(format!(
+                    "images: {} processed, {} cached",
+                    images.processed, images.cached
+                ));
+            }
             if let Some((at, what)) = &summary.next_change {
                 lines.push(format!("next status change: {at} ({what}); rebuild then"));
             }
@@ -48,4 +62,33 @@ pub fn run(args: &BuildArgs) -> Outcome {
             success: false,
         },
     }
+}
+
+/// A count of processed pictures on stderr, rewritten in place: only on a
+/// terminal, and only once the stage has taken more than a second.
+fn terminal_progress() -> Option<Progress> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let start = Instant::now();
+    let last = Mutex::new(start);
+    let shown = AtomicBool::new(false);
+    Some(Progress(Arc::new(move |done, total| {
+        let now = Instant::now();
+        if now.duration_since(start) < Duration::from_secs(1) && !shown.load(Ordering::Relaxed) {
+            return;
+        }
+        let Ok(mut last) = last.lock() else { return };
+        if done < total && now.duration_since(*last) < Duration::from_millis(200) {
+            return;
+        }
+        *last = now;
+        shown.store(true, Ordering::Relaxed);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\rimages: {done}/{total}");
+        if done == total {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    })))
 }

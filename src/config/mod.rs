@@ -77,6 +77,8 @@ pub struct Config {
     /// Entries per feed, newest first.
     pub feed_limit: usize,
     pub cache_dir: String,
+    /// Sizes and limits of processed pictures.
+    pub images: crate::images::Settings,
     pub menu: Vec<MenuItem>,
     pub disclosure: DisclosureConfig,
     /// The site's own words for the theme (`i18n: {search: 查找}`), over the
@@ -127,6 +129,7 @@ pub fn default_config(title: &str) -> Config {
         feed_full_content: true,
         feed_limit: 20,
         cache_dir: ".noticeboard/cache".to_string(),
+        images: crate::images::Settings::default(),
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
@@ -206,6 +209,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         feed_content,
         feed_limit,
         cache_dir,
+        images,
         menu,
         disclosure,
         i18n,
@@ -361,6 +365,12 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         }
     }
 
+    if let Some(images) = images {
+        resolve_images(images, &mut config.images, &mut |d| {
+            report.push(at_key("images", d))
+        });
+    }
+
     if let Some(items) = menu {
         config.menu = items
             .into_iter()
@@ -399,6 +409,42 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
     }
 
     (report.error_count() == errors_before).then_some(config)
+}
+
+fn resolve_images(
+    raw: raw::RawImages,
+    settings: &mut crate::images::Settings,
+    complain: &mut dyn FnMut(Diagnostic),
+) {
+    for (key, value, target) in [
+        ("thumb_width", raw.thumb_width, &mut settings.thumb_width),
+        ("large_width", raw.large_width, &mut settings.large_width),
+    ] {
+        match value {
+            Some(w) if (16..=8192).contains(&w) => *target = w,
+            Some(w) => complain(
+                Diagnostic::error(format!(
+                    "images.{key} {w} must be between 16 and 8192 pixels"
+                ))
+                .help("e.g. images: {thumb_width: 480, large_width: 1600}"),
+            ),
+            None => {}
+        }
+    }
+    match raw.quality {
+        Some(q) if (1..=100).contains(&q) => settings.quality = q,
+        Some(q) => complain(Diagnostic::error(format!(
+            "images.quality {q} must be between 1 and 100"
+        ))),
+        None => {}
+    }
+    match raw.max_megapixels {
+        Some(mp) if mp > 0.0 && mp <= 1000.0 => settings.max_pixels = (mp * 1e6) as u64,
+        Some(mp) => complain(Diagnostic::error(format!(
+            "images.max_megapixels {mp} must be more than 0 and at most 1000"
+        ))),
+        None => {}
+    }
 }
 
 /// Lowercase ASCII letters, digits, `-` and `_`: safe as a folder and URL segment.

@@ -21,6 +21,7 @@ pub struct RawConfig {
     pub feed_content: Option<String>,
     pub feed_limit: Option<u32>,
     pub cache_dir: Option<String>,
+    pub images: Option<RawImages>,
     pub menu: Option<Vec<RawMenuItem>>,
     pub disclosure: Option<RawDisclosure>,
     pub i18n: Option<std::collections::BTreeMap<String, String>>,
@@ -44,6 +45,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "feed_content",
     "feed_limit",
     "cache_dir",
+    "images",
     "menu",
     "disclosure",
     "i18n",
@@ -53,6 +55,16 @@ pub const KNOWN_KEYS: &[&str] = &[
 pub struct RawReadingSpeed {
     pub cjk_chars_per_minute: Option<u32>,
     pub words_per_minute: Option<u32>,
+}
+
+/// `images:` — sizes and limits of processed pictures.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImages {
+    pub thumb_width: Option<u32>,
+    pub large_width: Option<u32>,
+    pub quality: Option<u8>,
+    pub max_megapixels: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]

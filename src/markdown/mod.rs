@@ -8,6 +8,7 @@
 //! schemes are dropped. Shortcodes and URL resolution live elsewhere.
 
 pub mod sanitize;
+pub mod shortcode;
 pub mod toc;
 
 use comrak::nodes::{AstNode, NodeValue};
@@ -16,6 +17,7 @@ use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
 use crate::text::{WordCount, count_words, is_cjk, is_cjk_punctuation};
 use sanitize::{Sanitizer, is_safe_url};
+use shortcode::{ShortcodeCall, ShortcodeError, extract_shortcodes, is_marker};
 use toc::HeadingCollector;
 pub use toc::TocEntry;
 
@@ -35,6 +37,11 @@ pub struct RenderedMarkdown {
     /// Text without markup, blocks separated by newlines (search, word count).
     pub plain_text: String,
     pub word_count: WordCount,
+    /// Shortcode calls, in order; the HTML holds a marker for each
+    /// ([`shortcode::marker`]) until the render stage expands it.
+    pub shortcodes: Vec<ShortcodeCall>,
+    /// Unknown or malformed shortcodes, with their body lines.
+    pub shortcode_errors: Vec<ShortcodeError>,
 }
 
 fn comrak_options() -> Options<'static> {
@@ -51,10 +58,17 @@ fn comrak_options() -> Options<'static> {
     options
 }
 
+/// Renders a body with no shortcodes known (every call is an error).
 pub fn render_markdown(body: &str) -> RenderedMarkdown {
+    render_markdown_with(body, &|_| false)
+}
+
+/// Renders a body; `known` says which shortcode names have a template.
+pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> RenderedMarkdown {
+    let extracted = extract_shortcodes(body, known);
     let arena = Arena::new();
     let options = comrak_options();
-    let root = parse_document(&arena, body, &options);
+    let root = parse_document(&arena, &extracted.text, &options);
 
     let has_more = clean_tree(root);
     let first_paragraph = root
@@ -85,6 +99,8 @@ pub fn render_markdown(body: &str) -> RenderedMarkdown {
         toc,
         plain_text,
         word_count,
+        shortcodes: extracted.calls,
+        shortcode_errors: extracted.errors,
     }
 }
 
@@ -130,6 +146,8 @@ fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
     for node in root.descendants() {
         let mut data = node.data_mut();
         match &mut data.value {
+            NodeValue::HtmlBlock(block) if is_marker(&block.literal) => {}
+            NodeValue::HtmlInline(raw) if is_marker(raw) => {}
             NodeValue::HtmlBlock(block) => {
                 if !has_more && block.literal.trim() == MORE_MARKER {
                     has_more = true;

@@ -364,6 +364,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex
 }
 
+/// PDF, Word, Excel, 图片…: what an attachment list calls a file.
+pub fn file_kind_of(name: &str) -> &'static str {
+    file_kind(name)
+}
+
 fn file_kind(name: &str) -> &'static str {
     let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     match ext.as_str() {

@@ -22,6 +22,9 @@ pub enum Content {
     Bytes(Vec<u8>),
     Static(&'static [u8]),
     Copy(PathBuf),
+    /// A file of our own cache, which is only ever replaced (never changed in
+    /// place): hard-linked, or copied where links are not possible.
+    Link(PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -123,9 +126,12 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
                 Content::Bytes(bytes) => fs::write(&target, bytes),
                 Content::Static(bytes) => fs::write(&target, bytes),
                 Content::Copy(source) => copy_file(source, &target),
+                Content::Link(source) => {
+                    fs::hard_link(source, &target).or_else(|_| copy_file(source, &target))
+                }
             };
             result.map_err(|e| match &entry.content {
-                Content::Copy(source) => {
+                Content::Copy(source) | Content::Link(source) => {
                     Diagnostic::error(format!("cannot copy file: {e}")).at(source)
                 }
                 _ => io_error(&target, &e),

@@ -14,7 +14,11 @@ const URL_ATTRIBUTES: &[(&str, bool)] = &[
     (" action=\"", true),
     (" data-index=\"", false),
     (" data-root=\"", false),
+    (SRCSET, false),
 ];
+
+/// `srcset` holds several URLs, each followed by its width.
+const SRCSET: &str = " srcset=\"";
 
 /// `../../` for a file at `news/a/index.html`.
 pub fn prefix_for(file: &str) -> String {
@@ -68,6 +72,30 @@ pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
             out.push_str(rest);
             break;
         };
+        if rest[at..].starts_with(SRCSET) {
+            let value_start = at + len;
+            out.push_str(&rest[..value_start]);
+            rest = &rest[value_start..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            let candidates: Vec<String> = rest[..end]
+                .split(", ")
+                .map(|candidate| {
+                    let (url, descriptor) = candidate.split_once(' ').unwrap_or((candidate, ""));
+                    let url = match relative_url(url, file, base_path, false) {
+                        Some(rel) if url.starts_with('/') => rel,
+                        _ => url.to_string(),
+                    };
+                    if descriptor.is_empty() {
+                        url
+                    } else {
+                        format!("{url} {descriptor}")
+                    }
+                })
+                .collect();
+            out.push_str(&candidates.join(", "));
+            rest = &rest[end..];
+            continue;
+        }
         let value_start = at + len;
         out.push_str(&rest[..value_start]);
         rest = &rest[value_start..];
@@ -98,6 +126,18 @@ pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn srcset_candidates_become_relative() {
+        assert_eq!(
+            relativize_html(
+                r#"<img srcset="/n/a/p.480w.jpg 480w, /n/a/p.1600w.jpg 1600w">"#,
+                "n/a/index.html",
+                "/"
+            ),
+            r#"<img srcset="../../n/a/p.480w.jpg 480w, ../../n/a/p.1600w.jpg 1600w">"#
+        );
+    }
 
     #[test]
     fn links_become_relative_with_index_html() {

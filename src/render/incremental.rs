@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use super::{Job, OutputFile, Renderer, index_file, kinds, plan, prepare_job, to_value};
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
+use crate::images::ImageSet;
 use crate::model::Site;
 use crate::model::kinds::Details;
 
@@ -64,6 +65,7 @@ pub enum Scope {
 /// everything when there is none.
 pub fn render_changed(
     site: &Site,
+    images: &ImageSet,
     renderer: &Renderer<'_>,
     clock: &Clock,
     previous: Option<(&Site, &Memo)>,
@@ -71,7 +73,7 @@ pub fn render_changed(
     report: &mut Report,
 ) -> Rerender {
     let everything = scope == Scope::Everything || previous.is_none();
-    let (shared, strings, jobs) = plan(site, clock);
+    let (shared, strings, jobs) = plan(site, images, clock);
     let global = global_key(site, &shared.site, &shared.strings);
     let paths: Vec<String> = jobs.iter().map(|job| job_path(site, job)).collect();
     let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(jobs.len());
@@ -155,6 +157,7 @@ fn job_path(site: &Site, job: &Job) -> String {
         } => paged(&site.taxonomies[taxonomy].terms[term].path, index),
         Job::Archive(a) => index_file(&site.archives[a].path),
         Job::Search => "search/index.html".to_string(),
+        Job::Photos => index_file(super::PHOTOS_PATH),
         Job::NotFound => "404.html".to_string(),
     }
 }
@@ -459,7 +462,7 @@ impl Reach {
                 index,
             } => self.listed(&site.taxonomies[taxonomy].terms[term].path, index),
             Job::Archive(a) => self.sections.contains(&site.archives[a].section),
-            Job::Search | Job::NotFound => true,
+            Job::Search | Job::Photos | Job::NotFound => true,
         }
     }
 }

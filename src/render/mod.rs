@@ -10,6 +10,7 @@ pub mod home;
 pub mod i18n;
 mod incremental;
 pub mod kinds;
+pub mod media;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
+use crate::images::ImageSet;
 use crate::model::{Section, Site, pager_paths};
 use views::{
     CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
@@ -71,7 +73,7 @@ impl<'s> Renderer<'s> {
         self.env.get_template(name).is_ok()
     }
 
-    fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let template = self
             .env
             .get_template(name)
@@ -152,11 +154,15 @@ enum Job {
     },
     Archive(usize),
     Search,
+    Photos,
     NotFound,
 }
 
 /// Shared values: the site view, the words, and pages' cards.
 struct Shared<'s> {
+    images: &'s ImageSet,
+    /// Pages with a gallery, newest first (the photo-news listing).
+    photos: Vec<usize>,
     now: jiff::Timestamp,
     site: Value,
     strings: Value,
@@ -167,14 +173,16 @@ struct Shared<'s> {
 /// first time a job needs it: a rebuild in `serve` builds only those it shows.
 pub struct Cards<'s> {
     site: &'s Site,
+    images: &'s ImageSet,
     now: jiff::Timestamp,
     cells: Vec<std::sync::OnceLock<Value>>,
 }
 
 impl<'s> Cards<'s> {
-    fn new(site: &'s Site, now: jiff::Timestamp) -> Cards<'s> {
+    fn new(site: &'s Site, images: &'s ImageSet, now: jiff::Timestamp) -> Cards<'s> {
         Cards {
             site,
+            images,
             now,
             cells: (0..site.pages.len())
                 .map(|_| std::sync::OnceLock::new())
@@ -184,18 +192,42 @@ impl<'s> Cards<'s> {
 
     pub fn get(&self, p: usize) -> Value {
         self.cells[p]
-            .get_or_init(|| to_value(card_view(self.site, &self.site.pages[p], self.now)))
+            .get_or_init(|| {
+                to_value(card_view(
+                    self.site,
+                    self.images,
+                    &self.site.pages[p],
+                    self.now,
+                ))
+            })
             .clone()
     }
 }
 
+/// Pages with a gallery, newest first: the photo-news listing (图片新闻).
+pub fn photo_pages(site: &Site) -> Vec<usize> {
+    site.pages_by_date()
+        .into_iter()
+        .filter(|&p| !crate::images::gallery::gallery_images(site, &site.pages[p]).is_empty())
+        .collect()
+}
+
+/// The site path of the photo-news listing, unless a section already has it.
+pub const PHOTOS_PATH: &str = "photos/";
+
+fn photos_listing_wanted(site: &Site) -> bool {
+    !site.sections.iter().any(|s| s.path == PHOTOS_PATH)
+        && !site.pages.iter().any(|p| p.path == PHOTOS_PATH)
+}
+
 pub fn render_site(
     site: &Site,
+    images: &ImageSet,
     renderer: &Renderer<'_>,
     clock: &Clock,
     report: &mut Report,
 ) -> Vec<OutputFile> {
-    let (shared, strings, jobs) = plan(site, clock);
+    let (shared, strings, jobs) = plan(site, images, clock);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
         .map(|job| prepare_job(site, renderer, &shared, &strings, job)?.render(renderer))
@@ -215,15 +247,28 @@ pub use incremental::{Memo, Rerender, Scope, render_changed};
 /// The shared values and the list of jobs: one per output file.
 fn plan<'s>(
     site: &'s Site,
+    images: &'s ImageSet,
     clock: &Clock,
 ) -> (Shared<'s>, BTreeMap<&'static str, String>, Vec<Job>) {
     let strings_map = i18n::site_strings(&site.config);
     let now = clock.now();
+    let photos = if photos_listing_wanted(site) {
+        photo_pages(site)
+    } else {
+        Vec::new()
+    };
+    let photos_title = strings_map.get("photos").cloned().unwrap_or_default();
     let shared = Shared {
+        images,
         now,
-        site: to_value(site_view(site, clock)),
+        site: to_value(site_view(
+            site,
+            clock,
+            (!photos.is_empty()).then_some(photos_title.as_str()),
+        )),
         strings: to_value(&strings_map),
-        cards: Cards::new(site, now),
+        cards: Cards::new(site, images, now),
+        photos,
     };
 
     let mut jobs = Vec::new();
@@ -246,6 +291,9 @@ fn plan<'s>(
     jobs.extend((0..site.archives.len()).map(Job::Archive));
     if site.config.search {
         jobs.push(Job::Search);
+    }
+    if !shared.photos.is_empty() {
+        jobs.push(Job::Photos);
     }
     jobs.push(Job::NotFound);
     (shared, strings_map, jobs)
@@ -288,7 +336,7 @@ impl Prepared {
 fn prepare_job(
     site: &Site,
     renderer: &Renderer<'_>,
-    shared: &Shared,
+    shared: &Shared<'_>,
     strings: &BTreeMap<&'static str, String>,
     job: &Job,
 ) -> Result<Prepared, Diagnostic> {
@@ -554,6 +602,39 @@ fn prepare_job(
                 source: None,
             })
         }
+        Job::Photos => {
+            let items: Vec<Value> = shared
+                .photos
+                .iter()
+                .map(|&p| {
+                    let page = &site.pages[p];
+                    let gallery = media::gallery_views(site, shared.images, page);
+                    context! {
+                        card => shared.cards.get(p),
+                        count => gallery.len(),
+                        count_text => fill(t("photo_count"), gallery.len(), None),
+                        images => to_value(gallery.into_iter().take(4).collect::<Vec<_>>()),
+                    }
+                })
+                .collect();
+            let ctx = context! {
+                site => shared.site.clone(),
+                t => shared.strings.clone(),
+                items => items,
+                breadcrumb => to_value(vec![
+                    Link { title: t("home").to_string(), url: url_for(site, "") },
+                    Link { title: t("photos").to_string(), url: String::new() },
+                ]),
+                nav_path => PHOTOS_PATH,
+                canonical => permalink_for(site, PHOTOS_PATH),
+            };
+            Ok(Prepared {
+                path: index_file(PHOTOS_PATH),
+                template: "photos.html".to_string(),
+                ctx,
+                source: None,
+            })
+        }
         Job::NotFound => {
             let ctx = context! {
                 site => shared.site.clone(),
@@ -612,9 +693,9 @@ fn top_path(path: &str) -> String {
     }
 }
 
-fn site_view(site: &Site, clock: &Clock) -> SiteView {
+fn site_view(site: &Site, clock: &Clock, photos_title: Option<&str>) -> SiteView {
     let config = &site.config;
-    let nav = if config.menu.is_empty() {
+    let mut nav: Vec<NavItem> = if config.menu.is_empty() {
         site.nav_sections()
             .into_iter()
             .map(|s| {
@@ -645,6 +726,15 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
             })
             .collect()
     };
+    if let Some(title) = photos_title
+        && config.menu.is_empty()
+    {
+        nav.push(NavItem {
+            title: title.to_string(),
+            url: url_for(site, PHOTOS_PATH),
+            path: PHOTOS_PATH.to_string(),
+        });
+    }
     SiteView {
         title: config.title.clone(),
         organization: config.organization.clone(),
@@ -661,10 +751,12 @@ fn site_view(site: &Site, clock: &Clock) -> SiteView {
 
 fn card_view<'a>(
     site: &'a Site,
+    images: &ImageSet,
     page: &'a crate::model::Page,
     now: jiff::Timestamp,
 ) -> CardView<'a> {
     let section = &site.sections[page.section];
+    let thumb = media::cover_view(site, images, page);
     CardView {
         title: &page.parsed.title,
         url: url_for(site, &page.path),
@@ -677,14 +769,8 @@ fn card_view<'a>(
         draft: page.parsed.draft,
         meta: &page.parsed.front,
         status: kinds::status_view(page, &site.config, now),
-        image: page
-            .parsed
-            .front
-            .cover
-            .as_deref()
-            .or(page.parsed.front.photo.as_deref())
-            .and_then(|f| site.file_path_for(page, f))
-            .map(|p| url_for(site, &p)),
+        image: thumb.as_ref().map(|v| v.src.clone()),
+        thumb,
         number: match &page.details {
             crate::model::kinds::Details::Disclosure(d) => Some(d.number.to_string()),
             _ => None,
@@ -696,7 +782,7 @@ fn page_view<'a>(
     site: &'a Site,
     i: usize,
     strings: &BTreeMap<&'static str, String>,
-    shared: &Shared,
+    shared: &Shared<'_>,
 ) -> PageView<'a> {
     let page = &site.pages[i];
     let config = &site.config;
@@ -769,10 +855,25 @@ fn page_view<'a>(
             .as_deref()
             .and_then(|f| site.file_path_for(page, f))
             .map(|p| url_for(site, &p)),
+        has_lightbox: !media::gallery_views(site, shared.images, page).is_empty()
+            || page.parsed.body.html.contains("data-lightbox"),
+        gallery: media::gallery_views(site, shared.images, page),
+        gallery_in_body: page
+            .parsed
+            .body
+            .shortcodes
+            .iter()
+            .any(|c| c.name == "gallery"),
+        photo: page
+            .parsed
+            .front
+            .photo
+            .as_ref()
+            .and_then(|_| media::cover_view_of(site, shared.images, page, "photo")),
     }
 }
 
-fn section_value(site: &Site, shared: &Shared, s: usize) -> Value {
+fn section_value(site: &Site, shared: &Shared<'_>, s: usize) -> Value {
     let section: &Section = &site.sections[s];
     let latest: Vec<Value> = section
         .pages

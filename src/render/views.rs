@@ -91,8 +91,10 @@ pub struct CardView<'a> {
     pub meta: &'a FrontMatter,
     pub status: Option<super::kinds::StatusView>,
     pub number: Option<String>,
-    /// URL of the `cover` (or, for profiles, the `photo`).
+    /// URL of the `cover`'s (or, for profiles, the `photo`'s) thumbnail.
     pub image: Option<String>,
+    /// The same picture with its sizes, for `srcset`.
+    pub thumb: Option<super::media::ImageView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +132,14 @@ pub struct PageView<'a> {
     /// URLs of the `photo` and `cover` files.
     pub photo_url: Option<String>,
     pub cover_url: Option<String>,
+    /// The page's gallery (front matter `gallery`, or `{{ gallery() }}`).
+    pub gallery: Vec<super::media::ImageView>,
+    /// The body places the gallery itself with `{{ gallery() }}`.
+    pub gallery_in_body: bool,
+    /// The page shows a gallery (so the theme loads its lightbox script).
+    pub has_lightbox: bool,
+    /// The profile `photo`, processed.
+    pub photo: Option<super::media::ImageView>,
 }
 
 #[derive(Debug, Clone, Serialize)]

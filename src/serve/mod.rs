@@ -70,6 +70,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         relative: false,
         now: options.now.clone(),
         source_date_epoch: options.source_date_epoch.clone(),
+        progress: None,
     });
     let mut watcher = watch::SiteWatcher::new(&options.root)
         .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;

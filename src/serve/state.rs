@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildOptions, Caches};
 use crate::diag::{Diagnostic, Report};
+use crate::images::ImageSet;
 use crate::model::Site;
 use crate::output::Content;
 use crate::render::{self, Memo, OutputFile, Renderer};
@@ -71,6 +72,8 @@ pub struct Rebuilder {
     /// Paths of the files the last extras job made.
     extras: HashSet<String>,
     pending: Option<ExtrasJob>,
+    /// Processed photos of the last good build.
+    images: Option<Arc<ImageSet>>,
 }
 
 impl Rebuilder {
@@ -85,6 +88,7 @@ impl Rebuilder {
             copies: HashMap::new(),
             extras: HashSet::new(),
             pending: None,
+            images: None,
         }
     }
 
@@ -110,6 +114,7 @@ impl Rebuilder {
             // site.yaml feeds every stage: start over.
             self.caches = Caches::default();
             self.memo = Memo::default();
+            self.images = None;
             self.config_text = config_text;
         }
         let mut report = Report::new();
@@ -135,7 +140,14 @@ impl Rebuilder {
         if report.has_errors() {
             return failed(report);
         }
-        let templates_key = hash_of(&loaded.sources.templates);
+        let build::Loaded {
+            sources,
+            site: loaded_site,
+            clock,
+            ledger,
+            ..
+        } = loaded;
+        let templates_key = hash_of(&sources.templates);
         let beside_pages = self.files_beside_pages_changed(dirty);
         let scope = if templates_key != self.templates_key {
             render::Scope::Everything
@@ -146,14 +158,57 @@ impl Rebuilder {
         };
         let old_site = self.caches.site.clone();
         let previous = old_site.as_deref().map(|s| (s, &self.memo));
-        let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
+        // Photos are processed again only when files beside the pages or in
+        // static/ changed (the cache makes even that cheap).
+        let t = Instant::now();
+        let images_moved = self.images.is_none()
+            || beside_pages
+            || dirty.iter().any(|p| p.starts_with(crate::load::STATIC_DIR));
+        if images_moved {
+            let static_files = build::static_destinations(&sources);
+            let set = crate::images::process_images(
+                &loaded_site,
+                &static_files,
+                &crate::images::ImageOptions {
+                    root: &self.options.root,
+                    write_cache: true,
+                    progress: None,
+                },
+                &mut report,
+            );
+            if report.has_errors() {
+                return failed(report);
+            }
+            self.images = Some(Arc::new(set));
+        }
+        let images = self.images.clone().unwrap_or_default();
+        timings.push(("images", t.elapsed()));
+        let renderer = Renderer::new(&sources.templates, false, &mut report);
         if report.has_errors() {
             return failed(report);
         }
-        let site = &loaded.site;
+        let site = render::media::expand_shortcodes(
+            loaded_site,
+            &images,
+            &renderer,
+            &self.options.root,
+            &mut report,
+        );
+        if report.has_errors() {
+            return failed(report);
+        }
+        let site_owned = site;
+        let site = &site_owned;
         let t = Instant::now();
-        let rerender =
-            render::render_changed(site, &renderer, &loaded.clock, previous, scope, &mut report);
+        let rerender = render::render_changed(
+            site,
+            &images,
+            &renderer,
+            &clock,
+            previous,
+            scope,
+            &mut report,
+        );
         timings.push(("render", t.elapsed()));
         if report.has_errors() {
             return failed(report);
@@ -180,11 +235,13 @@ impl Rebuilder {
             keep
         });
 
-        let entries = build::collect_entries(&loaded.sources, site, Vec::new());
+        let entries = build::collect_entries(&sources, site, &images, Vec::new());
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
-                Content::Copy(source) => copies.insert(entry.path, Body::File(source)),
+                Content::Copy(source) | Content::Link(source) => {
+                    copies.insert(entry.path, Body::File(source))
+                }
                 Content::Static(bytes) => copies.insert(entry.path, Body::Static(bytes)),
                 Content::Bytes(_) => None,
             };
@@ -209,12 +266,13 @@ impl Rebuilder {
         self.copies = copies;
         self.memo = rerender.memo;
         self.templates_key = templates_key;
-        let pages = loaded.site.pages.len();
-        let site = Arc::new(loaded.site);
+        let pages = site.pages.len();
+        drop(renderer);
+        let site = Arc::new(site_owned);
         self.pending = Some(ExtrasJob {
             site: site.clone(),
-            clock: loaded.clock,
-            ledger: loaded.ledger,
+            clock,
+            ledger,
         });
         self.caches.site = Some(site);
         timings.push(("commit", t.elapsed()));

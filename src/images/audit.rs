@@ -1,0 +1,287 @@
+//! What `check` warns about in published media, beyond errors: pictures shown
+//! without a caption (their `alt` text), and attachments that carry their
+//! author's name (PDF `/Author` or XMP `dc:creator`; Word/Excel/PowerPoint
+//! `docProps/core.xml` creator and last editor). Reads only; changes nothing.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Report};
+use crate::model::Site;
+use crate::model::kinds::Details;
+
+use super::gallery::{figure_images, gallery_images};
+
+/// Warnings about captions and attachment metadata for the whole site.
+pub fn audit_media(site: &Site, root: &Path, report: &mut Report) {
+    for page in &site.pages {
+        let gallery = gallery_images(site, page);
+        let missing = gallery.iter().filter(|s| s.caption.is_none()).count();
+        if missing > 0 {
+            let mut d = Diagnostic::warning(format!(
+                "{missing} gallery image(s) have no caption, so they have no alt text"
+            ))
+            .at(&page.parsed.path)
+            .help("list them as `gallery: [{src: a.jpg, caption: 说明文字}]` so screen-reader users know what they show");
+            if let Some(&line) = page.parsed.key_lines.get("gallery") {
+                d = d.line(line);
+            }
+            report.push(d);
+        }
+        for figure in figure_images(page) {
+            if figure
+                .caption
+                .as_deref()
+                .is_none_or(|c| c.trim().is_empty())
+            {
+                let mut d = Diagnostic::warning(format!(
+                    "figure `{}` has no caption, so it has no alt text",
+                    figure.file
+                ))
+                .at(&page.parsed.path)
+                .help("add caption=\"…\" describing the picture");
+                if let Some(line) = figure.line {
+                    d = d.line(line);
+                }
+                report.push(d);
+            }
+        }
+        if let Details::Disclosure(disclosure) = &page.details {
+            for a in &disclosure.attachments {
+                if let Ok(bytes) = std::fs::read(root.join(&a.source))
+                    && let Some(who) = author_metadata(&a.name, &bytes)
+                {
+                    report.push(
+                        Diagnostic::warning(format!(
+                            "attachment `{}` names its author in its metadata ({who})",
+                            a.file
+                        ))
+                        .at(&a.source)
+                        .help("remove the author from the file's properties before publishing (Word: 文件 → 信息 → 检查文档; PDF: 文档属性)"),
+                    );
+                }
+            }
+        }
+    }
+    for asset in &site.assets {
+        let name = asset
+            .source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let is_attachment = site.pages.iter().any(|p| match &p.details {
+            Details::Disclosure(d) => d.attachments.iter().any(|a| a.source == asset.source),
+            _ => false,
+        });
+        if is_attachment || !is_document(&name) {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(root.join(&asset.source))
+            && let Some(who) = author_metadata(&name, &bytes)
+        {
+            report.push(
+                Diagnostic::warning(format!(
+                    "published file names its author in its metadata ({who})"
+                ))
+                .at(&asset.source)
+                .help("remove the author from the file's properties before publishing"),
+            );
+        }
+    }
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit('.').next().unwrap_or("").to_ascii_lowercase()
+}
+
+fn is_document(name: &str) -> bool {
+    matches!(extension(name).as_str(), "pdf" | "docx" | "xlsx" | "pptx")
+}
+
+/// The author fields a document carries, as `field: value` text.
+pub fn author_metadata(name: &str, bytes: &[u8]) -> Option<String> {
+    match extension(name).as_str() {
+        "pdf" => pdf_author(bytes),
+        "docx" | "xlsx" | "pptx" => {
+            let core = zip_entry(bytes, "docProps/core.xml")?;
+            let text = String::from_utf8_lossy(&core);
+            let found: Vec<String> = ["dc:creator", "cp:lastModifiedBy"]
+                .iter()
+                .filter_map(|tag| xml_text(&text, tag).map(|v| format!("{tag}: {v}")))
+                .collect();
+            (!found.is_empty()).then(|| found.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Text of the first `<tag>…</tag>` when not empty.
+fn xml_text(xml: &str, tag: &str) -> Option<String> {
+    let open = xml.find(&format!("<{tag}"))?;
+    let start = open + xml[open..].find('>')? + 1;
+    if xml[open..start].ends_with("/>") {
+        return None;
+    }
+    let end = start + xml[start..].find(&format!("</{tag}>"))?;
+    let value = xml[start..end].trim();
+    // XMP wraps the name in rdf:Seq/rdf:li.
+    let value = match value.find("<rdf:li") {
+        Some(li) => {
+            let s = li + value[li..].find('>')? + 1;
+            let e = s + value[s..].find("</rdf:li>")?;
+            value[s..e].trim()
+        }
+        None => value,
+    };
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn pdf_author(bytes: &[u8]) -> Option<String> {
+    // The Info dictionary: /Author (text) or /Author <hex>.
+    let mut from = 0;
+    while let Some(at) = find(&bytes[from..], b"/Author") {
+        let mut i = from + at + b"/Author".len();
+        while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'(') => {
+                let end = i + find(&bytes[i..], b")")?;
+                if end > i + 1 {
+                    return Some("/Author".to_string());
+                }
+            }
+            Some(b'<') if bytes.get(i + 1) != Some(&b'<') => {
+                let end = i + find(&bytes[i..], b">")?;
+                if bytes[i + 1..end].iter().any(|b| !b.is_ascii_whitespace()) {
+                    return Some("/Author".to_string());
+                }
+            }
+            _ => {}
+        }
+        from = i;
+    }
+    // XMP metadata (usually an uncompressed stream).
+    let start = find(bytes, b"<x:xmpmeta")?;
+    let end = start + find(&bytes[start..], b"</x:xmpmeta>")?;
+    let xmp = String::from_utf8_lossy(&bytes[start..end]);
+    xml_text(&xmp, "dc:creator").map(|v| format!("XMP dc:creator: {v}"))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn le16(b: &[u8], at: usize) -> Option<usize> {
+    Some(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]) as usize)
+}
+
+fn le32(b: &[u8], at: usize) -> Option<usize> {
+    let s = b.get(at..at + 4)?;
+    Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+}
+
+/// One entry of a zip archive (stored or deflated), at most 4 MiB unpacked.
+fn zip_entry(zip: &[u8], wanted: &str) -> Option<Vec<u8>> {
+    const LIMIT: u64 = 4 << 20;
+    // End of central directory: the last PK\5\6 (a comment may follow it).
+    let eocd = (0..zip.len().saturating_sub(21))
+        .rev()
+        .take(65_557)
+        .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))?;
+    let count = le16(zip, eocd + 10)?;
+    let mut at = le32(zip, eocd + 16)?;
+    for _ in 0..count {
+        if !zip.get(at..)?.starts_with(b"PK\x01\x02") {
+            return None;
+        }
+        let method = le16(zip, at + 10)?;
+        let packed = le32(zip, at + 20)?;
+        let name_len = le16(zip, at + 28)?;
+        let extra_len = le16(zip, at + 30)?;
+        let comment_len = le16(zip, at + 32)?;
+        let local = le32(zip, at + 42)?;
+        let name = zip.get(at + 46..at + 46 + name_len)?;
+        if name == wanted.as_bytes() {
+            if !zip.get(local..)?.starts_with(b"PK\x03\x04") {
+                return None;
+            }
+            let start = local + 30 + le16(zip, local + 26)? + le16(zip, local + 28)?;
+            let data = zip.get(start..start.checked_add(packed)?)?;
+            return match method {
+                0 => Some(data.to_vec()),
+                8 => {
+                    let mut out = Vec::new();
+                    flate2::read::DeflateDecoder::new(data)
+                        .take(LIMIT)
+                        .read_to_end(&mut out)
+                        .ok()?;
+                    Some(out)
+                }
+                _ => None,
+            };
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_info_author_and_xmp_creator_are_found() {
+        assert!(
+            pdf_author(b"%PDF-1.4\n1 0 obj << /Title (x) /Author (Zhang San) >> endobj").is_some()
+        );
+        assert!(pdf_author(b"%PDF-1.4\n1 0 obj << /Author () >> endobj").is_none());
+        assert!(pdf_author(b"%PDF-1.4\n<< /Author <FEFF5F20> >>").is_some());
+        let xmp = b"%PDF-1.7 <x:xmpmeta><dc:creator><rdf:Seq><rdf:li>Li Si</rdf:li></rdf:Seq></dc:creator></x:xmpmeta>";
+        assert_eq!(pdf_author(xmp).as_deref(), Some("XMP dc:creator: Li Si"));
+        assert!(pdf_author(b"%PDF-1.4 nothing here").is_none());
+    }
+
+    /// A zip with one stored entry.
+    fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
+        let mut z = Vec::new();
+        z.extend_from_slice(b"PK\x03\x04");
+        z.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        z.extend_from_slice(&[0, 0]);
+        z.extend_from_slice(name.as_bytes());
+        z.extend_from_slice(data);
+        let central = z.len();
+        z.extend_from_slice(b"PK\x01\x02");
+        z.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        z.extend_from_slice(&[0; 12]);
+        z.extend_from_slice(&0u32.to_le_bytes());
+        z.extend_from_slice(name.as_bytes());
+        let size = z.len() - central;
+        z.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+        z.extend_from_slice(&(size as u32).to_le_bytes());
+        z.extend_from_slice(&(central as u32).to_le_bytes());
+        z.extend_from_slice(&[0, 0]);
+        z
+    }
+
+    #[test]
+    fn office_core_properties_are_read() {
+        let core = r#"<cp:coreProperties><dc:creator>王五</dc:creator><cp:lastModifiedBy></cp:lastModifiedBy></cp:coreProperties>"#.as_bytes();
+        let docx = stored_zip("docProps/core.xml", core);
+        assert_eq!(
+            author_metadata("a.docx", &docx).as_deref(),
+            Some("dc:creator: 王五")
+        );
+        let clean = stored_zip(
+            "docProps/core.xml",
+            b"<cp:coreProperties><dc:creator/></cp:coreProperties>",
+        );
+        assert_eq!(author_metadata("a.xlsx", &clean), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! The processed-image cache: files named by a hash of the source's bytes and
+//! the settings that made them, kept across builds in `<cache_dir>/images/`.
+//!
+//! A key never depends on a path or a modification time, so renaming or
+//! touching a photo costs nothing and a changed photo never reuses a stale
+//! picture. Files are written under a temporary name and renamed, so a killed
+//! build leaves no half-written entry. [`ImageCache::clean`] removes what the
+//! last build did not use.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::process::Size;
+
+pub struct ImageCache {
+    dir: PathBuf,
+}
+
+/// SHA-256 of a source file's bytes: read and hashed once per build.
+pub fn content_hash(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+/// The cache key of a source (by its [`content_hash`]) processed with the
+/// settings `fingerprint`: 32 hex digits of SHA-256.
+pub fn cache_key(fingerprint: &str, content: &[u8; 32]) -> String {
+    let digest = Sha256::new()
+        .chain_update(fingerprint.as_bytes())
+        .chain_update([0u8])
+        .chain_update(content)
+        .finalize();
+    let mut hex = String::with_capacity(32);
+    for byte in &digest[..16] {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+impl ImageCache {
+    /// The cache under `root/cache_dir/images`.
+    pub fn new(root: &Path, cache_dir: &str) -> ImageCache {
+        let mut dir = root.to_path_buf();
+        for part in cache_dir.split(['/', '\\']).filter(|p| !p.is_empty()) {
+            dir.push(part);
+        }
+        dir.push("images");
+        ImageCache { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `<key>.<w>x<h>.<ext>`: one size of a processed image.
+    pub fn variant_path(&self, key: &str, size: Size, ext: &str) -> PathBuf {
+        self.dir
+            .join(format!("{key}.{}x{}.{ext}", size.width, size.height))
+    }
+
+    /// `<key>.orig.<ext>`: an original without its metadata.
+    pub fn original_path(&self, key: &str, ext: &str) -> PathBuf {
+        self.dir.join(format!("{key}.orig.{ext}"))
+    }
+
+    /// Writes one entry atomically (temporary name, then rename).
+    pub fn store(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        fs::write(&tmp, bytes)?;
+        fs::rename(&tmp, path).inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+    }
+
+    /// Deletes every entry whose key is not in `used`, and leftovers of killed
+    /// builds. Returns how many files went.
+    pub fn clean(&self, used: &BTreeSet<String>) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let key = name.split('.').next().unwrap_or("");
+            let stale = name.starts_with('.') || !used.contains(key);
+            if stale && entry.path().is_file() && fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_follow_content_and_settings() {
+        let photo = content_hash(b"photo");
+        let a = cache_key("q80", &photo);
+        assert_eq!(a.len(), 32);
+        assert_eq!(a, cache_key("q80", &photo));
+        assert_ne!(a, cache_key("q90", &photo));
+        assert_ne!(a, cache_key("q80", &content_hash(b"photo2")));
+    }
+
+    #[test]
+    fn clean_keeps_used_entries_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ImageCache::new(dir.path(), ".noticeboard/cache");
+        let size = Size {
+            width: 4,
+            height: 3,
+        };
+        let keep = cache.variant_path("aaaa", size, "jpg");
+        let drop = cache.variant_path("bbbb", size, "jpg");
+        cache.store(&keep, b"x").unwrap();
+        cache.store(&drop, b"y").unwrap();
+        let used: BTreeSet<String> = ["aaaa".to_string()].into();
+        assert_eq!(cache.clean(&used), 1);
+        assert!(keep.exists());
+        assert!(!drop.exists());
+    }
+}

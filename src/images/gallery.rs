@@ -1,0 +1,144 @@
+//! Which pictures a page shows: its gallery (`gallery: true` is every image of
+//! the bundle in file-name order, `gallery: [{src, caption}]` a chosen list,
+//! `{{ gallery() }}` without front matter is the same as `true`), its
+//! `{{ figure() }}`s, its `cover` and `photo`. Read by the images stage (what
+//! to process) and the render stage (what to show), so both agree.
+
+use std::path::{Path, PathBuf};
+
+use crate::frontmatter::Gallery;
+use crate::load::CONTENT_DIR;
+use crate::model::kinds::resolve_file;
+use crate::model::{Page, Site};
+
+use super::is_image_path;
+
+/// One picture a page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    /// Relative to the site root.
+    pub source: PathBuf,
+    /// As the page names it (relative to the page's folder, or `/…`).
+    pub file: String,
+    pub caption: Option<String>,
+    /// Line in the page's file that names it, when there is one.
+    pub line: Option<usize>,
+}
+
+/// Images of the page's bundle, by file name (none for a page that is a
+/// single Markdown file).
+pub fn bundle_images(site: &Site, page: &Page) -> Vec<Shown> {
+    let Some(bundle) = &page.parsed.bundle_dir else {
+        return Vec::new();
+    };
+    let folder = Path::new(CONTENT_DIR).join(bundle);
+    let mut found: Vec<Shown> = site
+        .assets
+        .iter()
+        .filter(|a| a.source.parent() == Some(folder.as_path()) && is_image_path(&a.source))
+        .filter_map(|a| {
+            let name = a.source.file_name()?.to_string_lossy().into_owned();
+            Some(Shown {
+                source: a.source.clone(),
+                file: name,
+                caption: None,
+                line: None,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.file.cmp(&b.file));
+    // Processed sizes sit next to their originals; never show them as photos.
+    found.retain(|s| !is_variant_name(&s.file));
+    found
+}
+
+/// `photo.480w.jpg`: a name this tool gives processed sizes.
+fn is_variant_name(name: &str) -> bool {
+    let mut parts = name.rsplit('.');
+    let _ext = parts.next();
+    parts.next().is_some_and(|p| {
+        p.len() > 1 && p.ends_with('w') && p[..p.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// The page's gallery, in order.
+pub fn gallery_images(site: &Site, page: &Page) -> Vec<Shown> {
+    let line = page.parsed.key_lines.get("gallery").copied();
+    match &page.parsed.front.gallery {
+        Some(Gallery::Items(items)) => items
+            .iter()
+            .filter_map(|item| {
+                Some(Shown {
+                    source: resolve_file(&page.parsed, &item.src)?,
+                    file: item.src.clone(),
+                    caption: item.caption.clone().filter(|c| !c.trim().is_empty()),
+                    line,
+                })
+            })
+            .collect(),
+        Some(Gallery::All(true)) => bundle_images(site, page),
+        Some(Gallery::All(false)) => Vec::new(),
+        None if has_gallery_shortcode(page) => bundle_images(site, page),
+        None => Vec::new(),
+    }
+}
+
+fn has_gallery_shortcode(page: &Page) -> bool {
+    page.parsed
+        .body
+        .shortcodes
+        .iter()
+        .any(|c| c.name == "gallery")
+}
+
+/// `{{ figure(src=…) }}` calls of the page, resolved.
+pub fn figure_images(page: &Page) -> Vec<Shown> {
+    page.parsed
+        .body
+        .shortcodes
+        .iter()
+        .filter(|c| c.name == "figure")
+        .filter_map(|c| {
+            let src = c.str_arg("src")?;
+            Some(Shown {
+                source: resolve_file(&page.parsed, src)?,
+                file: src.to_string(),
+                caption: c.str_arg("caption").map(str::to_string),
+                line: Some(c.line),
+            })
+        })
+        .collect()
+}
+
+/// Everything the page shows: gallery, figures, cover, photo.
+pub fn shown_images(site: &Site, page: &Page) -> Vec<Shown> {
+    let mut all = gallery_images(site, page);
+    all.extend(figure_images(page));
+    let front = &page.parsed.front;
+    for (key, value) in [("cover", &front.cover), ("photo", &front.photo)] {
+        if let Some(file) = value
+            && let Some(source) = resolve_file(&page.parsed, file)
+        {
+            all.push(Shown {
+                source,
+                file: file.clone(),
+                caption: None,
+                line: page.parsed.key_lines.get(key).copied(),
+            });
+        }
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_are_recognised() {
+        assert!(is_variant_name("a.480w.jpg"));
+        assert!(!is_variant_name("a.jpg"));
+        assert!(!is_variant_name("2026.w.jpg"));
+        assert!(!is_variant_name("show.jpg"));
+    }
+}

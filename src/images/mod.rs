@@ -1,0 +1,411 @@
+//! Images: the stage between model and render that makes every published
+//! picture safe and every gallery picture small.
+//!
+//! ```text
+//! Site (+ files on disk) -> ImageSet  (sizes of each picture, files to publish)
+//! ```
+//!
+//! Two jobs, done in one read of each file, in parallel:
+//! - pictures shown in galleries, figures and as covers get a thumbnail and a
+//!   large size ([`process`]), cached by content and settings ([`cache`]);
+//! - every published JPEG and PNG loses its EXIF/XMP/IPTC ([`strip`]), and one
+//!   whose EXIF orientation is not upright is re-encoded upright.
+//!
+//! Which pictures a page shows is decided by [`gallery`]. Bad pictures (not an
+//! image, truncated, over the pixel limit) are errors naming the file. This
+//! stage writes only into the cache; the output stage copies from there.
+
+pub mod audit;
+pub mod cache;
+pub mod gallery;
+pub mod process;
+pub mod strip;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Report};
+use crate::model::Site;
+use cache::{ImageCache, cache_key, content_hash};
+use process::{ImageFault, Size, variant_sizes};
+
+/// Image settings from `site.yaml` (`images:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub thumb_width: u32,
+    pub large_width: u32,
+    /// JPEG quality, 1–100.
+    pub quality: u8,
+    /// Largest accepted picture, in pixels (width × height).
+    pub max_pixels: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            thumb_width: 480,
+            large_width: 1600,
+            quality: 80,
+            max_pixels: 100_000_000,
+        }
+    }
+}
+
+/// Bumped whenever processing changes what it writes for the same input.
+const PIPELINE_VERSION: u32 = 1;
+
+impl Settings {
+    fn widths(&self) -> [u32; 2] {
+        [self.thumb_width, self.large_width]
+    }
+
+    /// What the processed files depend on besides the source bytes.
+    fn fingerprint(&self) -> String {
+        format!(
+            "v{PIPELINE_VERSION} w{} w{} q{}",
+            self.thumb_width, self.large_width, self.quality
+        )
+    }
+}
+
+/// Reports progress: `(done, total)` after each picture.
+#[derive(Clone)]
+pub struct Progress(pub Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+pub struct ImageOptions<'a> {
+    pub root: &'a Path,
+    /// `false` for `check`: read and verify, write nothing, encode nothing.
+    pub write_cache: bool,
+    pub progress: Option<&'a Progress>,
+}
+
+/// One published size of a picture.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub size: Size,
+    /// Output path, `/`-separated.
+    pub dest: String,
+}
+
+/// A picture shown in a gallery, figure or listing.
+#[derive(Debug, Clone)]
+pub struct ImageInfo {
+    /// Upright size of the original.
+    pub size: Size,
+    /// Narrowest first: the first is the thumbnail, the last the large size.
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImageSet {
+    /// By source path relative to the site root.
+    pub images: BTreeMap<PathBuf, ImageInfo>,
+    /// Output path → file (in the cache) to publish there: processed sizes
+    /// and originals without their metadata.
+    pub files: BTreeMap<String, PathBuf>,
+    /// Pictures encoded by this build (sizes and upright originals).
+    pub processed: usize,
+    /// Pictures whose files all came from the cache.
+    pub cached: usize,
+    /// Cache keys this build used; everything else in the cache is stale.
+    pub keys: BTreeSet<String>,
+}
+
+impl ImageSet {
+    pub fn get(&self, source: &Path) -> Option<&ImageInfo> {
+        self.images.get(source)
+    }
+}
+
+/// What is to be done with one file.
+#[derive(Debug, Default)]
+struct Job {
+    /// Output path of the original, when the file is published as it is.
+    original: Option<String>,
+    /// Output path the processed sizes are named after, when it is shown.
+    shown: Option<String>,
+}
+
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
+pub fn is_image_path(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str()))
+}
+
+fn is_strippable(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| matches!(e.as_str(), "jpg" | "jpeg" | "png"))
+}
+
+/// `news/a/photo.jpg` + 480×320 → `news/a/photo.480w.jpg`.
+fn variant_dest(original: &str, size: Size, ext: &str) -> String {
+    let (dir, name) = match original.rfind('/') {
+        Some(i) => (&original[..=i], &original[i + 1..]),
+        None => ("", original),
+    };
+    let stem = match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    format!("{dir}{stem}.{}w.{ext}", size.width)
+}
+
+fn rel_string(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Every image file the site publishes or shows, and what to do with it. A
+/// gallery picture or figure that does not exist is an error at its line
+/// (`cover` and `photo` are checked with the page's other fields).
+fn plan(
+    site: &Site,
+    static_files: &[(PathBuf, String)],
+    root: &Path,
+    report: &mut Report,
+) -> BTreeMap<PathBuf, Job> {
+    let mut jobs: BTreeMap<PathBuf, Job> = BTreeMap::new();
+    for asset in &site.assets {
+        if is_strippable(&asset.source) {
+            jobs.entry(asset.source.clone()).or_default().original = Some(asset.dest.clone());
+        }
+    }
+    for (source, dest) in static_files {
+        if is_strippable(source) {
+            jobs.entry(source.clone()).or_default().original = Some(dest.clone());
+        }
+    }
+    for page in &site.pages {
+        let mut named = gallery::gallery_images(site, page);
+        named.extend(gallery::figure_images(page));
+        for shown in named {
+            if !root.join(&shown.source).is_file() {
+                let mut d = Diagnostic::error(format!("image `{}` not found", shown.file))
+                    .at(&page.parsed.path)
+                    .help(format!(
+                        "expected the file at {}; names are relative to the page's folder, or to the site root when they start with /",
+                        rel_string(&shown.source)
+                    ));
+                if let Some(line) = shown.line {
+                    d = d.line(line);
+                }
+                report.push(d);
+            }
+        }
+        for shown in gallery::shown_images(site, page) {
+            if let Some(dest) = site.file_path_for(page, &shown.file)
+                && is_image_path(&shown.source)
+                && root.join(&shown.source).is_file()
+            {
+                jobs.entry(shown.source).or_default().shown = Some(dest);
+            }
+        }
+    }
+    jobs
+}
+
+struct Done {
+    info: Option<(PathBuf, ImageInfo)>,
+    files: Vec<(String, PathBuf)>,
+    keys: Vec<String>,
+    processed: bool,
+    cached: bool,
+}
+
+/// The images stage: see the module documentation.
+pub fn process_images(
+    site: &Site,
+    static_files: &[(PathBuf, String)],
+    options: &ImageOptions<'_>,
+    report: &mut Report,
+) -> ImageSet {
+    let settings = &site.config.images;
+    let cache = ImageCache::new(options.root, &site.config.cache_dir);
+    let jobs: Vec<(PathBuf, Job)> = plan(site, static_files, options.root, report)
+        .into_iter()
+        .collect();
+    let total = jobs.len();
+    let done_count = AtomicUsize::new(0);
+    let results: Vec<Result<Done, Diagnostic>> = jobs
+        .par_iter()
+        .map(|(source, job)| {
+            let result = run_job(source, job, settings, &cache, options);
+            let n = done_count.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Some(progress) = options.progress {
+                (progress.0)(n, total);
+            }
+            result
+        })
+        .collect();
+    let mut set = ImageSet::default();
+    for result in results {
+        match result {
+            Ok(done) => {
+                if let Some((source, info)) = done.info {
+                    set.images.insert(source, info);
+                }
+                set.files.extend(done.files);
+                set.keys.extend(done.keys);
+                set.processed += usize::from(done.processed);
+                set.cached += usize::from(done.cached);
+            }
+            Err(d) => report.push(d),
+        }
+    }
+    set
+}
+
+fn bad_image(source: &Path, fault: &ImageFault) -> Diagnostic {
+    let help = match fault {
+        ImageFault::TooLarge { .. } => {
+            "scale the photo down (e.g. to 4000 px wide) or raise `images.max_megapixels` in site.yaml"
+        }
+        ImageFault::NotAnImage => "replace it with a JPEG, PNG or WebP file, or remove it",
+        _ => "copy the photo again from the camera or phone; the file is incomplete",
+    };
+    Diagnostic::error(format!("image {}", fault.message()))
+        .at(source)
+        .help(help)
+}
+
+fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write the image cache: {e}")).at(path)
+}
+
+fn run_job(
+    source: &Path,
+    job: &Job,
+    settings: &Settings,
+    cache: &ImageCache,
+    options: &ImageOptions<'_>,
+) -> Result<Done, Diagnostic> {
+    let bytes = std::fs::read(options.root.join(source))
+        .map_err(|e| Diagnostic::error(format!("cannot read image: {e}")).at(source))?;
+    let mut done = Done {
+        info: None,
+        files: Vec::new(),
+        keys: Vec::new(),
+        processed: false,
+        cached: false,
+    };
+    // JPEG and PNG structure (and truncation) is checked without decoding.
+    let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) {
+        match strip::strip(&bytes) {
+            Ok(scan) => Some(scan),
+            Err(strip::StripError::Truncated) => {
+                return Err(bad_image(source, &ImageFault::Truncated));
+            }
+            Err(strip::StripError::NotAnImage) => {
+                return Err(bad_image(source, &ImageFault::NotAnImage));
+            }
+        }
+    } else {
+        None
+    };
+    let header = process::read_header(&bytes, settings).map_err(|f| bad_image(source, &f))?;
+    let content = content_hash(&bytes);
+
+    if let Some(shown) = &job.shown {
+        let png = process::variant_is_png(&header);
+        let ext = if png { "png" } else { "jpg" };
+        let key = cache_key(&settings.fingerprint(), &content);
+        let sizes = variant_sizes(header.size, &settings.widths());
+        let paths: Vec<PathBuf> = sizes
+            .iter()
+            .map(|&s| cache.variant_path(&key, s, ext))
+            .collect();
+        if paths.iter().all(|p| p.is_file()) {
+            done.cached = true;
+        } else if options.write_cache {
+            let encoded = process::make_variants(&bytes, &sizes, settings)
+                .map_err(|f| bad_image(source, &f))?;
+            for (e, path) in encoded.iter().zip(&paths) {
+                cache
+                    .store(path, &e.bytes)
+                    .map_err(|e| io_failure(path, &e))?;
+            }
+            done.processed = true;
+        }
+        let variants: Vec<Variant> = sizes
+            .iter()
+            .zip(&paths)
+            .map(|(&size, path)| {
+                let dest = variant_dest(shown, size, ext);
+                done.files.push((dest.clone(), path.clone()));
+                Variant { size, dest }
+            })
+            .collect();
+        done.keys.push(key);
+        done.info = Some((
+            source.to_path_buf(),
+            ImageInfo {
+                size: header.size,
+                variants,
+            },
+        ));
+    }
+
+    // Originals are published from the cache too, even when they had nothing
+    // to strip: a cache file is never changed in place, so the output can
+    // hard-link it, and a warm build copies no photo bytes at all.
+    if let (Some(original), Some(scan)) = (&job.original, &scan) {
+        let upright = scan.orientation.is_none_or(|o| o == 1);
+        let ext = if strip::is_png(&bytes) { "png" } else { "jpg" };
+        let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &content);
+        let path = cache.original_path(&key, ext);
+        if !path.is_file() && options.write_cache {
+            let clean = if !upright {
+                done.processed = true;
+                process::upright_original(&bytes, settings).map_err(|f| bad_image(source, &f))?
+            } else {
+                scan.stripped.clone().unwrap_or_else(|| bytes.clone())
+            };
+            cache
+                .store(&path, &clean)
+                .map_err(|e| io_failure(&path, &e))?;
+        }
+        if options.write_cache {
+            done.files.push((original.clone(), path));
+        }
+        done.keys.push(key);
+    }
+    Ok(done)
+}
+
+/// Removes cache entries this build did not use.
+pub fn clean_cache(root: &Path, cache_dir: &str, set: &ImageSet) -> usize {
+    ImageCache::new(root, cache_dir).clean(&set.keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_keep_the_folder_and_stem() {
+        let size = Size {
+            width: 480,
+            height: 320,
+        };
+        assert_eq!(
+            variant_dest("news/a/现场.JPG", size, "jpg"),
+            "news/a/现场.480w.jpg"
+        );
+        assert_eq!(variant_dest("logo.png", size, "png"), "logo.480w.png");
+    }
+}

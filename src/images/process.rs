@@ -1,0 +1,414 @@
+//! Pixels: check, decode once, turn upright, resize, encode.
+//!
+//! The header is read first and an image over the pixel limit is refused
+//! before any pixel memory is allocated; the decoder also gets [`Limits`] so a
+//! lying header cannot make it allocate more. The large size is resized from
+//! the decoded photo with a SIMD Lanczos filter (fast_image_resize), and the
+//! thumbnail from the large size, which costs a fraction of a second resize
+//! from the full photo. Re-encoding writes no metadata at all.
+
+use std::io::Cursor;
+
+use fast_image_resize::images::{Image as FirImage, ImageRef};
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use super::Settings;
+
+/// Why an image could not be used; [`super::process_images`] names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageFault {
+    NotAnImage,
+    Truncated,
+    TooLarge { width: u32, height: u32, limit: u64 },
+    Broken(String),
+}
+
+impl ImageFault {
+    pub fn message(&self) -> String {
+        match self {
+            ImageFault::NotAnImage => "is not a JPEG, PNG or WebP image".to_string(),
+            ImageFault::Truncated => {
+                "is truncated or damaged (the file ends too early)".to_string()
+            }
+            ImageFault::TooLarge {
+                width,
+                height,
+                limit,
+            } => format!(
+                "is {width}×{height} pixels ({:.1} megapixels), over the limit of {:.1} megapixels",
+                (*width as f64) * (*height as f64) / 1e6,
+                *limit as f64 / 1e6
+            ),
+            ImageFault::Broken(why) => format!("cannot be decoded: {why}"),
+        }
+    }
+}
+
+/// Width and height of an image as published (after EXIF orientation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// What the header says, before any pixels are decoded.
+#[derive(Debug, Clone, Copy)]
+pub struct Header {
+    pub format: ImageFormat,
+    /// Upright size.
+    pub size: Size,
+    pub has_alpha: bool,
+}
+
+/// One encoded size of an image.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    pub size: Size,
+    pub bytes: Vec<u8>,
+}
+
+/// Sizes of the published variants: `widths`, never wider than the photo,
+/// duplicates removed, narrowest first.
+pub fn variant_sizes(upright: Size, widths: &[u32]) -> Vec<Size> {
+    let mut out: Vec<Size> = Vec::new();
+    for &w in widths {
+        let width = w.min(upright.width).max(1);
+        let height = ((upright.height as u64 * width as u64 + upright.width as u64 / 2)
+            / upright.width.max(1) as u64)
+            .max(1) as u32;
+        let size = Size { width, height };
+        if !out.contains(&size) {
+            out.push(size);
+        }
+    }
+    out.sort_by_key(|s| s.width);
+    out
+}
+
+fn reader<'b>(
+    bytes: &'b [u8],
+    settings: &Settings,
+) -> Result<ImageReader<Cursor<&'b [u8]>>, ImageFault> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| ImageFault::Broken(e.to_string()))?;
+    match reader.format() {
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        _ => return Err(ImageFault::NotAnImage),
+    }
+    let mut limits = Limits::default();
+    // A side may be long (panoramas) as long as the area stays under the limit.
+    let side = settings.max_pixels.min(u32::MAX as u64) as u32;
+    limits.max_image_width = Some(side);
+    limits.max_image_height = Some(side);
+    // Decoded pixels (4 bytes each at most) plus the decoder's own buffers.
+    limits.max_alloc = Some(settings.max_pixels.saturating_mul(6).max(64 << 20));
+    reader.limits(limits);
+    Ok(reader)
+}
+
+fn fault(e: image::ImageError) -> ImageFault {
+    use image::ImageError;
+    match e {
+        ImageError::Unsupported(_) => ImageFault::NotAnImage,
+        ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            ImageFault::Truncated
+        }
+        other => {
+            let text = other.to_string();
+            let lower = text.to_ascii_lowercase();
+            if lower.contains("eof") || lower.contains("end of") || lower.contains("truncat") {
+                ImageFault::Truncated
+            } else {
+                ImageFault::Broken(text)
+            }
+        }
+    }
+}
+
+fn check_area(width: u32, height: u32, settings: &Settings) -> Result<(), ImageFault> {
+    if u64::from(width) * u64::from(height) > settings.max_pixels {
+        return Err(ImageFault::TooLarge {
+            width,
+            height,
+            limit: settings.max_pixels,
+        });
+    }
+    Ok(())
+}
+
+fn is_swapped(orientation: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation::*;
+    matches!(
+        orientation,
+        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH
+    )
+}
+
+/// Reads the header only: format, upright size, alpha. Cheap; refuses images
+/// over the pixel limit.
+pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFault> {
+    let reader = reader(bytes, settings)?;
+    let format = reader.format().ok_or(ImageFault::NotAnImage)?;
+    let mut decoder = reader.into_decoder().map_err(fault)?;
+    let (width, height) = decoder.dimensions();
+    check_area(width, height, settings)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let size = if is_swapped(orientation) {
+        Size {
+            width: height,
+            height: width,
+        }
+    } else {
+        Size { width, height }
+    };
+    Ok(Header {
+        format,
+        size,
+        has_alpha: decoder.color_type().has_alpha(),
+    })
+}
+
+/// Decodes the whole picture, upright.
+pub fn decode(bytes: &[u8], settings: &Settings) -> Result<DynamicImage, ImageFault> {
+    let reader = reader(bytes, settings)?;
+    let mut decoder = reader.into_decoder().map_err(fault)?;
+    let (width, height) = decoder.dimensions();
+    check_area(width, height, settings)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(fault)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// The pixels in the two layouts we publish: RGB for JPEG, RGBA for images
+/// with transparency (published as PNG).
+fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
+    let size = Size {
+        width: image.width(),
+        height: image.height(),
+    };
+    if image.color().has_alpha() {
+        (image.into_rgba8().into_raw(), PixelType::U8x4, size)
+    } else {
+        (image.into_rgb8().into_raw(), PixelType::U8x3, size)
+    }
+}
+
+fn resize(
+    resizer: &mut Resizer,
+    pixels: &[u8],
+    kind: PixelType,
+    from: Size,
+    to: Size,
+) -> Result<Vec<u8>, ImageFault> {
+    if from == to {
+        return Ok(pixels.to_vec());
+    }
+    let src = ImageRef::new(from.width, from.height, pixels, kind)
+        .map_err(|e| ImageFault::Broken(e.to_string()))?;
+    let mut dst = FirImage::new(to.width, to.height, kind);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    resizer
+        .resize(&src, &mut dst, &options)
+        .map_err(|e| ImageFault::Broken(e.to_string()))?;
+    Ok(dst.into_vec())
+}
+
+pub fn encode(
+    pixels: &[u8],
+    kind: PixelType,
+    size: Size,
+    quality: u8,
+) -> Result<Vec<u8>, ImageFault> {
+    let mut out = Vec::new();
+    let result = if kind == PixelType::U8x4 {
+        image::codecs::png::PngEncoder::new(&mut out).write_image_checked(pixels, size)
+    } else {
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality).encode(
+            pixels,
+            size.width,
+            size.height,
+            image::ExtendedColorType::Rgb8,
+        )
+    };
+    result.map_err(|e| ImageFault::Broken(e.to_string()))?;
+    Ok(out)
+}
+
+trait WriteChecked {
+    fn write_image_checked(self, pixels: &[u8], size: Size) -> image::ImageResult<()>;
+}
+
+impl<W: std::io::Write> WriteChecked for image::codecs::png::PngEncoder<W> {
+    fn write_image_checked(self, pixels: &[u8], size: Size) -> image::ImageResult<()> {
+        use image::ImageEncoder;
+        self.write_image(
+            pixels,
+            size.width,
+            size.height,
+            image::ExtendedColorType::Rgba8,
+        )
+    }
+}
+
+/// Whether the published variants of an image are PNG (it has transparency).
+pub fn variant_is_png(header: &Header) -> bool {
+    header.has_alpha
+}
+
+/// Decodes once and encodes every size of `sizes` (narrowest first, as
+/// [`variant_sizes`] gives them). Each narrower size is made from the next
+/// wider one.
+pub fn make_variants(
+    bytes: &[u8],
+    sizes: &[Size],
+    settings: &Settings,
+) -> Result<Vec<Encoded>, ImageFault> {
+    let image = decode(bytes, settings)?;
+    let (pixels, kind, full) = normalize(image);
+    let mut resizer = Resizer::new();
+    let mut out: Vec<Encoded> = Vec::with_capacity(sizes.len());
+    let mut source = (pixels, full);
+    for &size in sizes.iter().rev() {
+        let resized = resize(&mut resizer, &source.0, kind, source.1, size)?;
+        let bytes = encode(&resized, kind, size, settings.quality)?;
+        out.push(Encoded { size, bytes });
+        source = (resized, size);
+    }
+    out.reverse();
+    Ok(out)
+}
+
+/// An original re-encoded upright (its EXIF orientation applied), in its own
+/// format, at a high quality: what a JPEG whose orientation is not upright
+/// becomes when published as it is.
+pub fn upright_original(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, ImageFault> {
+    let image = decode(bytes, settings)?;
+    let (pixels, kind, size) = normalize(image);
+    let is_png = crate::images::strip::is_png(bytes);
+    if is_png {
+        let rgba = if kind == PixelType::U8x4 {
+            pixels
+        } else {
+            pixels
+                .chunks_exact(3)
+                .flat_map(|p| [p[0], p[1], p[2], 255])
+                .collect()
+        };
+        encode(&rgba, PixelType::U8x4, size, 100)
+    } else if kind == PixelType::U8x3 {
+        encode(&pixels, kind, size, 92)
+    } else {
+        let rgb: Vec<u8> = pixels
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
+        encode(&rgb, PixelType::U8x3, size, 92)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings::default()
+    }
+
+    #[test]
+    fn sizes_never_upscale_and_keep_aspect() {
+        let s = variant_sizes(
+            Size {
+                width: 3000,
+                height: 2000,
+            },
+            &[480, 1600],
+        );
+        assert_eq!(
+            s,
+            vec![
+                Size {
+                    width: 480,
+                    height: 320
+                },
+                Size {
+                    width: 1600,
+                    height: 1067
+                }
+            ]
+        );
+        let small = variant_sizes(
+            Size {
+                width: 300,
+                height: 200,
+            },
+            &[480, 1600],
+        );
+        assert_eq!(small.len(), 1);
+        assert_eq!(small[0].width, 300);
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn over_the_pixel_limit_is_refused_from_the_header() {
+        // A PNG header claiming 20000×20000 with no pixel data behind it.
+        let mut png = Vec::new();
+        image::RgbImage::new(4, 4)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        png[16..20].copy_from_slice(&20000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&20000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        let err = read_header(&png, &settings()).unwrap_err();
+        assert!(matches!(err, ImageFault::TooLarge { .. }), "{err:?}");
+        assert!(decode(&png, &settings()).is_err());
+    }
+
+    #[test]
+    fn garbage_is_not_an_image() {
+        assert_eq!(
+            read_header(b"not an image at all", &settings()).unwrap_err(),
+            ImageFault::NotAnImage
+        );
+    }
+
+    #[test]
+    fn variants_are_encoded_at_their_sizes() {
+        let img = image::RgbImage::from_fn(900, 600, |x, y| image::Rgb([x as u8, y as u8, 90]));
+        let mut jpeg = Vec::new();
+        img.write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        let sizes = variant_sizes(
+            Size {
+                width: 900,
+                height: 600,
+            },
+            &[300, 600],
+        );
+        let out = make_variants(&jpeg, &sizes, &settings()).unwrap();
+        assert_eq!(out.len(), 2);
+        let thumb = image::load_from_memory(&out[0].bytes).unwrap();
+        assert_eq!((thumb.width(), thumb.height()), (300, 200));
+    }
+}

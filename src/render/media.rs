@@ -1,0 +1,296 @@
+//! Pictures and shortcodes for templates: [`ImageView`]s built from the
+//! images stage's [`ImageSet`], and [`expand_shortcodes`], which replaces the
+//! markers the Markdown stage left with the output of `shortcodes/NAME.html`.
+
+use std::path::Path;
+
+use minijinja::{Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Report};
+use crate::images::ImageSet;
+use crate::images::gallery::{Shown, gallery_images};
+use crate::markdown::RenderedMarkdown;
+use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
+use crate::model::kinds::{human_size, resolve_file};
+use crate::model::{Page, Site};
+
+use super::views::url_for;
+use super::{Renderer, to_value};
+
+/// A picture as templates see it: the thumbnail with a `srcset` of every size,
+/// the large size for the lightbox, and the caption (also the `alt` text).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    /// `url 480w, url 1600w`; empty when the picture was not processed.
+    pub srcset: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub large: String,
+    pub large_width: Option<u32>,
+    pub large_height: Option<u32>,
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+/// A URL inside `srcset`, where a space or comma would end it.
+fn srcset_url(url: &str) -> String {
+    url.replace(' ', "%20").replace(',', "%2C")
+}
+
+pub fn image_view(site: &Site, images: &ImageSet, page: &Page, shown: &Shown) -> ImageView {
+    let caption = shown.caption.clone().filter(|c| !c.trim().is_empty());
+    let alt = caption.clone().unwrap_or_default();
+    let original = site
+        .file_path_for(page, &shown.file)
+        .map(|p| url_for(site, &p))
+        .unwrap_or_else(|| shown.file.clone());
+    match images.get(&shown.source) {
+        Some(info) if !info.variants.is_empty() => {
+            let thumb = &info.variants[0];
+            let large = &info.variants[info.variants.len() - 1];
+            let srcset = info
+                .variants
+                .iter()
+                .map(|v| format!("{} {}w", srcset_url(&url_for(site, &v.dest)), v.size.width))
+                .collect::<Vec<_>>()
+                .join(", ");
+            ImageView {
+                src: url_for(site, &thumb.dest),
+                srcset,
+                width: Some(thumb.size.width),
+                height: Some(thumb.size.height),
+                large: url_for(site, &large.dest),
+                large_width: Some(large.size.width),
+                large_height: Some(large.size.height),
+                alt,
+                caption,
+            }
+        }
+        _ => ImageView {
+            src: original.clone(),
+            srcset: String::new(),
+            width: None,
+            height: None,
+            large: original,
+            large_width: None,
+            large_height: None,
+            alt,
+            caption,
+        },
+    }
+}
+
+/// The page's gallery as views, in order.
+pub fn gallery_views(site: &Site, images: &ImageSet, page: &Page) -> Vec<ImageView> {
+    gallery_images(site, page)
+        .iter()
+        .map(|shown| image_view(site, images, page, shown))
+        .collect()
+}
+
+/// The `cover` (else `photo`) of a page, processed, for listings.
+pub fn cover_view(site: &Site, images: &ImageSet, page: &Page) -> Option<ImageView> {
+    cover_view_of(site, images, page, "cover")
+        .or_else(|| cover_view_of(site, images, page, "photo"))
+}
+
+/// The picture a page's `cover` or `photo` field names, processed.
+pub fn cover_view_of(site: &Site, images: &ImageSet, page: &Page, key: &str) -> Option<ImageView> {
+    let front = &page.parsed.front;
+    let file = match key {
+        "cover" => front.cover.as_deref()?,
+        _ => front.photo.as_deref()?,
+    };
+    let source = resolve_file(&page.parsed, file)?;
+    let shown = Shown {
+        source,
+        file: file.to_string(),
+        caption: None,
+        line: None,
+    };
+    Some(image_view(site, images, page, &shown))
+}
+
+/// Replaces shortcode markers in every page with their templates' output.
+pub fn expand_shortcodes(
+    mut site: Site,
+    images: &ImageSet,
+    renderer: &Renderer<'_>,
+    root: &Path,
+    report: &mut Report,
+) -> Site {
+    let words = to_value(super::i18n::site_strings(&site.config));
+    let expanded: Vec<Option<(Vec<String>, Report)>> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            if page.parsed.body.shortcodes.is_empty() {
+                return None;
+            }
+            let mut local = Report::new();
+            let outputs = page
+                .parsed
+                .body
+                .shortcodes
+                .iter()
+                .enumerate()
+                .map(|(i, call)| {
+                    let scope = Scope {
+                        site: &site,
+                        images,
+                        renderer,
+                        root,
+                        words: &words,
+                    };
+                    render_call(&scope, page, i, call, &mut local)
+                })
+                .collect();
+            Some((outputs, local))
+        })
+        .collect();
+    for (page, result) in site.pages.iter_mut().zip(expanded) {
+        let Some((outputs, local)) = result else {
+            continue;
+        };
+        report.extend(local.into_vec());
+        let fill =
+            |html: &str| replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default());
+        // Only pages with shortcodes get their own copy of the parse.
+        let parsed = std::sync::Arc::make_mut(&mut page.parsed);
+        let body: &mut RenderedMarkdown = &mut parsed.body;
+        body.html = fill(&body.html);
+        body.more_summary = body.more_summary.as_deref().map(fill);
+        body.first_paragraph = body.first_paragraph.as_deref().map(fill);
+        parsed.summary_html = fill(&parsed.summary_html);
+    }
+    site
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct FileView {
+    url: String,
+    name: String,
+    size: String,
+    bytes: u64,
+    kind: &'static str,
+}
+
+/// What every shortcode of the site is rendered with.
+struct Scope<'a> {
+    site: &'a Site,
+    images: &'a ImageSet,
+    renderer: &'a Renderer<'a>,
+    root: &'a Path,
+    /// The theme's words (`t`).
+    words: &'a Value,
+}
+
+fn render_call(
+    scope: &Scope<'_>,
+    page: &Page,
+    index: usize,
+    call: &ShortcodeCall,
+    report: &mut Report,
+) -> String {
+    let Scope {
+        site,
+        images,
+        renderer,
+        root,
+        words,
+    } = *scope;
+    let error = |message: String| {
+        Diagnostic::error(message)
+            .at(&page.parsed.path)
+            .line(call.line)
+    };
+    let mut image = None;
+    let mut src_url = None;
+    if let Some(src) = call.str_arg("src") {
+        if src.contains("://") {
+            src_url = Some(src.to_string());
+        } else if let Some(source) = resolve_file(&page.parsed, src) {
+            if !root.join(&source).is_file() {
+                if call.name != "figure" {
+                    // A missing figure is reported by the images stage.
+                    report.push(
+                        error(format!("file `{src}` named by `{}` not found", call.name))
+                            .help("put the file next to the page (in its bundle folder)"),
+                    );
+                }
+            } else {
+                src_url = site.file_path_for(page, src).map(|p| url_for(site, &p));
+                let shown = Shown {
+                    source,
+                    file: src.to_string(),
+                    caption: call.str_arg("caption").map(str::to_string),
+                    line: Some(call.line),
+                };
+                if crate::images::is_image_path(&shown.source) {
+                    image = Some(image_view(site, images, page, &shown));
+                }
+            }
+        }
+    }
+    let mut file = None;
+    if let Some(name) = call.str_arg("file") {
+        match resolve_file(&page.parsed, name).map(|rel| (root.join(&rel), rel)) {
+            Some((full, rel)) if full.is_file() => {
+                let bytes = std::fs::metadata(&full).map(|m| m.len()).unwrap_or(0);
+                file = Some(FileView {
+                    url: site
+                        .file_path_for(page, name)
+                        .map(|p| url_for(site, &p))
+                        .unwrap_or_default(),
+                    name: file_name(&rel),
+                    size: human_size(bytes),
+                    bytes,
+                    kind: crate::model::kinds::file_kind_of(&file_name(&rel)),
+                });
+            }
+            _ => report.push(
+                error(format!("file `{name}` named by `{}` not found", call.name))
+                    .help("put the file next to the page (in its bundle folder) or give a path from the site root starting with /"),
+            ),
+        }
+    }
+    let gallery = if call.name == "gallery" {
+        to_value(gallery_views(site, images, page))
+    } else {
+        Value::from(())
+    };
+    let args = to_value(&call.args);
+    let ctx = context! {
+        args => args.clone(),
+        image => image.map(to_value),
+        src_url => src_url,
+        file => file.map(to_value),
+        images => gallery,
+        id => format!("sc{index}"),
+        t => words.clone(),
+        page => context! { title => page.parsed.title.clone(), url => url_for(site, &page.path) },
+        ..args
+    };
+    let name = format!("shortcodes/{}.html", call.name);
+    match renderer.render(&name, ctx) {
+        Ok(html) => html,
+        Err(d) => {
+            report.push(d.help(format!(
+                "while expanding `{}` at {}:{}",
+                call.name,
+                page.parsed.path.display(),
+                call.line
+            )));
+            String::new()
+        }
+    }
+}
+
+fn file_name(rel: &Path) -> String {
+    rel.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,528 @@
+//! Galleries and images: orientation, privacy, the cache, bad files,
+//! shortcodes and the lightbox, on the `images` fixture. The photos are
+//! generated here (synthetic pictures with hand-made EXIF, XMP, IPTC and PNG
+//! text chunks), so nothing binary is committed.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{TestSite, playwright, serve_dir};
+
+// ---------------------------------------------------------------- photo makers
+
+fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 120])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode(img.as_raw(), width, height, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
+    let mut s = vec![0xFF, marker];
+    s.extend_from_slice(&((payload.len() + 2) as u16).to_be_bytes());
+    s.extend_from_slice(payload);
+    s
+}
+
+/// An EXIF block (big-endian TIFF): orientation, a camera serial number and a
+/// GPS IFD with a latitude reference.
+fn exif(orientation: u16) -> Vec<u8> {
+    let mut t = b"MM\0\x2a\0\0\0\x08".to_vec();
+    // IFD0 at 8: 3 entries.
+    t.extend_from_slice(&3u16.to_be_bytes());
+    // Orientation (SHORT).
+    t.extend_from_slice(&[0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1]);
+    t.extend_from_slice(&orientation.to_be_bytes());
+    t.extend_from_slice(&[0, 0]);
+    // BodySerialNumber 0xA431 (ASCII, 4 bytes inline): "SN42".
+    t.extend_from_slice(&[0xA4, 0x31, 0x00, 0x02, 0, 0, 0, 4]);
+    t.extend_from_slice(b"SN42");
+    // GPS IFD pointer 0x8825 (LONG) → offset 50.
+    t.extend_from_slice(&[0x88, 0x25, 0x00, 0x04, 0, 0, 0, 1, 0, 0, 0, 50]);
+    t.extend_from_slice(&[0, 0, 0, 0]); // no next IFD
+    assert_eq!(t.len(), 50);
+    // GPS IFD: GPSLatitudeRef = "N".
+    t.extend_from_slice(&1u16.to_be_bytes());
+    t.extend_from_slice(&[0x00, 0x01, 0x00, 0x02, 0, 0, 0, 2, b'N', 0, 0, 0]);
+    t.extend_from_slice(&[0, 0, 0, 0]);
+    let mut payload = b"Exif\0\0".to_vec();
+    payload.extend_from_slice(&t);
+    payload
+}
+
+/// A phone-like JPEG: EXIF (with GPS), XMP and IPTC before the image data.
+fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+    let plain = jpeg(width, height);
+    let mut out = plain[..2].to_vec();
+    out.extend(segment(0xE1, &exif(orientation)));
+    out.extend(segment(
+        0xE1,
+        b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><exif:GPSLatitude>31,14.0N</exif:GPSLatitude></x:xmpmeta>",
+    ));
+    out.extend(segment(
+        0xED,
+        b"Photoshop 3.0\08BIM\x04\x04\0\0\0\0\0\x05Zhang",
+    ));
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = (data.len() as u32).to_be_bytes().to_vec();
+    c.extend_from_slice(kind);
+    c.extend_from_slice(data);
+    let mut crc_input = kind.to_vec();
+    crc_input.extend_from_slice(data);
+    c.extend_from_slice(&crc32(&crc_input).to_be_bytes());
+    c
+}
+
+/// A PNG with transparency and eXIf, tEXt and iTXt (XMP) chunks.
+fn tagged_png(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(width, height, |x, _| {
+        image::Rgba([200, 30, 30, (x % 256) as u8])
+    });
+    let mut plain = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut plain),
+        image::ImageFormat::Png,
+    )
+    .unwrap();
+    // After the signature (8) and IHDR (25).
+    let mut out = plain[..33].to_vec();
+    out.extend(png_chunk(b"tEXt", b"Author\0Zhang San"));
+    out.extend(png_chunk(
+        b"iTXt",
+        b"XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta/>",
+    ));
+    out.extend(png_chunk(b"eXIf", &exif(1)[6..]));
+    out.extend_from_slice(&plain[33..]);
+    out
+}
+
+fn site_with_photos() -> TestSite {
+    let site = TestSite::fixture("images");
+    site.write("content/news/contest/rotated.jpg", phone_jpeg(1200, 800, 6));
+    site.write("content/news/contest/award.jpg", phone_jpeg(1000, 600, 1));
+    site.write("content/news/contest/logo.png", tagged_png(300, 200));
+    for (i, name) in ["01.jpg", "02.jpg", "03.jpg"].iter().enumerate() {
+        site.write(
+            &format!("content/news/drill/{name}"),
+            phone_jpeg(640 + i as u32 * 10, 480, 1),
+        );
+    }
+    site
+}
+
+// ---------------------------------------------------------------- output readers
+
+/// Metadata a JPEG still carries: APP1 (Exif/XMP), APP13, comments.
+fn jpeg_metadata(bytes: &[u8]) -> Vec<String> {
+    assert!(bytes.starts_with(&[0xFF, 0xD8]), "not a JPEG");
+    let mut found = Vec::new();
+    let mut pos = 2;
+    while pos + 4 <= bytes.len() && bytes[pos] == 0xFF {
+        let marker = bytes[pos + 1];
+        if marker == 0xDA {
+            break;
+        }
+        let len = u16::from_be_bytes([bytes[pos + 2], bytes[pos + 3]]) as usize;
+        if matches!(marker, 0xE1 | 0xED | 0xFE) {
+            found.push(format!("marker {marker:02X}"));
+        }
+        pos += 2 + len;
+    }
+    for needle in [&b"Exif\0"[..], b"SN42", b"GPSLatitude", b"8BIM"] {
+        if bytes.windows(needle.len()).any(|w| w == needle) {
+            found.push(String::from_utf8_lossy(needle).into_owned());
+        }
+    }
+    found
+}
+
+fn png_metadata(bytes: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut pos = 8;
+    while pos + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[pos..pos + 4].try_into().unwrap()) as usize;
+        let kind = String::from_utf8_lossy(&bytes[pos + 4..pos + 8]).into_owned();
+        if ["eXIf", "tEXt", "zTXt", "iTXt"].contains(&kind.as_str()) {
+            found.push(kind);
+        }
+        pos += 12 + len;
+    }
+    found
+}
+
+fn published_images(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            published_images(&path, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| ["jpg", "jpeg", "png"].contains(&e.to_string_lossy().as_ref()))
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn dimensions(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn images_line(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find(|l| l.starts_with("images:"))
+        .unwrap_or_else(|| panic!("no `images:` line in\n{stdout}"))
+        .to_string()
+}
+
+// ---------------------------------------------------------------- tests
+
+#[test]
+fn rotated_exif_photo_comes_out_upright_with_swapped_dimensions() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    // 1200×800 with orientation 6 (rotate 90°) is a 800×1200 portrait.
+    assert_eq!(
+        dimensions(&site.public().join("news/contest/rotated.800w.jpg")),
+        (800, 1200)
+    );
+    assert_eq!(
+        dimensions(&site.public().join("news/contest/rotated.240w.jpg")),
+        (240, 360)
+    );
+    // The published original is re-encoded upright too.
+    assert_eq!(
+        dimensions(&site.public().join("news/contest/rotated.jpg")),
+        (800, 1200)
+    );
+    // An upright original keeps its size.
+    assert_eq!(
+        dimensions(&site.public().join("news/contest/award.jpg")),
+        (1000, 600)
+    );
+    let page = site.html("news/contest/index.html");
+    let first = page.attr(".article-gallery .gallery img", "width");
+    assert_eq!(first, "240");
+    assert_eq!(page.attr(".article-gallery .gallery img", "height"), "360");
+}
+
+#[test]
+fn no_exif_gps_xmp_or_iptc_leaves_the_site() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let mut files = Vec::new();
+    published_images(&site.public(), &mut files);
+    // 5 JPEG originals + 1 PNG original + their sizes.
+    assert!(files.len() >= 12, "{files:?}");
+    for file in files {
+        let bytes = fs::read(&file).unwrap();
+        let left = if bytes.starts_with(b"\x89PNG") {
+            png_metadata(&bytes)
+        } else {
+            jpeg_metadata(&bytes)
+        };
+        assert!(left.is_empty(), "{} still has {left:?}", file.display());
+    }
+    // Stripping is lossless: the upright original decodes to the same pixels.
+    let source = image::load_from_memory(&phone_jpeg(1000, 600, 1))
+        .unwrap()
+        .to_rgb8();
+    let published = image::open(site.public().join("news/contest/award.jpg"))
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(source, published);
+}
+
+#[test]
+fn second_build_is_served_from_the_cache_and_stale_entries_go() {
+    let site = site_with_photos();
+    let first = site.build(&[]);
+    first.assert_ok();
+    assert_eq!(images_line(&first.stdout), "images: 6 processed, 0 cached");
+    let second = site.build(&[]);
+    second.assert_ok();
+    assert_eq!(images_line(&second.stdout), "images: 0 processed, 6 cached");
+    let cache = site.root.join(".noticeboard/cache/images");
+    let before = fs::read_dir(&cache).unwrap().count();
+
+    // One changed photo is the only one processed; its old sizes are cleaned.
+    site.write("content/news/drill/02.jpg", phone_jpeg(700, 500, 1));
+    let third = site.build(&[]);
+    third.assert_ok();
+    assert_eq!(images_line(&third.stdout), "images: 1 processed, 5 cached");
+    assert_eq!(fs::read_dir(&cache).unwrap().count(), before);
+
+    // A removed photo's entries are cleaned.
+    site.remove("content/news/drill/03.jpg");
+    site.build(&[]).assert_ok();
+    assert!(fs::read_dir(&cache).unwrap().count() < before);
+}
+
+#[test]
+fn cache_dir_in_site_yaml_moves_the_cache() {
+    let site = site_with_photos();
+    let config = fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}cache_dir: build-cache\n"));
+    site.build(&[]).assert_ok();
+    assert!(site.root.join("build-cache/images").is_dir());
+    assert!(!site.root.join(".noticeboard").exists());
+}
+
+fn assert_bad_image(site: &TestSite, file: &str, what: &str) {
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(file),
+        "{file} not named:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(what),
+        "expected `{what}`:\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn truncated_photo_is_an_error_naming_it() {
+    let site = site_with_photos();
+    let whole = phone_jpeg(640, 480, 1);
+    site.write("content/news/drill/02.jpg", &whole[..whole.len() / 2]);
+    assert_bad_image(&site, "content/news/drill/02.jpg", "truncated");
+}
+
+#[test]
+fn a_text_file_named_jpg_is_an_error_naming_it() {
+    let site = site_with_photos();
+    site.write("content/news/drill/02.jpg", "这不是图片");
+    assert_bad_image(
+        &site,
+        "content/news/drill/02.jpg",
+        "not a JPEG, PNG or WebP",
+    );
+}
+
+#[test]
+fn photo_over_the_pixel_limit_is_an_error_naming_it() {
+    let site = site_with_photos();
+    let config = fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        config.replace(
+            "large_width: 800",
+            "large_width: 800\n  max_megapixels: 0.5",
+        ),
+    );
+    // 1200×800 = 0.96 megapixels.
+    assert_bad_image(&site, "content/news/contest/rotated.jpg", "over the limit");
+}
+
+#[test]
+fn gallery_html_has_srcset_sizes_dimensions_lazy_loading_and_alt() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let page = site.html("news/contest/index.html");
+    assert_eq!(page.count(".article-gallery .gallery-item"), 3);
+    let links = page.attrs(".article-gallery a.gallery-link", "href");
+    assert_eq!(links[0], "/news/contest/rotated.800w.jpg");
+    assert_eq!(
+        page.attr(".article-gallery img", "srcset"),
+        "/news/contest/rotated.240w.jpg 240w, /news/contest/rotated.800w.jpg 800w"
+    );
+    assert!(!page.attr(".article-gallery img", "sizes").is_empty());
+    assert_eq!(
+        page.attrs(".article-gallery img", "loading"),
+        vec!["lazy"; 3]
+    );
+    assert_eq!(
+        page.attrs(".article-gallery img", "alt"),
+        vec!["决赛现场", "颁奖仪式", "比武标志"]
+    );
+    assert_eq!(page.texts(".article-gallery figcaption")[1], "颁奖仪式");
+    // A transparent PNG stays PNG.
+    assert!(site.exists("news/contest/logo.240w.png"));
+    // The lightbox script is local.
+    let scripts = page.attrs("script[src]", "src");
+    assert!(
+        scripts.contains(&"/assets/lightbox.js".to_string()),
+        "{scripts:?}"
+    );
+    assert!(
+        scripts.iter().all(|s| s.starts_with("/assets/")),
+        "{scripts:?}"
+    );
+    assert!(site.exists("assets/lightbox.js"));
+    // `gallery: true` order is file-name order, from {{ gallery() }} in the body.
+    let drill = site.html("news/drill/index.html");
+    assert_eq!(
+        drill.attrs(".article-body .gallery img", "src"),
+        vec![
+            "/news/drill/01.240w.jpg",
+            "/news/drill/02.240w.jpg",
+            "/news/drill/03.240w.jpg"
+        ]
+    );
+    assert_eq!(drill.count(".article-gallery"), 0);
+}
+
+#[test]
+fn shortcodes_render_from_templates_and_code_keeps_them_as_text() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let page = site.html("news/contest/index.html");
+    assert_eq!(
+        page.attr(".article-body figure.figure img", "alt"),
+        "一等奖获得者"
+    );
+    assert_eq!(page.attr(".article-body figure.figure img", "width"), "240");
+    assert_eq!(page.text(".article-body figcaption"), "一等奖获得者");
+    assert_eq!(
+        page.text(".article-body code"),
+        "{{ figure(src=\"a.jpg\") }}"
+    );
+    // The site's own shortcode template.
+    assert_eq!(page.text(".article-body aside.notice-box"), "报名截止");
+    let drill = site.html("news/drill/index.html");
+    assert_eq!(
+        drill.attr(".attachment-link a", "href"),
+        "/news/drill/plan.pdf"
+    );
+    assert!(drill.text(".attachment-link").contains("PDF"));
+}
+
+#[test]
+fn unknown_shortcode_is_an_error_naming_file_and_line() {
+    let site = site_with_photos();
+    site.write(
+        "content/news/broken.md",
+        "---\ntitle: 错误\ndate: 2026-01-01\n---\n\n第一段。\n\n{{ chart(data=\"x\") }}\n",
+    );
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("content/news/broken.md:8")
+            && run.stderr.contains("unknown shortcode `chart`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn missing_gallery_image_is_an_error_at_its_line() {
+    let site = site_with_photos();
+    site.remove("content/news/contest/logo.png");
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("content/news/contest/index.md:5"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("logo.png"), "{}", run.stderr);
+}
+
+#[test]
+fn covers_become_thumbnails_in_listings_and_photo_news_lists_galleries() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let news = site.html("news/index.html");
+    assert_eq!(
+        news.attr(".card-image img", "src"),
+        "/news/contest/award.240w.jpg"
+    );
+    assert_eq!(news.attr(".card-image img", "width"), "240");
+    let photos = site.html("photos/index.html");
+    assert_eq!(photos.text("h1"), "图片新闻");
+    assert_eq!(
+        photos.texts(".photo-card h2"),
+        vec!["职工技能比武决赛", "消防应急演练"]
+    );
+    let home = site.html("index.html");
+    assert!(
+        home.attrs(".site-nav a", "href")
+            .contains(&"/photos/".to_string())
+    );
+}
+
+#[test]
+fn check_warns_about_captions_and_document_authors_and_writes_nothing() {
+    let site = site_with_photos();
+    let run = site.check();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("content/news/drill/index.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("no caption"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("plan.pdf") && run.stderr.contains("author"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.root.join(".noticeboard").exists());
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn relative_builds_rewrite_srcset() {
+    let site = site_with_photos();
+    site.build(&["--relative"]).assert_ok();
+    let page = site.html("news/contest/index.html");
+    assert!(
+        page.attr(".article-gallery img", "srcset")
+            .starts_with("../../news/contest/rotated.240w.jpg 240w"),
+    );
+}
+
+#[test]
+fn lightbox_opens_counts_captions_and_closes_in_a_browser() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let server = serve_dir(&site.public());
+    let url = format!("{}news/contest/", server.url);
+    let Some(result) = playwright("lightbox.mjs", &[&url]) else {
+        return;
+    };
+    assert_eq!(result["opened"], true, "{result}");
+    assert_eq!(result["counter"], "第 1 张，共 3 张", "{result}");
+    assert_eq!(result["caption"], "决赛现场", "{result}");
+    assert_eq!(result["counterAfterRight"], "第 2 张，共 3 张", "{result}");
+    assert_eq!(result["captionAfterRight"], "颁奖仪式", "{result}");
+    assert!(
+        result["imageAfterRight"]
+            .as_str()
+            .unwrap()
+            .ends_with("award.800w.jpg"),
+        "{result}"
+    );
+    assert_eq!(result["closed"], true, "{result}");
+    assert_eq!(result["otherHosts"], serde_json::json!([]), "{result}");
+}
