@@ -123,6 +123,10 @@ pub struct Caches {
     pub parsed: usize,
     /// The last good site: the model reuses what an edit did not touch.
     pub site: Option<std::sync::Arc<Site>>,
+    /// The sources of the last load, and the paths the watcher saw change
+    /// since: together they let a plain save skip walking the folders.
+    pub sources: Option<Sources>,
+    pub changed: Option<Vec<PathBuf>>,
 }
 
 /// Config, sources, parsed pages and the site model: what `build`, `check` and
@@ -150,17 +154,42 @@ pub fn load_site(
     if options.relative {
         config.relative_urls = true;
     }
-    let (read_cache, parse_cache, previous) = match caches {
+    let (read_cache, parse_cache, previous, last_sources, changed) = match caches {
         Some(c) => (
             Some(&mut c.read),
             Some((&mut c.parse, &mut c.parsed)),
             c.site.as_deref(),
+            Some(&mut c.sources),
+            c.changed.take(),
         ),
-        None => (None, None, None),
+        None => (None, None, None, None, None),
     };
     let sources = stage(timings, "load", || {
-        load::load_sources_cached(root, &config.theme, read_cache, report)
+        let quick = match (&read_cache, &last_sources, &changed) {
+            (Some(_), Some(Some(last)), Some(changed)) => Some((last, changed)),
+            _ => None,
+        };
+        let reloaded = match (quick, read_cache) {
+            (Some((last, changed)), Some(cache)) => {
+                let mut local = Report::new();
+                match load::reload_saved(last, changed, cache, &mut local) {
+                    Some(sources) => {
+                        report.extend(local.into_vec());
+                        Ok(sources)
+                    }
+                    None => Err(Some(cache)),
+                }
+            }
+            (_, cache) => Err(cache),
+        };
+        match reloaded {
+            Ok(sources) => sources,
+            Err(cache) => load::load_sources_cached(root, &config.theme, cache, report),
+        }
     });
+    if let Some(slot) = last_sources {
+        *slot = Some(sources.clone());
+    }
     let parsed = stage(timings, "parse", || match parse_cache {
         Some((cache, count)) => {
             let (parsed, n) = parse::parse_sources_cached(&sources, &config, Some(cache), report);

@@ -304,19 +304,7 @@ fn load_content(
                 };
                 return (path, role, copy);
             }
-            let mut local = Report::new();
-            let text = match fs::read(&full) {
-                Ok(bytes) => decode_text(&bytes, &path, &mut local).map(Arc::from),
-                Err(e) => {
-                    local.push(Diagnostic::error(format!("cannot read file: {e}")).at(&path));
-                    None
-                }
-            };
-            let read = CachedText {
-                stamp,
-                text,
-                problems: local.into_vec(),
-            };
+            let read = read_markdown(root, &path, stamp);
             (path, role, read)
         })
         .collect();
@@ -337,6 +325,86 @@ fn load_content(
     if let Some(cache) = cache {
         cache.files = fresh;
     }
+}
+
+fn read_markdown(root: &Path, path: &Path, stamp: (Option<SystemTime>, u64)) -> CachedText {
+    let mut local = Report::new();
+    let text = match fs::read(root.join(path)) {
+        Ok(bytes) => decode_text(&bytes, path, &mut local).map(Arc::from),
+        Err(e) => {
+            local.push(Diagnostic::error(format!("cannot read file: {e}")).at(path));
+            None
+        }
+    };
+    CachedText {
+        stamp,
+        text,
+        problems: local.into_vec(),
+    }
+}
+
+/// `serve`'s quick path after a save. When every path the watcher named is a
+/// Markdown file the site already had (saved in place, or renamed over by an
+/// editor's atomic save) or a file that is gone and never belonged to the
+/// site (the editor's temporary), nothing needs walking: the previous sources
+/// with those files read again. `None` when anything else changed (a file
+/// added, removed or renamed, a folder, a template): then load as usual.
+pub fn reload_saved(
+    previous: &Sources,
+    changed: &[PathBuf],
+    cache: &mut ReadCache,
+    report: &mut Report,
+) -> Option<Sources> {
+    let root = &previous.root;
+    let known: HashMap<&Path, usize> = previous
+        .markdown
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.path.as_path(), i))
+        .collect();
+    let is_site_file = |p: &Path| {
+        previous
+            .assets
+            .iter()
+            .chain(&previous.static_files)
+            .any(|a| a.path == p)
+    };
+    let mut reread = Vec::new();
+    for path in changed {
+        let full = root.join(path);
+        match known.get(path.as_path()) {
+            Some(&i) if full.is_file() => reread.push(i),
+            Some(_) => return None,
+            None if !full.exists() && !is_site_file(path) => {
+                let top = path.components().next().map(|c| c.as_os_str());
+                if top != Some(std::ffi::OsStr::new(CONTENT_DIR)) {
+                    return None;
+                }
+            }
+            None => return None,
+        }
+    }
+    let mut sources = previous.clone();
+    for i in reread {
+        let path = sources.markdown[i].path.clone();
+        let stamp = fs::metadata(root.join(&path))
+            .map(|m| (m.modified().ok(), m.len()))
+            .unwrap_or((None, 0));
+        let read = read_markdown(root, &path, stamp);
+        let Some(text) = read.text.clone() else {
+            // Now unreadable or not UTF-8: the full load reports it.
+            return None;
+        };
+        cache.files.insert(path, read);
+        sources.markdown[i].text = text;
+    }
+    // Problems of files not read again are reported as before.
+    for source in &sources.markdown {
+        if let Some(hit) = cache.files.get(&source.path) {
+            report.extend(hit.problems.iter().cloned());
+        }
+    }
+    Some(sources)
 }
 
 /// Every regular file under `root/dir`, relative to `root`, in file-name order.

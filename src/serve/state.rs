@@ -109,6 +109,7 @@ impl Rebuilder {
         for path in dirty {
             self.caches.read.forget(path);
         }
+        self.caches.changed = Some(dirty.to_vec());
         let config_text = crate::load::read_config(&self.options.root).ok();
         if config_text != self.config_text {
             // site.yaml feeds every stage: start over.
