@@ -171,6 +171,12 @@ fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// Deletes a folder tree, subfolders in parallel: removing 10,000 page folders
 /// one by one is a visible part of a build on a slow disk.
 fn remove_dir(dir: &Path) {
+    // Never follow a link: reading the entries of a symlinked folder would
+    // delete whatever it points at (once, the site itself).
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     if let Ok(entries) = fs::read_dir(dir) {
         let children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         children.par_iter().for_each(|child| {
