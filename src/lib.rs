@@ -24,6 +24,8 @@ pub mod diag;
 pub mod disclosure;
 pub mod emit;
 pub mod frontmatter;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod markdown;
 pub mod model;
