@@ -312,6 +312,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         Some(target) => target,
         None => output_dir,
     };
+    // Finish what a killed build left behind (put a moved-aside output back,
+    // delete half-written folders) now, even if this build fails later.
+    output::recover(&output_dir);
     let Some(rendered) = render_output(options, &mut timings, &mut report) else {
         return Err(fail(report));
     };

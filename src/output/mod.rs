@@ -95,6 +95,9 @@ pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnosti
     swap_into_place(&tmp, output).inspect_err(|_| {
         let _ = fs::remove_dir_all(&tmp);
     })?;
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        sync_dir(parent);
+    }
     Ok(written)
 }
 
@@ -166,6 +169,17 @@ fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
         })?;
     }
     Ok(())
+}
+
+/// Makes the renames in `dir` durable (fsync of the folder). Unix only: Windows
+/// has no folder handles to sync and commits renames with its metadata.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 /// Deletes a folder tree, subfolders in parallel: removing 10,000 page folders
