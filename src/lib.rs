@@ -28,6 +28,7 @@ pub mod frontmatter;
 pub mod fuzzing;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod parse;

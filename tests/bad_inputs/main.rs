@@ -268,7 +268,7 @@ fn cases() -> Vec<Case> {
             "site.yaml empty",
             vec![("site.yaml", text(""))],
             1,
-            &["site.yaml: error: site.yaml is empty"],
+            &["site.yaml: error: site.yaml 是空的"],
         ),
         case(
             "site.yaml is a list",
@@ -459,6 +459,10 @@ fn utf16(s: &str) -> Vec<u8> {
 /// Runs one case; returns what went wrong, if anything.
 fn run(case: &Case) -> Result<(), String> {
     let site = TestSite::fixture("basic");
+    // The table reads English messages; `messages_follow_the_site_language`
+    // checks the Chinese ones. Cases that replace site.yaml get the default, zh-CN.
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}language: en\n"));
     site.build(&[]).assert_ok();
     let before = site.snapshot();
     for (path, contents) in &case.files {
@@ -509,7 +513,7 @@ fn run(case: &Case) -> Result<(), String> {
         if site.snapshot() != before {
             problems.push("public/ changed".to_string());
         }
-        if run.code == 1 && !run.stderr.contains("error(s)") {
+        if run.code == 1 && !run.stderr.contains("error(s)") && !run.stderr.contains("个错误") {
             problems.push("no summary line with the error count".to_string());
         }
     } else if case.name.starts_with("hostile") {
@@ -559,5 +563,45 @@ fn bad_inputs_are_reported_and_public_is_untouched() {
         failures.len(),
         cases.len(),
         failures.join("\n\n")
+    );
+}
+
+#[test]
+fn messages_follow_the_site_language() {
+    // The basic fixture has no `language`: zh-CN, the default.
+    let site = TestSite::fixture("basic");
+    site.write("content/news/x.md", "---\ndate: 2026-02-30\n---\n");
+    site.write(
+        "content/news/y.md",
+        b"---\ntitle: \xb9\xa4\ndate: 2026-01-01\n---\n".as_slice(),
+    );
+    let run = site.build(&[]);
+    run.assert_code(1);
+    for expected in [
+        "content/news/x.md:2: error: 缺少必填字段 `title`",
+        "content/news/x.md:2: error: `date: 2026-02-30` 不是有效日期",
+        "content/news/y.md:2: error: 文件不是 UTF-8 编码（第 11 字节无效）",
+        "3 个错误，0 个警告",
+        "构建失败；输出文件夹保持原样",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // The same site in English.
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}language: en\n"));
+    let run = site.build(&[]);
+    for expected in [
+        "content/news/x.md:2: error: missing required field `title`",
+        "content/news/y.md:2: error: file is not UTF-8",
+        "3 error(s), 0 warning(s)",
+        "build failed; the output folder was left as it was",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    let check = site.check();
+    assert!(
+        check.stderr.contains("check found 3 error(s)"),
+        "{}",
+        check.stderr
     );
 }
