@@ -381,6 +381,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
+    // A symlinked output folder (`public -> /var/www/site`) is replaced where it
+    // points; swapping the link itself would leave the web root stale and, worse,
+    // the old-output clean-up would then follow the link.
+    let output_dir = match fs_symlink_target(&output_dir) {
+        Some(target) => target,
+        None => output_dir,
+    };
+    // Finish what a killed build left behind (put a moved-aside output back,
+    // delete half-written folders) now, even if this build fails later.
+    output::recover(&output_dir);
     let Some(rendered) = render_output(options, &mut timings, &mut report) else {
         return Err(fail(report));
     };
@@ -438,7 +448,7 @@ pub fn check(options: &BuildOptions) -> Report {
         &mut report,
     );
     images::audit::audit_media(&loaded.site, &options.root, &mut report);
-    let renderer = Renderer::new(&loaded.sources.templates, false, &mut report);
+    let renderer = Renderer::new(&loaded.sources.templates, true, &mut report);
     if !report.has_errors() {
         let site = render::media::expand_shortcodes(
             loaded.site,
@@ -531,6 +541,11 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     };
     let root_abs = absolute(root);
     let out_abs = absolute(output);
+    // Compared twice: as written, and with symlinks resolved, so that neither a
+    // link to the site (`--output link-to-site`) nor a site reached through a link
+    // (`--root link --output real-path`) slips past.
+    let root_real = resolve_existing(&root_abs);
+    let out_real = resolve_existing(&out_abs);
     let refuse = |why: &str| {
         Err(Diagnostic::error(format!(
             "refusing to use `{}` as the output folder: {why}",
@@ -538,18 +553,54 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         ))
         .help("choose a new folder such as `public` or `dist`"))
     };
-    if out_abs.parent().is_none() {
-        return refuse("it is the file-system root");
-    }
-    if root_abs.starts_with(&out_abs) {
-        return refuse("it contains the site");
-    }
-    for protected in ["content", "static", "templates", "themes", ".git"] {
-        if out_abs.starts_with(root_abs.join(protected)) {
-            return refuse(&format!("it is inside the site's {protected}/ folder"));
+    for (root_abs, out_abs) in [(&root_abs, &out_abs), (&root_real, &out_real)] {
+        if out_abs.parent().is_none() {
+            return refuse("it is the file-system root");
+        }
+        if root_abs.starts_with(out_abs) {
+            return refuse("it contains the site");
+        }
+        for protected in ["content", "static", "templates", "themes", ".git"] {
+            if out_abs.starts_with(root_abs.join(protected)) {
+                return refuse(&format!("it is inside the site's {protected}/ folder"));
+            }
         }
     }
     Ok(())
+}
+
+/// `path` with symlinks resolved as far as it exists; the part that does not
+/// exist yet (a new output folder) is appended as written.
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest
+                .iter()
+                .rev()
+                .fold(real, |acc: PathBuf, part| acc.join(part));
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+/// Where `path` points when it is a symbolic link to a folder.
+fn fs_symlink_target(path: &Path) -> Option<PathBuf> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() {
+        return None;
+    }
+    path.canonicalize().ok().filter(|p| p.is_dir())
 }
 
 /// Resolves `.` and `..` without touching the disk (the folder may not exist yet).
@@ -581,5 +632,22 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/srv/site/content/x")).is_err());
         assert!(check_output_dir(root, Path::new("/srv/site/public/../content")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
+    }
+
+    /// Regression: `--output link-to-the-site` passed the check and the swap's
+    /// clean-up deleted the site through the link.
+    #[cfg(unix)]
+    #[test]
+    fn output_dir_guards_see_through_symlinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&site, &link).unwrap();
+        assert!(check_output_dir(&site, &link).is_err());
+        assert!(check_output_dir(&link, &site).is_err());
+        assert!(check_output_dir(&link, &link.join("content/x")).is_err());
+        assert!(check_output_dir(&link, &site.join("public")).is_ok());
+        assert!(check_output_dir(&site, &dir.path().join("new/out")).is_ok());
     }
 }

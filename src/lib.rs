@@ -25,9 +25,12 @@ pub mod diag;
 pub mod disclosure;
 pub mod emit;
 pub mod frontmatter;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod images;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod parse;

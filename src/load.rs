@@ -329,9 +329,21 @@ fn load_content(
 
 fn read_markdown(root: &Path, path: &Path, stamp: (Option<SystemTime>, u64)) -> CachedText {
     let mut local = Report::new();
-    let text = match fs::read(root.join(path)) {
+    let text = match read_limited(&root.join(path), stamp.1) {
         Ok(bytes) => decode_text(&bytes, path, &mut local).map(Arc::from),
-        Err(e) => {
+        Err(ReadError::TooLarge(size)) => {
+            local.push(
+                Diagnostic::error(format!(
+                    "file is {:.1} MB; Markdown files over {} MB are refused",
+                    size as f64 / 1_000_000.0,
+                    MAX_MARKDOWN_BYTES / 1_000_000
+                ))
+                .at(path)
+                .help("split it into several pages, or publish it as an attachment (PDF)"),
+            );
+            None
+        }
+        Err(ReadError::Io(e)) => {
             local.push(Diagnostic::error(format!("cannot read file: {e}")).at(path));
             None
         }
@@ -407,6 +419,28 @@ pub fn reload_saved(
     Some(sources)
 }
 
+/// The largest Markdown file read. A real notice is a few kB; a 25 MB page takes
+/// a gigabyte of memory to render and is a mistake (a pasted export, a binary
+/// renamed to `.md`), so it is refused by name before it is read.
+pub const MAX_MARKDOWN_BYTES: u64 = 10_000_000;
+
+enum ReadError {
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+fn read_limited(path: &Path, size: u64) -> Result<Vec<u8>, ReadError> {
+    if size > MAX_MARKDOWN_BYTES {
+        return Err(ReadError::TooLarge(size));
+    }
+    let bytes = fs::read(path).map_err(ReadError::Io)?;
+    // The file may have grown since it was measured.
+    if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Every regular file under `root/dir`, relative to `root`, in file-name order.
 /// Hidden files and editor leftovers are skipped; symlinks leaving the root are
 /// refused.
@@ -456,6 +490,9 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
             continue;
         }
         if entry.file_type().is_file() && is_safe_relative(&rel) {
+            if let Some(d) = windows_name_warning(&rel) {
+                report.push(d);
+            }
             files.push(rel);
         }
     }
@@ -470,6 +507,53 @@ fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".tmp")
         || name.eq_ignore_ascii_case("thumbs.db")
         || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Names Windows cannot store: archives and USB copies of the site end up on
+/// Windows machines, where such a file silently fails to copy. A warning names
+/// the first offending part of the path (a folder is reported once, however
+/// many files it holds, because equal diagnostics are merged).
+pub fn windows_name_warning(rel: &Path) -> Option<Diagnostic> {
+    let mut prefix = PathBuf::new();
+    for component in rel.components() {
+        prefix.push(component);
+        let name = component.as_os_str().to_string_lossy();
+        if let Some(why) = windows_name_problem(&name) {
+            return Some(
+                Diagnostic::warning(format!(
+                    "the name `{name}` cannot be used on Windows: {why}"
+                ))
+                .at(&prefix)
+                .help("rename it; copies of the site (archives, USB sticks) often go to Windows machines"),
+            );
+        }
+    }
+    None
+}
+
+fn windows_name_problem(name: &str) -> Option<&'static str> {
+    const RESERVED: &[&str] = &[
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    ];
+    if let Some(c) = name
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\') || c.is_control())
+    {
+        return Some(if c.is_control() {
+            "it contains a control character"
+        } else {
+            "it contains one of < > : \" | ? * \\"
+        });
+    }
+    if name.ends_with('.') || name.ends_with(' ') {
+        return Some("it ends with a dot or a space");
+    }
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+        return Some("it is a reserved device name (CON, PRN, AUX, NUL, COM1…, LPT1…)");
+    }
+    None
 }
 
 fn is_safe_relative(path: &Path) -> bool {
@@ -506,8 +590,22 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
                 Ok(text)
             }
             Err(_) => {
+                // The first unit that is not part of a valid pair, as a byte offset.
+                let bad = char::decode_utf16(units.iter().copied())
+                    .scan(0usize, |at, c| {
+                        let here = *at;
+                        *at += c.as_ref().map_or(1, |c| c.len_utf16());
+                        Some((here, c.is_err()))
+                    })
+                    .find(|&(_, bad)| bad)
+                    .map_or(0, |(unit, _)| unit);
+                let offset = 2 + 2 * bad;
                 report.push(
-                    Diagnostic::error("file starts like UTF-16 but is not valid UTF-16").at(path),
+                    Diagnostic::error(format!(
+                        "file starts like UTF-16 but is not valid UTF-16 (invalid unit at byte offset {offset})"
+                    ))
+                    .at(path)
+                    .help("open it and save it as UTF-8"),
                 );
                 return None;
             }
@@ -561,6 +659,42 @@ mod tests {
         let d = r.iter().next().unwrap();
         assert!(d.message.contains("offset 3"), "{}", d.message);
         assert_eq!(d.line, Some(2));
+    }
+
+    #[test]
+    fn windows_names_are_flagged() {
+        for bad in [
+            "con.md",
+            "a/AUX/b.jpg",
+            "x?.png",
+            "名单:2026.pdf",
+            "dot.",
+            "trail ",
+            "lpt9.txt",
+        ] {
+            assert!(windows_name_warning(Path::new(bad)).is_some(), "{bad}");
+        }
+        for good in [
+            "console.md",
+            "news/a.md",
+            "名单.pdf",
+            "com10.txt",
+            ".hidden",
+        ] {
+            assert!(windows_name_warning(Path::new(good)).is_none(), "{good}");
+        }
+        let d = windows_name_warning(Path::new("content/CON/a.md")).unwrap();
+        assert_eq!(d.path.as_deref(), Some(Path::new("content/CON")));
+    }
+
+    #[test]
+    fn utf16_errors_give_the_byte_offset() {
+        let mut r = Report::new();
+        // "ab" then a lone high surrogate.
+        let bytes = [0xFF, 0xFE, b'a', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
+        assert!(decode_text(&bytes, Path::new("a.md"), &mut r).is_none());
+        let d = r.iter().next().unwrap();
+        assert!(d.message.contains("byte offset 6"), "{}", d.message);
     }
 
     #[test]

@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use noticeboard::cli::Cli;
+use noticeboard::config::Language;
+use noticeboard::diag::Diagnostic;
+use noticeboard::messages;
 
 const REPEATED_WARNINGS_SHOWN: usize = 3;
 
@@ -25,7 +28,7 @@ fn main() -> ExitCode {
                 continue;
             }
         }
-        let _ = writeln!(stderr, "{diagnostic}");
+        let _ = writeln!(stderr, "{}", localize(diagnostic, outcome.language));
     }
     let mut repeated: Vec<(&str, usize)> = seen
         .into_iter()
@@ -33,16 +36,21 @@ fn main() -> ExitCode {
         .collect();
     repeated.sort();
     for (message, n) in repeated {
+        let message = messages::translate(outcome.language, message);
         let _ = writeln!(
             stderr,
-            "warning: … and {} more file(s) with: {message}",
-            n - REPEATED_WARNINGS_SHOWN
+            "{}",
+            messages::repeated(outcome.language, n - REPEATED_WARNINGS_SHOWN, &message)
         );
     }
     let errors = outcome.report.error_count();
     let warnings = outcome.report.warning_count();
     if errors + warnings > 0 {
-        let _ = writeln!(stderr, "{errors} error(s), {warnings} warning(s)");
+        let _ = writeln!(
+            stderr,
+            "{}",
+            messages::summary(outcome.language, errors, warnings)
+        );
     }
     let mut stdout = std::io::stdout().lock();
     for line in &outcome.lines {
@@ -57,4 +65,12 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The diagnostic with its message and help in the site's language.
+fn localize(diagnostic: &Diagnostic, language: Language) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    shown.message = messages::translate(language, &shown.message);
+    shown.help = shown.help.map(|h| messages::translate(language, &h));
+    shown
 }

@@ -271,7 +271,11 @@ fn read_head<'a>(
     };
     let front = match parse_front_matter(parts.yaml) {
         Ok(front) => front,
-        Err(e) => {
+        Err(mut e) => {
+            // serde says "expected text"; the writer needs to know which field.
+            if let Some(key) = e.line.and_then(|line| top_level_key_at(parts.yaml, line)) {
+                e.message = format!("field `{key}`: {}", e.message);
+            }
             report.push(e.into_diagnostic(path, offset));
             return None;
         }
@@ -591,6 +595,18 @@ fn is_blank(front: &FrontMatter, field: &str) -> bool {
     value.as_deref().is_some_and(|v| v.trim().is_empty())
 }
 
+/// The top-level key whose value spans 1-based `line` of `yaml`: the last
+/// unindented `key:` line at or before it.
+fn top_level_key_at(yaml: &str, line: usize) -> Option<String> {
+    yaml.lines()
+        .take(line)
+        .filter(|l| !l.starts_with([' ', '\t', '#', '-']) && !l.trim().is_empty())
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+        .filter(|k| !k.is_empty() && !k.contains(' '))
+        .last()
+        .map(|k| k.trim_matches(['"', '\'']).to_string())
+}
+
 fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>) {
     let d = d.at(path);
     report.push(match line {
@@ -612,4 +628,17 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_field_a_yaml_error_is_in() {
+        let yaml = "title: a\nhonors:\n  - {title: t, level: galaxy}\ndraft: [1]\n";
+        assert_eq!(top_level_key_at(yaml, 1).as_deref(), Some("title"));
+        assert_eq!(top_level_key_at(yaml, 3).as_deref(), Some("honors"));
+        assert_eq!(top_level_key_at(yaml, 4).as_deref(), Some("draft"));
+    }
 }

@@ -68,6 +68,10 @@ fn plain_words(message: &str) -> String {
         return "this field has no value; write a value after the colon, or delete the line"
             .to_string();
     }
+    if message == "expected string scalar" {
+        return "expected a single value (text, a number, a date), not a list or a mapping"
+            .to_string();
+    }
     message
         .replace("a string", "text")
         .replace("a sequence", "a list (`[a, b]` or `- a` lines)")

@@ -25,17 +25,17 @@ fn all_errors_of_a_build_are_reported_together() {
     assert!(run.stderr.contains("content/news/a.md:3"), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("content/news/b.md:2: error: missing required field `title`"),
+            .contains("content/news/b.md:2: error: 缺少必填字段 `title`"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("content/news/c.md:1:1: error: expected front matter"),
+            .contains("content/news/c.md:1:1: error: 缺少前置信息"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("3 error(s)"), "{}", run.stderr);
+    assert!(run.stderr.contains("3 个错误"), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
@@ -95,7 +95,7 @@ fn missing_kind_field_names_the_field() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/model-workers/li.md:2: error: missing required field `unit`"),
+            .contains("content/model-workers/li.md:2: error: model-worker 页面缺少必填字段 `unit`"),
         "{}",
         run.stderr
     );
@@ -133,7 +133,7 @@ fn impossible_dates_are_errors() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/news/feb.md:3: error: `date: 2026-02-30` is not a date"),
+            .contains("content/news/feb.md:3: error: `date: 2026-02-30` 不是有效日期"),
         "{}",
         run.stderr
     );
@@ -151,7 +151,7 @@ fn gbk_file_is_refused_by_name() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/news/gbk.md:2: error: file is not UTF-8"),
+            .contains("content/news/gbk.md:2: error: 文件不是 UTF-8"),
         "{}",
         run.stderr
     );
@@ -178,7 +178,7 @@ fn unknown_fields_and_config_keys_are_warnings() {
     );
     assert!(
         run.stderr
-            .contains("content/news/extra.md:4: warning: unknown field `authr`"),
+            .contains("content/news/extra.md:4: warning: 未知字段 `authr`"),
         "{}",
         run.stderr
     );

@@ -523,9 +523,8 @@ fn new_creates_each_kind_from_its_archetype_and_never_overwrites() {
     let run = site.check();
     run.assert_code(1);
     assert!(
-        run.stderr.contains(
-            "content/model-workers/zhang-jian-guo.md:5: error: required field `unit` is empty"
-        ),
+        run.stderr
+            .contains("content/model-workers/zhang-jian-guo.md:5: error: 必填字段 `unit` 是空的"),
         "{}",
         run.stderr
     );

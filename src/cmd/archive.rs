@@ -29,11 +29,13 @@ pub fn run(args: &ArchiveArgs) -> Outcome {
             )],
             report: summary.report,
             success: true,
+            ..Outcome::default()
         },
         Err(failed) => Outcome {
             lines: vec!["archive failed; no archive was written".to_string()],
             report: failed.0,
             success: false,
+            ..Outcome::default()
         },
     }
 }

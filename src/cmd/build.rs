@@ -54,13 +54,18 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 lines,
                 report: summary.report,
                 success: true,
+                ..Outcome::default()
             }
         }
-        Err(failed) => Outcome {
-            lines: vec!["build failed; the output folder was left as it was".to_string()],
-            report: failed.0,
-            success: false,
-        },
+        Err(failed) => {
+            let language = crate::config::language_of(&args.root);
+            Outcome {
+                lines: vec![crate::messages::build_failed(language).to_string()],
+                report: failed.0,
+                success: false,
+                language,
+            }
+        }
     }
 }
 

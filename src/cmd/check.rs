@@ -15,18 +15,16 @@ pub fn run(args: &CheckArgs) -> Outcome {
     };
     let report = check(&options);
     let success = !report.has_errors();
+    let language = crate::config::language_of(&args.root);
     let line = if success {
-        format!("check passed ({} warning(s))", report.warning_count())
+        crate::messages::check_passed(language, report.warning_count())
     } else {
-        format!(
-            "check found {} error(s) and {} warning(s)",
-            report.error_count(),
-            report.warning_count()
-        )
+        crate::messages::check_failed(language, report.error_count(), report.warning_count())
     };
     Outcome {
         lines: vec![line],
         report,
         success,
+        language,
     }
 }

@@ -30,6 +30,7 @@ pub fn run(args: &InitArgs) -> Outcome {
             ],
             report,
             success: true,
+            ..Outcome::default()
         },
         Err(d) => {
             report.push(d);
@@ -37,6 +38,7 @@ pub fn run(args: &InitArgs) -> Outcome {
                 lines: Vec::new(),
                 report,
                 success: false,
+                ..Outcome::default()
             }
         }
     }

@@ -20,16 +20,33 @@ pub struct Outcome {
     pub lines: Vec<String>,
     pub report: Report,
     pub success: bool,
+    /// The site's language, for the summary and the common messages.
+    pub language: crate::config::Language,
 }
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Init(args) => init::run(&args),
-        Command::Build(args) => build::run(&args),
-        Command::Check(args) => check::run(&args),
-        Command::New(args) => new::run(&args),
-        Command::Serve(args) => serve::run(&args),
-        Command::Archive(args) => archive::run(&args),
+        Command::Build(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..build::run(&args)
+        },
+        Command::Check(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..check::run(&args)
+        },
+        Command::New(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..new::run(&args)
+        },
+        Command::Serve(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..serve::run(&args)
+        },
+        Command::Archive(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..archive::run(&args)
+        },
         Command::Verify(args) => verify::run(&args),
     }
 }

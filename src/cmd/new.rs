@@ -46,11 +46,13 @@ pub fn run(args: &NewArgs) -> Outcome {
             lines: vec![format!("created {}", path.display())],
             report,
             success: true,
+            ..Outcome::default()
         },
         None => Outcome {
             lines: Vec::new(),
             report,
             success: false,
+            ..Outcome::default()
         },
     }
 }

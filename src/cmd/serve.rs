@@ -24,5 +24,6 @@ pub fn run(args: &ServeArgs) -> Outcome {
         lines: Vec::new(),
         report,
         success: false,
+        ..Outcome::default()
     }
 }

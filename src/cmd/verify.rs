@@ -16,6 +16,7 @@ pub fn run(args: &VerifyArgs) -> Outcome {
             )],
             report,
             success: true,
+            ..Outcome::default()
         },
         Ok(result) => {
             let count = |f: fn(&crate::archive::verify::Problem) -> bool| {
@@ -37,6 +38,7 @@ pub fn run(args: &VerifyArgs) -> Outcome {
                 lines: vec![line],
                 report,
                 success: false,
+                ..Outcome::default()
             }
         }
         Err(d) => {
@@ -45,6 +47,7 @@ pub fn run(args: &VerifyArgs) -> Outcome {
                 lines: vec!["verify failed".to_string()],
                 report,
                 success: false,
+                ..Outcome::default()
             }
         }
     }

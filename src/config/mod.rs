@@ -13,8 +13,9 @@ use raw::{KNOWN_KEYS, RawConfig};
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Language {
+    #[default]
     ZhCn,
     En,
 }
@@ -134,6 +135,20 @@ pub fn default_config(title: &str) -> Config {
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
     }
+}
+
+/// The `language:` of the site at `root`, for printing its messages: read
+/// leniently (a broken site.yaml still gets messages in its language); the
+/// default, zh-CN, when it cannot be found.
+pub fn language_of(root: &std::path::Path) -> Language {
+    let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
+        return Language::default();
+    };
+    text.lines()
+        .filter_map(|line| line.strip_prefix("language:"))
+        .filter_map(|value| Language::parse(value.trim().trim_matches(['"', '\''])))
+        .next()
+        .unwrap_or_default()
 }
 
 /// Reads `site.yaml` text into a [`Config`]. Problems go into `report`; `None`

@@ -192,15 +192,32 @@ fn describe_changes(recorded: &Entry, current: &Entry) -> Vec<String> {
 
 /// Writes the ledger next to the site: temporary file, flush to disk, rename,
 /// so a crash never leaves half a ledger.
+/// `.disclosures.lock.tmp-PID` files left by builds killed while writing.
+fn remove_stale_temporaries(root: &Path) {
+    let prefix = format!(".{LEDGER_FILE}.tmp-");
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
 pub fn write_ledger(root: &Path, ledger: &Ledger) -> Result<(), Diagnostic> {
     use std::io::Write;
     let target = root.join(LEDGER_FILE);
     let tmp = root.join(format!(".{LEDGER_FILE}.tmp-{}", std::process::id()));
+    remove_stale_temporaries(root);
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(to_json(ledger).as_bytes())?;
         file.sync_all()?;
-        std::fs::rename(&tmp, &target)
+        std::fs::rename(&tmp, &target)?;
+        // The rename itself must reach the disk, or a power cut can bring back
+        // the old ledger next to the new output.
+        crate::output::sync_dir(root);
+        Ok(())
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -190,22 +190,33 @@ fn joins_without_space(c: char) -> bool {
     is_cjk(c) || is_cjk_punctuation(c)
 }
 
+/// The last character of a node's text. Walks down last children in a loop, not
+/// by recursion: a body of 100,000 `>` nests that deep and would overflow the stack.
 fn last_char<'a>(node: &'a AstNode<'a>) -> Option<char> {
-    match &node.data().value {
-        NodeValue::Text(t) => return t.chars().last(),
-        NodeValue::Code(c) => return c.literal.chars().last(),
-        _ => {}
+    let mut current = Some(node);
+    while let Some(node) = current {
+        match &node.data().value {
+            NodeValue::Text(t) => return t.chars().last(),
+            NodeValue::Code(c) => return c.literal.chars().last(),
+            _ => {}
+        }
+        current = node.last_child();
     }
-    node.last_child().and_then(last_char)
+    None
 }
 
+/// The first character of a node's text (a loop, like [`last_char`]).
 fn first_char<'a>(node: &'a AstNode<'a>) -> Option<char> {
-    match &node.data().value {
-        NodeValue::Text(t) => return t.chars().next(),
-        NodeValue::Code(c) => return c.literal.chars().next(),
-        _ => {}
+    let mut current = Some(node);
+    while let Some(node) = current {
+        match &node.data().value {
+            NodeValue::Text(t) => return t.chars().next(),
+            NodeValue::Code(c) => return c.literal.chars().next(),
+            _ => {}
+        }
+        current = node.first_child();
     }
-    node.first_child().and_then(first_char)
+    None
 }
 
 fn plain_text_of<'a>(root: &'a AstNode<'a>) -> String {
@@ -214,23 +225,36 @@ fn plain_text_of<'a>(root: &'a AstNode<'a>) -> String {
     out.trim().to_string()
 }
 
-fn collect_plain<'a>(node: &'a AstNode<'a>, out: &mut String) {
-    match &node.data().value {
-        NodeValue::Text(t) => out.push_str(t),
-        NodeValue::Code(c) => out.push_str(&c.literal),
-        NodeValue::CodeBlock(c) => {
-            out.push_str(&c.literal);
-            out.push('\n');
+/// Depth-first walk with an explicit stack (comrak's own renderer works the
+/// same way): nesting depth in Markdown is unbounded and must not cost stack.
+fn collect_plain<'a>(root: &'a AstNode<'a>, out: &mut String) {
+    enum Step<'a> {
+        Enter(&'a AstNode<'a>),
+        Leave,
+    }
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Enter(node) => node,
+            Step::Leave => {
+                out.push('\n');
+                continue;
+            }
+        };
+        match &node.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::CodeBlock(c) => {
+                out.push_str(&c.literal);
+                out.push('\n');
+            }
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
         }
-        NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
-        NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {}
-        _ => {}
-    }
-    for child in node.children() {
-        collect_plain(child, out);
-    }
-    if node.data().value.block() {
-        out.push('\n');
+        if node.data().value.block() {
+            stack.push(Step::Leave);
+        }
+        stack.extend(node.reverse_children().map(Step::Enter));
     }
 }
 
@@ -320,6 +344,31 @@ mod tests {
         assert!(!r.html.contains("onerror"), "{}", r.html);
         assert!(!r.html.contains("onclick"), "{}", r.html);
         assert!(r.html.contains("内容"));
+    }
+
+    /// comrak nests block quotes and emphasis without limit (it caps only lists
+    /// at 100 and inline footnotes at 5) and walks its tree with a work stack; our
+    /// own walks recursed and overflowed the stack at ~100,000 levels.
+    #[test]
+    fn deeply_nested_markdown_does_not_overflow_the_stack() {
+        let body = format!(
+            "{} 引用\n\n{}加粗{}\n\n# {}标题{}\n",
+            ">".repeat(200_000),
+            "*".repeat(100_000),
+            "*".repeat(100_000),
+            "_".repeat(50_000),
+            "_".repeat(50_000),
+        );
+        // A small stack, so a recursion that slipped back in fails here and not
+        // only on the 8 MB main thread.
+        let rendered = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || render_markdown(&body))
+            .unwrap()
+            .join()
+            .expect("render_markdown overflowed the stack");
+        assert!(rendered.plain_text.contains("引用"));
+        assert!(rendered.plain_text.contains("加粗"));
     }
 
     #[test]

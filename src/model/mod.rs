@@ -735,6 +735,16 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
     for (path, files) in owners {
         if files.len() > 1 {
             let first = files[0].clone();
+            // `café.md` typed on Windows and `café.md` copied from a Mac look the
+            // same but are different names (NFC and NFD): say so, or the message
+            // seems to name one file twice.
+            let decomposed = files.iter().any(|f| f.chars().any(is_combining_mark));
+            let help = if decomposed {
+                "the names look alike but one is written with combining accents (NFD, as macOS \
+                 writes them): delete one of the files, or give one a `slug:`"
+            } else {
+                "give one of them another file name or a `slug:` in its front matter"
+            };
             report.push(
                 Diagnostic::error(format!(
                     "URL /{path} is produced by {} files: {}",
@@ -742,10 +752,16 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
                     files.join(" and ")
                 ))
                 .at(first)
-                .help("give one of them another file name or a `slug:` in its front matter"),
+                .help(help),
             );
         }
     }
+}
+
+/// Combining marks of the scripts a union site meets (Latin accents, kana
+/// voicing marks): their presence in a file name means it is decomposed.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{3099}' | '\u{309A}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 fn place_assets(

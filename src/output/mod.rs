@@ -98,6 +98,9 @@ pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnosti
     swap_into_place(&tmp, output).inspect_err(|_| {
         let _ = fs::remove_dir_all(&tmp);
     })?;
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        sync_dir(parent);
+    }
     Ok(written)
 }
 
@@ -174,9 +177,26 @@ fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Makes the renames in `dir` durable (fsync of the folder). Unix only: Windows
+/// has no folder handles to sync and commits renames with its metadata.
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
 /// Deletes a folder tree, subfolders in parallel: removing 10,000 page folders
 /// one by one is a visible part of a build on a slow disk.
 fn remove_dir(dir: &Path) {
+    // Never follow a link: reading the entries of a symlinked folder would
+    // delete whatever it points at (once, the site itself).
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     if let Ok(entries) = fs::read_dir(dir) {
         let children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         children.par_iter().for_each(|child| {

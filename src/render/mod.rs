@@ -56,7 +56,7 @@ impl<'s> Renderer<'s> {
             env.set_syntax(syntax);
         }
         if strict {
-            env.set_undefined_behavior(UndefinedBehavior::Strict);
+            env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
         }
         env.set_formatter(format_value);
         let mut origins = BTreeMap::new();
