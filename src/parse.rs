@@ -165,30 +165,37 @@ pub fn parse_sources_cached(
         })
         .collect();
     let mut parsed = 0;
-    let mut fresh = HashMap::new();
+    let mut count = 0;
     let page_sources = sources
         .markdown
         .iter()
         .filter(|s| s.role != Role::SectionIndex);
     for (source, (page, problems, was_parsed)) in page_sources.zip(results) {
+        count += 1;
         parsed += usize::from(was_parsed);
         report.extend(problems.iter().cloned());
         if let Some(page) = &page {
             site.pages.push(page.clone());
         }
-        if cache.is_some() {
-            fresh.insert(
-                source.path.clone(),
-                CachedPage {
-                    text: source.text.clone(),
-                    page,
-                    problems,
-                },
-            );
+        // Only what was parsed changes the cache; reused entries stay put.
+        if was_parsed && let Some(cache) = cache.as_deref_mut() {
+            let entry = CachedPage {
+                text: source.text.clone(),
+                page,
+                problems,
+            };
+            cache.entries.insert(source.path.clone(), entry);
         }
     }
-    if let Some(cache) = cache {
-        cache.entries = fresh;
+    if let Some(cache) = cache
+        && cache.entries.len() != count
+    {
+        // Files went away: drop their entries.
+        let live: std::collections::HashSet<&Path> =
+            sources.markdown.iter().map(|s| s.path.as_path()).collect();
+        cache
+            .entries
+            .retain(|path, _| live.contains(path.as_path()));
     }
     (site, parsed)
 }

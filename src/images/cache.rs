@@ -73,7 +73,13 @@ impl ImageCache {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        // Unique per writer: two identical photos (a copy beside the original)
+        // share a key, and their jobs may store it at the same moment.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = self
+            .dir
+            .join(format!(".{name}.{}-{n}.tmp", std::process::id()));
         fs::write(&tmp, bytes)?;
         fs::rename(&tmp, path).inspect_err(|_| {
             let _ = fs::remove_file(&tmp);

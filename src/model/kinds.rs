@@ -17,21 +17,21 @@ use crate::disclosure::status::DayRange;
 use crate::frontmatter::kind::Kind;
 use crate::parse::ParsedPage;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Details {
     Plain,
     Campaign(Campaign),
     Disclosure(Box<Disclosure>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Campaign {
     pub range: DayRange,
     /// The campaign's own tag (its first): news with it appear on its page.
     pub tag: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub range: DayRange,
     /// The period crossed a year the holiday calendar does not know.
@@ -40,7 +40,7 @@ pub struct Notice {
     pub unit: Option<NoticeUnit>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Attachment {
     /// As written in front matter.
     pub file: String,
@@ -55,7 +55,7 @@ pub struct Attachment {
     pub kind: &'static str,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Disclosure {
     pub number: DocNumber,
     pub notice: Option<Notice>,

@@ -193,8 +193,10 @@ pub fn build_site(
         .into_iter()
         .filter(|p| options.drafts || !p.draft)
         .collect();
-    for page in &pages_in {
-        for dir in page.section_dir.ancestors() {
+    let page_dirs: std::collections::HashSet<&Path> =
+        pages_in.iter().map(|p| p.section_dir.as_path()).collect();
+    for dir in page_dirs {
+        for dir in dir.ancestors() {
             parsed_sections.entry(dir.to_path_buf()).or_insert(None);
         }
     }

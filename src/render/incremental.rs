@@ -16,7 +16,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use rayon::prelude::*;
 
-use super::{Job, OutputFile, Renderer, index_file, kinds, plan, prepare_job, to_value};
+use super::{Job, OutputFile, Renderer, index_file, kinds, plan, prepare_job};
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
@@ -257,8 +257,10 @@ impl Reach {
                 || source_of(site, page.newer) != source_of(old, was.newer)
                 || source_of(site, page.older) != source_of(old, was.older);
             let details_moved = !matches!(page.details, Details::Plain)
-                && (format!("{:?}", page.details) != format!("{:?}", was.details)
-                    || status(site, i, now) != status(old, o, old_now));
+                && (page.details != was.details
+                    || (now != old_now
+                        && kinds::status_view(page, &site.config, now)
+                            != kinds::status_view(was, &old.config, old_now)));
             dirty[i] = moved || details_moved;
         }
         let gone: Vec<usize> = (0..old.pages.len()).filter(|&o| !old_alive[o]).collect();
@@ -465,8 +467,4 @@ impl Reach {
             Job::Search | Job::Photos | Job::NotFound => true,
         }
     }
-}
-
-fn status(site: &Site, i: usize, now: jiff::Timestamp) -> Option<String> {
-    kinds::status_view(&site.pages[i], &site.config, now).map(|v| format!("{:?}", to_value(v)))
 }

@@ -20,7 +20,7 @@ use crate::model::{Page, Site};
 
 use super::views::{Link, url_for};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusView {
     /// `notice` or `campaign`.
     pub kind: &'static str,

@@ -24,7 +24,7 @@ const WATCHED: &[&str] = &[
 ];
 
 /// Quiet time that ends a burst, and the longest a burst may be held.
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(20);
 const LONGEST: Duration = Duration::from_millis(500);
 
 pub struct SiteWatcher {
