@@ -34,6 +34,9 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<String>,
     /// Called as pictures are processed: `(done, total)`.
     pub progress: Option<Progress>,
+    /// Delete the replaced output in a detached process (the CLI's `build`):
+    /// the command returns as soon as the new output is in place.
+    pub detach_cleanup: bool,
 }
 
 /// What the images stage did.
@@ -396,7 +399,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     };
     let file_count = rendered.entries.len();
     let written = stage(&mut timings, "write", || {
-        output::write_output(&output_dir, &rendered.entries)
+        let old = if options.detach_cleanup {
+            output::OldOutput::Detach
+        } else {
+            output::OldOutput::Delete
+        };
+        output::write_output(&output_dir, &rendered.entries, old)
     });
     if let Err(d) = written {
         report.push(d);

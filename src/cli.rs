@@ -36,6 +36,13 @@ pub enum Command {
     Archive(ArchiveArgs),
     /// Check a snapshot (.zip, .tar.gz or unpacked folder) against its MANIFEST.sha256.
     Verify(VerifyArgs),
+    /// Internal: deletes a replaced output folder after `build` (started by
+    /// `build` itself, detached).
+    #[command(hide = true)]
+    RemoveOldOutput {
+        /// A `.public.nb-trash-*` folder; anything else is refused.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

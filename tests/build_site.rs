@@ -357,3 +357,41 @@ fn a_site_can_rename_the_themes_words() {
     assert!(page.text(".prev-next").contains("前一篇："));
     assert_eq!(page.texts(".site-nav a")[0], "主页");
 }
+
+/// The replaced output is deleted by a detached process: the second build
+/// returns with the new site in place, and the old one goes shortly after.
+#[test]
+fn replaced_output_is_deleted_in_the_background() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]).assert_ok();
+    site.write("public/marker-from-the-old-build.txt", "old");
+    site.build(&[]).assert_ok();
+    assert!(!site.exists("marker-from-the-old-build.txt"));
+    assert!(site.exists("index.html"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let trash: Vec<String> = std::fs::read_dir(&site.root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("nb-trash") || n.contains("nb-old"))
+            .collect();
+        if trash.is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never deleted: {trash:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// The internal deletion command only ever deletes its own trash folders.
+#[test]
+fn remove_old_output_refuses_other_folders() {
+    let site = TestSite::fixture("basic");
+    let content = site.root.join("content").to_string_lossy().into_owned();
+    let run = site.run(&["remove-old-output", &content]);
+    assert_eq!(run.code, 1);
+    assert!(site.root.join("content/_index.md").exists());
+}

@@ -21,6 +21,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
         progress: terminal_progress(),
+        detach_cleanup: true,
     };
     match build(&options) {
         Ok(summary) => {

@@ -48,6 +48,12 @@ pub fn run(cli: Cli) -> Outcome {
             ..archive::run(&args)
         },
         Command::Verify(args) => verify::run(&args),
+        Command::RemoveOldOutput { dir } => Outcome {
+            lines: Vec::new(),
+            report: Report::new(),
+            success: crate::output::remove_trash(&dir),
+            language: crate::config::Language::default(),
+        },
     }
 }
 

@@ -36,6 +36,20 @@ pub struct Entry {
 
 const TMP_MARK: &str = ".nb-tmp-";
 const OLD_MARK: &str = ".nb-old-";
+/// The replaced output, renamed once the new one is in place, while it is
+/// being deleted. Never put back: only deleted.
+pub const TRASH_MARK: &str = ".nb-trash-";
+
+/// What happens to the replaced output once the new one is in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OldOutput {
+    /// Deleted before returning.
+    Delete,
+    /// Renamed aside and deleted by a detached `noticeboard` process, so the
+    /// command returns at once: deleting 10,000 page folders takes seconds on
+    /// a slow disk, and nobody needs to wait for it.
+    Detach,
+}
 
 fn sibling(output: &Path, mark: &str) -> Option<PathBuf> {
     let name = output.file_name()?.to_string_lossy().into_owned();
@@ -58,11 +72,12 @@ pub fn recover(output: &Path) {
     };
     let tmp_prefix = format!(".{name}{TMP_MARK}");
     let old_prefix = format!(".{name}{OLD_MARK}");
+    let trash_prefix = format!(".{name}{TRASH_MARK}");
     let mut olds = Vec::new();
     for entry in entries.flatten() {
         let entry_name = entry.file_name().to_string_lossy().into_owned();
-        if entry_name.starts_with(&tmp_prefix) {
-            let _ = fs::remove_dir_all(entry.path());
+        if entry_name.starts_with(&tmp_prefix) || entry_name.starts_with(&trash_prefix) {
+            remove_dir(&entry.path());
         } else if entry_name.starts_with(&old_prefix) {
             olds.push(entry.path());
         }
@@ -77,7 +92,11 @@ pub fn recover(output: &Path) {
 }
 
 /// Writes `entries` as the new content of `output`, atomically.
-pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
+pub fn write_output(
+    output: &Path,
+    entries: &[Entry],
+    old_output: OldOutput,
+) -> Result<usize, Diagnostic> {
     recover(output);
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
         Diagnostic::error(format!(
@@ -95,7 +114,7 @@ pub fn write_output(output: &Path, entries: &[Entry]) -> Result<usize, Diagnosti
             return Err(d);
         }
     };
-    swap_into_place(&tmp, output).inspect_err(|_| {
+    swap_into_place(&tmp, output, old_output).inspect_err(|_| {
         let _ = fs::remove_dir_all(&tmp);
     })?;
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -150,7 +169,7 @@ fn copy_file(source: &Path, target: &Path) -> io::Result<()> {
     fs::copy(source, target).map(|_| ())
 }
 
-fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
+fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(), Diagnostic> {
     if output.exists() {
         let old = sibling(output, OLD_MARK).ok_or_else(|| {
             Diagnostic::error(format!(
@@ -168,7 +187,10 @@ fn swap_into_place(tmp: &Path, output: &Path) -> Result<(), Diagnostic> {
                 Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output),
             );
         }
-        remove_dir(&old);
+        match old_output {
+            OldOutput::Delete => remove_dir(&old),
+            OldOutput::Detach => detach_removal(output, &old),
+        }
     } else {
         fs::rename(tmp, output).map_err(|e| {
             Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output)
@@ -186,6 +208,42 @@ pub fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+/// Renames the replaced output to a trash name and leaves its deletion to a
+/// detached `noticeboard remove-old-output` process; deletes it here if that
+/// cannot start. A trash folder left by a killed process goes on the next run.
+fn detach_removal(output: &Path, old: &Path) {
+    let Some(trash) = sibling(output, TRASH_MARK) else {
+        return remove_dir(old);
+    };
+    if fs::rename(old, &trash).is_err() {
+        return remove_dir(old);
+    }
+    let started = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("remove-old-output")
+            .arg(&trash)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    });
+    if started.is_err() {
+        remove_dir(&trash);
+    }
+}
+
+/// The detached half of [`OldOutput::Detach`]: deletes `dir`, which must be a
+/// trash folder this program made (its name says so); anything else is refused.
+pub fn remove_trash(dir: &Path) -> bool {
+    let is_trash = dir
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains(TRASH_MARK));
+    if is_trash {
+        remove_dir(dir);
+    }
+    is_trash
 }
 
 /// Deletes a folder tree, subfolders in parallel: removing 10,000 page folders
@@ -258,13 +316,13 @@ mod tests {
             path: "x.html".into(),
             content: Content::Copy(dir.path().join("missing")),
         }];
-        assert!(write_output(&out, &bad).is_err());
+        assert!(write_output(&out, &bad, OldOutput::Delete).is_err());
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
         let good = vec![Entry {
             path: "new/index.html".into(),
             content: Content::Bytes(b"new".to_vec()),
         }];
-        write_output(&out, &good).unwrap();
+        write_output(&out, &good, OldOutput::Delete).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(
             fs::read_to_string(out.join("new/index.html")).unwrap(),

@@ -71,6 +71,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         now: options.now.clone(),
         source_date_epoch: options.source_date_epoch.clone(),
         progress: None,
+        detach_cleanup: false,
     });
     let mut watcher = watch::SiteWatcher::new(&options.root)
         .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;
