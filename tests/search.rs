@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestSite, browser_dom, chromium, file_url, serve_dir};
+use common::{TestSite, browser_dom, chromium, file_url, playwright, serve_dir};
 
 fn results(doc: &scraper::Html) -> Vec<String> {
     let sel = scraper::Selector::parse(".search-hit > a").unwrap();
@@ -122,4 +122,97 @@ fn filters_by_year_and_section_from_the_address() {
         &format!("{}search/?q=安全生产&section=1", server.url),
     );
     assert_eq!(results(&doc), vec!["关于开展技能比武的通知"]);
+}
+
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(|s| s.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn typing_chinese_updates_results_filters_and_address_over_http_and_file() {
+    let served = TestSite::fixture("search");
+    served.build(&[]).assert_ok();
+    let server = serve_dir(&served.public());
+    let relative = TestSite::fixture("search");
+    relative.build(&["--relative"]).assert_ok();
+    let http = format!("{}search/", server.url);
+    let file = file_url(&relative.public().join("search/index.html"));
+    let Some(result) = playwright("search-typing.mjs", &[&http, &file]) else {
+        return;
+    };
+    let all = [
+        "安全生产月启动",
+        "关于开展技能比武的通知",
+        "职工代表大会胜利召开",
+    ];
+    for (url, opened) in [(&http, "/notices/c/"), (&file, "notices/c/index.html")] {
+        let r = &result[url.as_str()];
+        assert!(r.is_object(), "no result for {url}: {result}");
+        assert_eq!(strings(&r["errors"]), Vec::<String>::new(), "{url}");
+        // Key by key: one character searches titles, two search the text too,
+        // and the address follows the box.
+        let steps = r["steps"].as_array().unwrap();
+        let titles: Vec<Vec<String>> = steps.iter().map(|s| strings(&s["titles"])).collect();
+        assert_eq!(titles[0], vec!["安全生产月启动"], "{url}: 安");
+        for (n, t) in titles.iter().enumerate().skip(1) {
+            assert_eq!(t, &all, "{url}: step {n}");
+        }
+        let typed: Vec<&str> = steps
+            .iter()
+            .map(|s| s["q"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(typed, vec!["安", "安全", "安全生", "安全生产"], "{url}");
+        assert_eq!(steps[3]["status"], "找到 3 条结果", "{url}");
+        assert_eq!(strings(&steps[3]["title_marks"]), vec!["安全生产"], "{url}");
+        assert!(
+            strings(&steps[3]["snippet_marks"])
+                .iter()
+                .all(|m| m.contains("安全")),
+            "{url}: {}",
+            steps[3]
+        );
+        // Emptied, the list and the address empty too.
+        assert_eq!(strings(&r["cleared"]["titles"]), Vec::<String>::new());
+        assert!(r["cleared"]["q"].is_null(), "{url}: {}", r["cleared"]);
+        // Fast typing ends on the whole word, found inside 集体合同草案.
+        assert_eq!(strings(&r["fast"]["titles"]), vec!["职工代表大会胜利召开"]);
+        assert_eq!(strings(&r["fast"]["snippet_marks"]), vec!["合同"]);
+        // Several characters in one input event, as an input method commits them.
+        assert_eq!(strings(&r["ime"]["titles"]), all, "{url}");
+        assert_eq!(r["ime"]["q"], "安全生产");
+        // Filters narrow the list and are kept in the address.
+        assert_eq!(
+            strings(&r["year"]["titles"]),
+            vec!["关于开展技能比武的通知", "职工代表大会胜利召开"]
+        );
+        assert_eq!(r["year"]["year"], "2026");
+        assert_eq!(
+            strings(&r["year_section"]["titles"]),
+            vec!["关于开展技能比武的通知"]
+        );
+        assert_eq!(r["year_section"]["section"], "1");
+        assert_eq!(strings(&r["unfiltered"]["titles"]), all);
+        assert!(r["unfiltered"]["year"].is_null());
+        // Arrow keys walk the results and back to the box; Enter opens the
+        // focused one.
+        assert_eq!(
+            strings(&r["keys"]),
+            vec![all[0], all[1], all[0], "#search-q", all[0], all[1]],
+            "{url}"
+        );
+        assert_eq!(r["opened"]["h1"], all[1]);
+        let path = r["opened"]["path"].as_str().unwrap();
+        assert!(path.ends_with(opened), "{url}: opened {path}");
+        // A linked search opens with its results.
+        assert_eq!(
+            strings(&r["linked"]["titles"]),
+            vec!["职工代表大会胜利召开"]
+        );
+        assert_eq!(r["linked"]["box"], "合同");
+        assert!(r["first_result_ms"].as_f64().unwrap_or(0.0) > 0.0);
+    }
 }

@@ -149,11 +149,14 @@
     if (sectionSel.value) params.set("section", sectionSel.value); else params.delete("section");
     if (yearSel.value) params.set("year", yearSel.value); else params.delete("year");
     try { history.replaceState(null, "", location.pathname + (query ? "?" + params.toString() : "")); } catch (e) { /* file:// may refuse */ }
-    if (!query) { out.innerHTML = ""; status.textContent = ""; return; }
+    /* `data-query` on the list names what it shows (query and filters), so a
+       test can wait for the list to catch up with the keyboard. */
+    var shows = query + "|" + sectionSel.value + "|" + yearSel.value;
+    if (!query) { out.innerHTML = ""; status.textContent = ""; out.setAttribute("data-query", shows); return; }
     var terms = tokenize(query, false);
     var titleOnly = false;
     if (!terms.length) { terms = tokenize(query, true); titleOnly = true; }
-    if (!terms.length) { out.innerHTML = ""; status.textContent = words.none; return; }
+    if (!terms.length) { out.innerHTML = ""; status.textContent = words.none; out.setAttribute("data-query", shows); return; }
     var unique = Array.from(new Set(terms));
     Promise.all(unique.map(function (t) {
       var n = shardOf(t, meta.shards);
@@ -199,6 +202,7 @@
             '<p class="search-meta">' + esc(meta.sections[d[2]] ? meta.sections[d[2]][0] : "") + " · " + esc(d[3]) + "</p>" +
             '<p class="search-snippet">' + snippet(text, ps) + "</p></li>";
         }).join("");
+        out.setAttribute("data-query", shows);
       });
     }).catch(function (e) {
       status.textContent = words.error + " (" + e.message + ")";
@@ -212,6 +216,23 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
   document.addEventListener("keydown", function (e) {
     if (e.key === "/" && document.activeElement !== input) { e.preventDefault(); input.focus(); }
+  });
+  /* Arrow keys walk from the box through the result links and back; Enter on
+     a focused link opens it, as links do. */
+  function hitLinks() { return Array.prototype.slice.call(out.querySelectorAll(".search-hit > a")); }
+  input.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown") return;
+    var links = hitLinks();
+    if (links.length) { e.preventDefault(); links[0].focus(); }
+  });
+  out.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = hitLinks(), at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    e.preventDefault();
+    if (e.key === "ArrowDown") links[Math.min(at + 1, links.length - 1)].focus();
+    else if (at === 0) input.focus();
+    else links[at - 1].focus();
   });
 
   load("meta", "docs.js").then(function (m) {
