@@ -6,49 +6,29 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use common::{NOW, TestSite, bin};
+use common::{ServeProcess, TestSite};
 use scraper::{Html, Selector};
 
-/// A running `serve`; killed on drop.
+/// A running `serve` and the requests the tests make of it.
 struct Serve {
-    child: Child,
+    _process: ServeProcess,
     url: String,
     host: String,
 }
 
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 impl Serve {
     fn start(site: &TestSite) -> Serve {
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .to_string();
-        let host = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        Serve { child, url, host }
+        let process = ServeProcess::start(site);
+        let (url, host) = (process.url.clone(), process.host.clone());
+        Serve {
+            _process: process,
+            url,
+            host,
+        }
     }
 
     /// Sends `request_line` as is and returns (status, headers, body).

@@ -5,45 +5,25 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{NOW, TestSite, bin};
+use common::{ServeProcess, TestSite};
 
 struct Serve {
-    child: Child,
+    _process: ServeProcess,
     host: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 impl Serve {
     fn start(site: &TestSite) -> Serve {
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
-        let host = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        Serve { child, host }
+        let process = ServeProcess::start(site);
+        let host = process.host.clone();
+        Serve {
+            _process: process,
+            host,
+        }
     }
 
     fn connect(&self) -> TcpStream {

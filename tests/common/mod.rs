@@ -468,3 +468,48 @@ pub fn vnu() -> Option<(PathBuf, PathBuf)> {
         }
     }
 }
+
+/// A running `noticeboard serve` on an ephemeral port (the URL is read from
+/// its first line of output); killed when dropped.
+pub struct ServeProcess {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT/`
+    pub url: String,
+    /// `127.0.0.1:PORT`
+    pub host: String,
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl ServeProcess {
+    pub fn start(site: &TestSite) -> ServeProcess {
+        use std::io::BufRead;
+        let mut child = bin()
+            .args(["serve", "--port", "0", "--now", NOW, "--root"])
+            .arg(&site.root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        let host = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        ServeProcess { child, url, host }
+    }
+}
