@@ -803,6 +803,15 @@ fn place_assets(
 
 /// `base/`, `base/page/2/`, … for `count` items shown `per_page` at a time;
 /// always at least the first page.
+/// The site path of pager page `index` (0-based) of the listing at `base`.
+pub fn pager_path(base: &str, index: usize) -> String {
+    if index == 0 {
+        base.to_string()
+    } else {
+        format!("{base}page/{}/", index + 1)
+    }
+}
+
 pub fn pager_paths(base: &str, count: usize, per_page: usize) -> Vec<String> {
     let pages = count.div_ceil(per_page.max(1)).max(1);
     (1..=pages)

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
-use crate::model::{Section, Site, pager_paths};
+use crate::model::{Section, Site, pager_path, pager_paths};
 use views::{
     CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
     term_links, url_for,
@@ -374,8 +374,12 @@ fn prepare_job(
         }
         Job::Listing { section, index } => {
             let sec = &site.sections[section];
-            let urls: Vec<String> = sec.pager_paths().iter().map(|p| url_for(site, p)).collect();
-            let paths = sec.pager_paths();
+            let pager_count = if sec.kind.is_grouped() && !sec.is_home() {
+                1
+            } else {
+                sec.pages.len().div_ceil(sec.page_size().max(1)).max(1)
+            };
+            let path_of = |i: usize| pager_path(&sec.path, i);
             let start = index * sec.page_size();
             let cards: Vec<Value> = sec
                 .pages
@@ -434,7 +438,13 @@ fn prepare_job(
             let name = renderer
                 .pick(&names)
                 .ok_or_else(|| missing_template(&names, &origin))?;
-            let paginator = Paginator::new(&urls, index, sec.pages.len(), sec.page_size());
+            let paginator = Paginator::new(
+                |i| url_for(site, &path_of(i)),
+                pager_count,
+                index,
+                sec.pages.len(),
+                sec.page_size(),
+            );
             let title_suffix = (index > 0).then(|| fill(t("page_n"), index + 1, None));
             let ctx = context! {
                 site => shared.site.clone(),
@@ -450,11 +460,11 @@ fn prepare_job(
                 page_title_suffix => title_suffix,
                 breadcrumb => to_value(breadcrumb(site, section, None, t("home"))),
                 nav_path => top_path(&sec.path),
-                canonical => permalink_for(site, &paths[index]),
+                canonical => permalink_for(site, &path_of(index)),
                 feed_url => feed_url(site, &sec.path),
             };
             Ok(Prepared {
-                path: index_file(&paths[index]),
+                path: index_file(&path_of(index)),
                 template: name.to_string(),
                 ctx,
                 source: None,
@@ -497,8 +507,9 @@ fn prepare_job(
         } => {
             let tax = &site.taxonomies[taxonomy];
             let term = &tax.terms[term];
-            let paths = pager_paths(&term.path, term.pages.len(), site.config.paginate);
-            let urls: Vec<String> = paths.iter().map(|p| url_for(site, p)).collect();
+            let per_page = site.config.paginate.max(1);
+            let pager_count = term.pages.len().div_ceil(per_page).max(1);
+            let path_of = |i: usize| pager_path(&term.path, i);
             let cards: Vec<Value> = term
                 .pages
                 .iter()
@@ -506,7 +517,13 @@ fn prepare_job(
                 .take(site.config.paginate)
                 .map(|&p| shared.cards.get(p))
                 .collect();
-            let paginator = Paginator::new(&urls, index, term.pages.len(), site.config.paginate);
+            let paginator = Paginator::new(
+                |i| url_for(site, &path_of(i)),
+                pager_count,
+                index,
+                term.pages.len(),
+                site.config.paginate,
+            );
             let tax_title = taxonomy_title(&tax.name, strings);
             let ctx = context! {
                 site => shared.site.clone(),
@@ -522,11 +539,11 @@ fn prepare_job(
                     Link { title: term.name.clone(), url: String::new() },
                 ]),
                 nav_path => tax.path.clone(),
-                canonical => permalink_for(site, &paths[index]),
+                canonical => permalink_for(site, &path_of(index)),
                 feed_url => feed_url(site, &term.path),
             };
             Ok(Prepared {
-                path: index_file(&paths[index]),
+                path: index_file(&path_of(index)),
                 template: "term.html".to_string(),
                 ctx,
                 source: None,

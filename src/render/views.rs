@@ -147,6 +147,8 @@ pub struct PagerLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Stands for the numbers left out (…) between two links.
+    pub gap: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,25 +163,59 @@ pub struct Paginator {
 }
 
 impl Paginator {
-    pub fn new(urls: &[String], current_index: usize, items: usize, per_page: usize) -> Paginator {
+    /// The pager of page `current_index` (0-based) of `total` pages;
+    /// `url_of(i)` gives page `i`'s URL. It links the first and last pages and
+    /// two either side of the current one, with gaps between: a listing of
+    /// 2,500 pages does not carry 2,500 links on each of them.
+    pub fn new(
+        url_of: impl Fn(usize) -> String,
+        total: usize,
+        current_index: usize,
+        items: usize,
+        per_page: usize,
+    ) -> Paginator {
+        const AROUND: usize = 2;
+        let total = total.max(1);
+        let mut shown: Vec<usize> = vec![0, total - 1];
+        shown
+            .extend(current_index.saturating_sub(AROUND)..=(current_index + AROUND).min(total - 1));
+        shown.sort_unstable();
+        shown.dedup();
+        let mut pages = Vec::with_capacity(shown.len() * 2);
+        let mut last: Option<usize> = None;
+        for i in shown {
+            match last {
+                // A gap of one number shows the number instead.
+                Some(l) if i == l + 2 => pages.push(PagerLink {
+                    number: l + 2,
+                    url: url_of(l + 1),
+                    current: false,
+                    gap: false,
+                }),
+                Some(l) if i > l + 2 => pages.push(PagerLink {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                }),
+                _ => {}
+            }
+            pages.push(PagerLink {
+                number: i + 1,
+                url: url_of(i),
+                current: i == current_index,
+                gap: false,
+            });
+            last = Some(i);
+        }
         Paginator {
             current: current_index + 1,
-            total: urls.len(),
+            total,
             items,
             per_page,
-            previous_url: current_index
-                .checked_sub(1)
-                .and_then(|i| urls.get(i).cloned()),
-            next_url: urls.get(current_index + 1).cloned(),
-            pages: urls
-                .iter()
-                .enumerate()
-                .map(|(i, url)| PagerLink {
-                    number: i + 1,
-                    url: url.clone(),
-                    current: i == current_index,
-                })
-                .collect(),
+            previous_url: current_index.checked_sub(1).map(&url_of),
+            next_url: (current_index + 1 < total).then(|| url_of(current_index + 1)),
+            pages,
         }
     }
 }
@@ -255,4 +291,39 @@ pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod pager_tests {
+    use super::Paginator;
+
+    fn shown(p: &Paginator) -> String {
+        p.pages
+            .iter()
+            .map(|l| {
+                if l.gap {
+                    "…".to_string()
+                } else if l.current {
+                    format!("[{}]", l.number)
+                } else {
+                    l.number.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn long_listings_link_a_window_not_every_page() {
+        let url = |i: usize| format!("/news/page/{}/", i + 1);
+        let p = Paginator::new(url, 2500, 1199, 25000, 10);
+        assert_eq!(shown(&p), "1 … 1198 1199 [1200] 1201 1202 … 2500");
+        assert_eq!(p.previous_url.as_deref(), Some("/news/page/1199/"));
+        assert_eq!(p.next_url.as_deref(), Some("/news/page/1201/"));
+        assert_eq!(shown(&Paginator::new(url, 5, 0, 50, 10)), "[1] 2 3 4 5");
+        assert_eq!(shown(&Paginator::new(url, 9, 8, 90, 10)), "1 … 7 8 [9]");
+        let single = Paginator::new(url, 1, 0, 3, 10);
+        assert_eq!(shown(&single), "[1]");
+        assert!(single.previous_url.is_none() && single.next_url.is_none());
+    }
 }
