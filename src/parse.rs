@@ -86,16 +86,6 @@ struct CachedPage {
     problems: Vec<Diagnostic>,
 }
 
-impl ParseCache {
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
 /// Names of the shortcodes the templates define: `shortcodes/NAME.html`.
 pub fn shortcode_names(sources: &Sources) -> std::collections::BTreeSet<String> {
     sources

@@ -15,15 +15,6 @@ use crate::model::Site;
 use crate::render::OutputFile;
 
 pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<OutputFile> {
-    let mut files = emit_without_search(site, clock, ledger);
-    if site.config.search {
-        files.extend(search::search_files(site));
-    }
-    files
-}
-
-/// Everything but the search index, which `serve` builds in the background.
-pub fn emit_without_search(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<OutputFile> {
     let mut files = Vec::new();
     files.push(schedule::status_file(site, clock));
     if let Some(ledger) = ledger {
@@ -34,6 +25,9 @@ pub fn emit_without_search(site: &Site, clock: &Clock, ledger: Option<&Ledger>) 
     }
     if site.config.feeds {
         files.extend(feeds::all_feeds(site, clock));
+    }
+    if site.config.search {
+        files.extend(search::search_files(site));
     }
     files.push(sitemap::sitemap(site, clock));
     files.push(sitemap::robots(site));

@@ -96,11 +96,6 @@ impl Rebuilder {
         &self.options.root
     }
 
-    /// The model of the last good build.
-    pub fn site(&self) -> Option<Arc<Site>> {
-        self.caches.site.clone()
-    }
-
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
     /// change; they are read again whatever their time stamps say. On error
     /// nothing changes: the last good site stays.
