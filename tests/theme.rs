@@ -218,7 +218,7 @@ fn assert_links_resolve(site: &Path) {
                 continue;
             }
             let path = url.split(['#', '?']).next().unwrap();
-            let decoded = percent_decode(path);
+            let decoded = common::percent_decode(path);
             let mut target = file.parent().unwrap().to_path_buf();
             let mut escaped = false;
             for part in Path::new(&decoded).components() {
@@ -249,25 +249,6 @@ fn assert_links_resolve(site: &Path) {
         "{}",
         problems.into_iter().collect::<Vec<_>>().join("\n")
     );
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[test]

@@ -151,12 +151,8 @@ fn is_swapped(orientation: image::metadata::Orientation) -> bool {
 pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFault> {
     let reader = reader(bytes, settings)?;
     let format = reader.format().ok_or(ImageFault::NotAnImage)?;
-    let mut decoder = reader.into_decoder().map_err(fault)?;
+    let (decoder, orientation) = open(reader, settings)?;
     let (width, height) = decoder.dimensions();
-    check_area(width, height, settings)?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let size = if is_swapped(orientation) {
         Size {
             width: height,
@@ -172,15 +168,24 @@ pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFau
     })
 }
 
-/// Decodes the whole picture, upright.
-pub fn decode(bytes: &[u8], settings: &Settings) -> Result<DynamicImage, ImageFault> {
-    let reader = reader(bytes, settings)?;
+/// The decoder, once the size is known to be within the pixel limit, and the
+/// EXIF orientation that will turn the picture upright.
+fn open(
+    reader: ImageReader<Cursor<&[u8]>>,
+    settings: &Settings,
+) -> Result<(impl ImageDecoder, image::metadata::Orientation), ImageFault> {
     let mut decoder = reader.into_decoder().map_err(fault)?;
     let (width, height) = decoder.dimensions();
     check_area(width, height, settings)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
+    Ok((decoder, orientation))
+}
+
+/// Decodes the whole picture, upright.
+pub fn decode(bytes: &[u8], settings: &Settings) -> Result<DynamicImage, ImageFault> {
+    let (decoder, orientation) = open(reader(bytes, settings)?, settings)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(fault)?;
     image.apply_orientation(orientation);
     Ok(image)

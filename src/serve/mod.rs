@@ -165,12 +165,7 @@ fn apply(rebuilder: &Rebuilder, result: &Rebuilt, served: &RwLock<Served>, hub: 
 /// the changed paths: a page reloads if it is one of them, or if something it
 /// may use (an image, a script) changed.
 fn announce(hub: &Hub, changed: &[String], had_error: bool) {
-    // The status file carries the build time: it changes every time and no
-    // page shows it.
-    let changed: Vec<&String> = changed
-        .iter()
-        .filter(|p| !p.starts_with(".well-known/"))
-        .collect();
+    let changed = shown_by_pages(changed);
     if changed.is_empty() {
         if had_error {
             hub.send("ok", "{}");
@@ -196,6 +191,15 @@ fn announce(hub: &Hub, changed: &[String], had_error: bool) {
         serde_json::json!({ "all": all, "paths": changed })
     };
     hub.send("reload", &data.to_string());
+}
+
+/// Changed paths worth telling the pages about: the status file carries the
+/// build time, so it changes every time, and no page shows it.
+fn shown_by_pages(changed: &[String]) -> Vec<&String> {
+    changed
+        .iter()
+        .filter(|p| !p.starts_with(".well-known/"))
+        .collect()
 }
 
 /// Feeds, sitemap and the search index are made off the edit path: they are
@@ -226,10 +230,7 @@ fn spawn_extras_worker(
                     let mut s = served.write().unwrap_or_else(|e| e.into_inner());
                     guard.update(&mut s.snapshot, &changed);
                     drop(s);
-                    let changed: Vec<&String> = changed
-                        .iter()
-                        .filter(|p| !p.starts_with(".well-known/"))
-                        .collect();
+                    let changed = shown_by_pages(&changed);
                     if !changed.is_empty() {
                         // Not a reload: no page shows these files.
                         let data = serde_json::json!({ "paths": changed });
