@@ -215,12 +215,23 @@ fn spawn_extras_worker(
     let _ = std::thread::Builder::new()
         .name("nb-extras".into())
         .spawn(move || {
+            // Its own single thread, not rayon's global pool: a search index
+            // of 10,000 pages takes seconds, and an edit's parse and render
+            // must never queue behind it.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "nb-extras-pool".into())
+                .build()
+                .ok();
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     job = newer;
                 }
                 let (g, job) = job;
-                let files = job.run();
+                let files = match &pool {
+                    Some(pool) => pool.install(|| job.run()),
+                    None => job.run(),
+                };
                 let mut guard = lock(&rebuilder);
                 if generation.load(Ordering::SeqCst) != g {
                     continue;
