@@ -130,6 +130,9 @@ pub struct Caches {
     /// since: together they let a plain save skip walking the folders.
     pub sources: Option<Sources>,
     pub changed: Option<Vec<PathBuf>>,
+    /// Only Markdown changed since `site` was built: the model may patch it
+    /// (see [`ModelOptions::patchable`]).
+    pub patchable: bool,
 }
 
 /// Config, sources, parsed pages and the site model: what `build`, `check` and
@@ -157,15 +160,16 @@ pub fn load_site(
     if options.relative {
         config.relative_urls = true;
     }
-    let (read_cache, parse_cache, previous, last_sources, changed) = match caches {
+    let (read_cache, parse_cache, previous, last_sources, changed, patchable) = match caches {
         Some(c) => (
             Some(&mut c.read),
             Some((&mut c.parse, &mut c.parsed)),
             c.site.as_deref(),
             Some(&mut c.sources),
             c.changed.take(),
+            c.patchable,
         ),
-        None => (None, None, None, None, None),
+        None => (None, None, None, None, None, false),
     };
     let sources = stage(timings, "load", || {
         let quick = match (&read_cache, &last_sources, &changed) {
@@ -212,6 +216,7 @@ pub fn load_site(
                 root,
                 calendar: &calendar,
                 previous,
+                patchable,
             },
             report,
         )

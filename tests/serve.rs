@@ -487,6 +487,32 @@ fn incremental_tags_and_related_equal_a_clean_build() {
     assert_serves_a_clean_build(&serve, &site);
 }
 
+/// Edits that move nothing (the model is patched): words, a title, a summary.
+/// A title shows on the neighbours' newer/older links, the listing, the term
+/// pages and the related lists of pages sharing tags.
+#[test]
+fn incremental_edits_in_place_equal_a_clean_build() {
+    let site = TestSite::fixture("tags");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let edits: [(&str, &str, &str); 3] = [
+        ("content/news/b.md", "title: 乙", "title: 乙（修订）"),
+        ("content/news/a.md", "title: 甲", "title: 甲（修订）"),
+        ("content/news/b.md", "---\n", "---\nsummary: 新的摘要\n"),
+    ];
+    for (file, from, to) in edits {
+        settle();
+        let path = site.root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let (event, data) = wait_any(&events, &["reload", "error"]);
+        assert_eq!(event, "reload", "{data}");
+    }
+    assert_serves_a_clean_build(&serve, &site);
+}
+
 /// Campaigns and disclosures: status, numbers, archives and corrections.
 #[test]
 fn incremental_kinds_equal_a_clean_build() {

@@ -14,7 +14,7 @@ use super::xml_escape;
 pub fn all_feeds(site: &Site, clock: &Clock) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let home_title = site.config.title.clone();
-    files.push(feed(site, clock, "", &home_title, &site.pages_by_date()));
+    files.push(feed(site, clock, "", &home_title, site.pages_by_date()));
     for section in site.sections.iter().filter(|s| !s.is_home()) {
         let title = format!("{} - {}", section.title, site.config.title);
         files.push(feed(site, clock, &section.path, &title, &section.pages));

@@ -6,6 +6,7 @@
 //! the home page is the empty path); the render stage prefixes `base_url`.
 
 pub mod kinds;
+mod patch;
 pub mod taxonomy;
 
 use std::cmp::Reverse;
@@ -67,7 +68,11 @@ impl Section {
 
 #[derive(Debug, Clone)]
 pub struct Page {
+    /// The parse, with shortcodes expanded once the render stage has done so.
     pub parsed: Arc<ParsedPage>,
+    /// The parse as the parse stage made it (before shortcodes were expanded):
+    /// `serve` tells an unchanged page by this pointer.
+    pub origin: Arc<ParsedPage>,
     pub slug: String,
     pub path: String,
     pub section: usize,
@@ -78,6 +83,9 @@ pub struct Page {
     pub aliases: Vec<String>,
     /// What the page's kind adds: campaign dates, disclosure number and notice…
     pub details: kinds::Details,
+    /// Problems the model found in this page alone (kind checks, slug,
+    /// aliases), kept so that a patched model reports them again.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// A file copied into the output as it is.
@@ -106,6 +114,16 @@ pub struct Site {
     pub corrects: BTreeMap<usize, usize>,
     /// Disclosure archives by year and by category.
     pub archives: Vec<Archive>,
+    /// All pages, newest first ([`listing_order`]).
+    pub by_date: Vec<usize>,
+    /// `rank[p]`: page `p`'s place in `by_date`.
+    pub rank: Vec<usize>,
+    /// Problems found across pages (duplicate URLs, numbers, term slugs).
+    pub notes: Vec<Diagnostic>,
+    /// Same for two sites with the same pages, sections, listings, terms and
+    /// archives in the same places (a patched model keeps it): their output
+    /// paths and render jobs are the same.
+    pub shape: u64,
 }
 
 /// A listing of a disclosure section's items for one year (`disclosures/2025/`)
@@ -150,10 +168,8 @@ impl Site {
     }
 
     /// All pages, newest first.
-    pub fn pages_by_date(&self) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..self.pages.len()).collect();
-        all.sort_by(|&a, &b| listing_order(&self.pages[a].parsed, &self.pages[b].parsed));
-        all
+    pub fn pages_by_date(&self) -> &[usize] {
+        &self.by_date
     }
 }
 
@@ -163,6 +179,10 @@ pub struct ModelOptions<'a> {
     pub calendar: &'a crate::disclosure::calendar::HolidayCalendar,
     /// The site of the previous build in `serve`, for reusing what did not change.
     pub previous: Option<&'a Site>,
+    /// Only Markdown changed since `previous` was built (no photo, attachment,
+    /// static file or holiday calendar, same `site.yaml`): when the edit moved
+    /// nothing (see [`patch`]), the previous model is patched instead of built.
+    pub patchable: bool,
 }
 
 /// Builds the site model from parsed content. Drafts are left out unless asked.
@@ -173,28 +193,147 @@ pub fn build_site(
     options: &ModelOptions<'_>,
     report: &mut Report,
 ) -> Site {
-    let style = config.slugs;
-
-    // Sections: every `_index.md`, plus implicit ones for folders that hold pages
-    // without describing themselves, plus their ancestors and the home page.
-    let mut parsed_sections: BTreeMap<PathBuf, Option<ParsedSection>> = BTreeMap::new();
-    parsed_sections.insert(PathBuf::new(), None);
-    for section in parsed.sections {
-        if section.front.draft.unwrap_or(false)
-            && !options.drafts
-            && !section.dir.as_os_str().is_empty()
-        {
-            continue;
-        }
-        parsed_sections.insert(section.dir.clone(), Some(section));
+    if options.patchable
+        && let Some(previous) = options.previous
+        && let Some(site) = patch::patch(previous, &config, &parsed, options, report)
+    {
+        return site;
     }
+    let style = config.slugs;
     let pages_in: Vec<Arc<ParsedPage>> = parsed
         .pages
         .into_iter()
         .filter(|p| options.drafts || !p.draft)
         .collect();
-    let page_dirs: std::collections::HashSet<&Path> =
-        pages_in.iter().map(|p| p.section_dir.as_path()).collect();
+    let (mut sections, index_of) =
+        build_sections(&config, &parsed.sections, &pages_in, options.drafts);
+
+    // What each kind adds, checked in parallel (attachments are read and hashed).
+    let kind_context = kinds::KindContext {
+        root: options.root,
+        config: &config,
+        calendar: options.calendar,
+    };
+    // Slugs (pinyin) and alias files too: all per page, so in parallel.
+    type Checked = (Option<kinds::Details>, String, Vec<String>, Report);
+    let checked: Vec<Checked> = {
+        use rayon::prelude::*;
+        pages_in
+            .par_iter()
+            .map(|p| {
+                let mut local = Report::new();
+                let details = kinds::page_details(p, &kind_context, &mut local);
+                let slug = page_slug(p, style, &mut local);
+                let aliases = alias_files(p, &mut local);
+                (details, slug, aliases, local)
+            })
+            .collect()
+    };
+
+    // Pages: slug and path.
+    let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
+    for (parsed_page, (details, slug, aliases, local)) in pages_in.into_iter().zip(checked) {
+        let notes = local.into_vec();
+        report.extend(notes.iter().cloned());
+        let Some(details) = details else { continue };
+        let Some(&section) = index_of.get(&parsed_page.section_dir) else {
+            continue;
+        };
+        let path = format!("{}{}/", sections[section].path, slug);
+        pages.push(Page {
+            origin: parsed_page.clone(),
+            parsed: parsed_page,
+            slug,
+            path,
+            section,
+            newer: None,
+            older: None,
+            aliases,
+            details,
+            notes,
+        });
+    }
+    pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
+
+    // Problems across pages; a patched model reports them again.
+    let mut notes = Report::new();
+    check_duplicate_urls(&sections, &pages, &mut notes);
+
+    // Each page's place in newest-first order, so later sorts compare integers.
+    let (by_date, rank) = {
+        use rayon::prelude::*;
+        let mut by_date: Vec<usize> = (0..pages.len()).collect();
+        by_date.par_sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
+        let mut rank = vec![0usize; pages.len()];
+        for (r, &p) in by_date.iter().enumerate() {
+            rank[p] = r;
+        }
+        (by_date, rank)
+    };
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    for section in &mut sections {
+        section.pages.sort_unstable_by_key(|&p| rank[p]);
+        for (pos, &page) in section.pages.iter().enumerate() {
+            let newer = pos.checked_sub(1).map(|p| section.pages[p]);
+            let older = section.pages.get(pos + 1).copied();
+            pages[page].newer = newer;
+            pages[page].older = older;
+        }
+    }
+
+    let taxonomies = taxonomy::build_taxonomies(&config, &pages, &rank, &mut notes);
+    let assets = place_assets(assets, &sections, &pages, &index_of);
+    let (related, related_key) = related_pages(&pages, &taxonomies, &rank, options.previous);
+    let corrects = link_disclosures(&pages, &mut notes);
+    let archives = disclosure_archives(&config, &sections, &pages, &mut notes);
+    let mut assets = assets;
+    assets.extend(attachment_copies(&pages));
+    let notes = notes.into_vec();
+    report.extend(notes.iter().cloned());
+
+    Site {
+        config,
+        sections,
+        pages,
+        taxonomies,
+        assets,
+        related,
+        related_key,
+        corrects,
+        archives,
+        by_date,
+        rank,
+        notes,
+        shape: patch::new_shape(),
+    }
+}
+
+/// Sections: every `_index.md`, plus implicit ones for folders that hold pages
+/// without describing themselves, plus their ancestors and the home page. Their
+/// page lists are left empty. Also returns folder → section index.
+fn build_sections<P: AsRef<ParsedPage>>(
+    config: &Config,
+    parsed: &[ParsedSection],
+    pages_in: &[P],
+    drafts: bool,
+) -> (Vec<Section>, BTreeMap<PathBuf, usize>) {
+    let style = config.slugs;
+    // Sections: every `_index.md`, plus implicit ones for folders that hold pages
+    // without describing themselves, plus their ancestors and the home page.
+    let mut parsed_sections: BTreeMap<PathBuf, Option<&ParsedSection>> = BTreeMap::new();
+    parsed_sections.insert(PathBuf::new(), None);
+    for section in parsed {
+        if section.front.draft.unwrap_or(false) && !drafts && !section.dir.as_os_str().is_empty() {
+            continue;
+        }
+        parsed_sections.insert(section.dir.clone(), Some(section));
+    }
+    let page_dirs: std::collections::HashSet<&Path> = pages_in
+        .iter()
+        .map(|p| p.as_ref().section_dir.as_path())
+        .collect();
     for dir in page_dirs {
         for dir in dir.ancestors() {
             parsed_sections.entry(dir.to_path_buf()).or_insert(None);
@@ -282,96 +421,7 @@ pub fn build_site(
         });
         sections[i].subsections = subs;
     }
-
-    // What each kind adds, checked in parallel (attachments are read and hashed).
-    let kind_context = kinds::KindContext {
-        root: options.root,
-        config: &config,
-        calendar: options.calendar,
-    };
-    // Slugs (pinyin) and alias files too: all per page, so in parallel.
-    type Checked = (Option<kinds::Details>, String, Vec<String>, Report);
-    let checked: Vec<Checked> = {
-        use rayon::prelude::*;
-        pages_in
-            .par_iter()
-            .map(|p| {
-                let mut local = Report::new();
-                let details = kinds::page_details(p, &kind_context, &mut local);
-                let slug = page_slug(p, style, &mut local);
-                let aliases = alias_files(p, &mut local);
-                (details, slug, aliases, local)
-            })
-            .collect()
-    };
-
-    // Pages: slug and path.
-    let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
-    for (parsed_page, (details, slug, aliases, local)) in pages_in.into_iter().zip(checked) {
-        report.extend(local.into_vec());
-        let Some(details) = details else { continue };
-        let Some(&section) = index_of.get(&parsed_page.section_dir) else {
-            continue;
-        };
-        let path = format!("{}{}/", sections[section].path, slug);
-        pages.push(Page {
-            parsed: parsed_page,
-            slug,
-            path,
-            section,
-            newer: None,
-            older: None,
-            aliases,
-            details,
-        });
-    }
-    pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
-
-    check_duplicate_urls(&sections, &pages, report);
-
-    // Each page's place in newest-first order, so later sorts compare integers.
-    let rank = {
-        use rayon::prelude::*;
-        let mut by_date: Vec<usize> = (0..pages.len()).collect();
-        by_date.par_sort_by(|&a, &b| listing_order(&pages[a].parsed, &pages[b].parsed));
-        let mut rank = vec![0usize; pages.len()];
-        for (r, &p) in by_date.iter().enumerate() {
-            rank[p] = r;
-        }
-        rank
-    };
-    for (i, page) in pages.iter().enumerate() {
-        sections[page.section].pages.push(i);
-    }
-    for section in &mut sections {
-        section.pages.sort_unstable_by_key(|&p| rank[p]);
-        for (pos, &page) in section.pages.iter().enumerate() {
-            let newer = pos.checked_sub(1).map(|p| section.pages[p]);
-            let older = section.pages.get(pos + 1).copied();
-            pages[page].newer = newer;
-            pages[page].older = older;
-        }
-    }
-
-    let taxonomies = taxonomy::build_taxonomies(&config, &pages, &rank, report);
-    let assets = place_assets(assets, &sections, &pages, &index_of);
-    let (related, related_key) = related_pages(&pages, &taxonomies, &rank, options.previous);
-    let corrects = link_disclosures(&pages, report);
-    let archives = disclosure_archives(&config, &sections, &pages, report);
-    let mut assets = assets;
-    assets.extend(attachment_copies(&pages));
-
-    Site {
-        config,
-        sections,
-        pages,
-        taxonomies,
-        assets,
-        related,
-        related_key,
-        corrects,
-        archives,
-    }
+    (sections, index_of)
 }
 
 fn disclosure_archives(

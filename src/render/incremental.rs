@@ -16,7 +16,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use rayon::prelude::*;
 
-use super::{Job, OutputFile, Renderer, index_file, kinds, plan, prepare_job};
+use super::{Job, OutputFile, Renderer, index_file, kinds, prepare_job};
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
@@ -26,8 +26,16 @@ use crate::model::kinds::Details;
 /// What a render leaves for the next one.
 #[derive(Default)]
 pub struct Memo {
-    /// Output path → hash of what its template saw.
-    fingerprints: HashMap<String, u64>,
+    /// [`Site::shape`] of the site rendered; 0 for none.
+    shape: u64,
+    /// The jobs, their output paths, and path → job.
+    jobs: Arc<Vec<Job>>,
+    paths: Arc<Vec<String>>,
+    index: Arc<HashMap<String, usize>>,
+    /// Per job, the hash of what its template saw.
+    prints: Vec<u64>,
+    /// Pages in the photo-news listing.
+    photos: Arc<Vec<usize>>,
     /// Hash of what every page sees (site view, words, sections).
     global: u64,
     now: Option<jiff::Timestamp>,
@@ -36,7 +44,7 @@ pub struct Memo {
 impl Memo {
     /// Whether the last render produced `path`.
     pub fn contains(&self, path: &str) -> bool {
-        self.fingerprints.contains_key(path)
+        self.index.contains_key(path)
     }
 }
 
@@ -46,6 +54,8 @@ pub struct Rerender {
     pub changed: Vec<OutputFile>,
     /// Jobs whose view was built and hashed.
     pub considered: usize,
+    /// The site has the same shape as the previous one: the same output paths.
+    pub same_paths: bool,
     pub memo: Memo,
 }
 
@@ -73,54 +83,92 @@ pub fn render_changed(
     report: &mut Report,
 ) -> Rerender {
     let everything = scope == Scope::Everything || previous.is_none();
-    let (shared, strings, jobs) = plan(site, images, clock);
+    // A patched model keeps its shape: same jobs, same paths, and only the
+    // edited pages can change the photo listing.
+    let same_shape =
+        previous.filter(|(old, memo)| memo.shape == site.shape && old.shape == site.shape);
+    let edited: Vec<usize> = match same_shape {
+        Some((old, _)) => (0..site.pages.len())
+            .filter(|&i| !Arc::ptr_eq(&site.pages[i].origin, &old.pages[i].origin))
+            .collect(),
+        None => Vec::new(),
+    };
+    let photos = match same_shape {
+        Some((_, memo))
+            if edited.iter().all(|&i| {
+                let listed = memo
+                    .photos
+                    .binary_search_by_key(&site.rank[i], |&p| site.rank[p]);
+                listed.is_ok() == super::has_photos(site, i)
+            }) =>
+        {
+            memo.photos.clone()
+        }
+        _ if super::photos_listing_wanted(site) => Arc::new(super::photo_pages(site)),
+        _ => Arc::new(Vec::new()),
+    };
+    let (shared, strings) = super::shared_values(site, images, clock, photos.to_vec());
+    let (jobs, paths, index) = match same_shape {
+        Some((_, memo)) if memo.photos.is_empty() == photos.is_empty() => {
+            (memo.jobs.clone(), memo.paths.clone(), memo.index.clone())
+        }
+        _ => {
+            let jobs = super::jobs(site, !photos.is_empty());
+            let paths: Vec<String> = jobs.iter().map(|job| job_path(site, job)).collect();
+            let index = paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect();
+            (Arc::new(jobs), Arc::new(paths), Arc::new(index))
+        }
+    };
+    let same_paths = previous.is_some_and(|(_, memo)| Arc::ptr_eq(&memo.paths, &paths));
     let global = global_key(site, &shared.site, &shared.strings);
-    let paths: Vec<String> = jobs.iter().map(|job| job_path(site, job)).collect();
-    let mut fingerprints: HashMap<String, u64> = HashMap::with_capacity(jobs.len());
+    // The previous fingerprint of each job, if it had one.
+    let old_prints: Vec<Option<u64>> = match previous {
+        Some((_, memo)) if same_paths => memo.prints.iter().map(|&f| Some(f)).collect(),
+        Some((_, memo)) => paths
+            .iter()
+            .map(|p| memo.index.get(p).map(|&i| memo.prints[i]))
+            .collect(),
+        None => vec![None; jobs.len()],
+    };
     let wanted: Vec<bool> = match previous {
         Some((old, memo)) if scope == Scope::Reach && memo.global == global => {
-            let reach = Reach::new(site, old, shared.now, memo.now);
-            let mut wanted: Vec<bool> =
-                jobs.iter().map(|job| reach.may_change(site, job)).collect();
+            let reach = Reach::new(site, old, shared.now, memo.now, same_shape.is_some());
             // Jobs out of reach keep their fingerprint (a job new to the site
             // has none, and is rendered).
-            for (path, want) in paths.iter().zip(wanted.iter_mut()) {
-                if !*want {
-                    match memo.fingerprints.get(path) {
-                        Some(&f) => {
-                            fingerprints.insert(path.clone(), f);
-                        }
-                        None => *want = true,
-                    }
-                }
-            }
-            wanted
+            jobs.iter()
+                .zip(&old_prints)
+                .map(|(job, old)| old.is_none() || reach.may_change(site, job))
+                .collect()
         }
         _ => vec![true; jobs.len()],
     };
-    let old_prints = previous.map(|(_, memo)| &memo.fingerprints);
 
-    type Outcome = Result<(String, u64, Option<OutputFile>), Diagnostic>;
+    type Outcome = Result<(usize, u64, Option<OutputFile>), Diagnostic>;
     let results: Vec<Outcome> = jobs
         .par_iter()
+        .enumerate()
         .zip(&wanted)
         .filter(|(_, want)| **want)
-        .map(|(job, _)| {
+        .map(|((j, job), _)| {
             let prepared = prepare_job(site, renderer, &shared, &strings, job)?;
             let fingerprint = prepared.fingerprint();
-            let path = prepared.path.clone();
-            if !everything && old_prints.and_then(|f| f.get(&path)) == Some(&fingerprint) {
-                return Ok((path, fingerprint, None));
+            if !everything && old_prints[j] == Some(fingerprint) {
+                return Ok((j, fingerprint, None));
             }
-            Ok((path, fingerprint, Some(prepared.render(renderer)?)))
+            Ok((j, fingerprint, Some(prepared.render(renderer)?)))
         })
         .collect();
     let considered = results.len();
+    let mut prints: Vec<u64> = old_prints.iter().map(|f| f.unwrap_or(0)).collect();
     let mut changed = Vec::new();
     for result in results {
         match result {
-            Ok((path, fingerprint, file)) => {
-                fingerprints.insert(path, fingerprint);
+            Ok((j, fingerprint, file)) => {
+                prints[j] = fingerprint;
                 changed.extend(file);
             }
             Err(d) => report.push(d),
@@ -129,8 +177,14 @@ pub fn render_changed(
     Rerender {
         changed,
         considered,
+        same_paths,
         memo: Memo {
-            fingerprints,
+            shape: site.shape,
+            jobs,
+            paths,
+            index,
+            prints,
+            photos,
             global,
             now: Some(shared.now),
         },
@@ -185,6 +239,21 @@ fn global_key(site: &Site, site_view: &Value, strings: &Value) -> u64 {
     h.finish()
 }
 
+/// Whether a page's parse changed: another file text, or shortcodes expanded
+/// into other HTML (expansion makes a new copy of the parse every time; it
+/// changes only these fields, see `media::expand_shortcodes`).
+fn parse_moved(page: &crate::model::Page, was: &crate::model::Page) -> bool {
+    if !Arc::ptr_eq(&page.origin, &was.origin) {
+        return true;
+    }
+    let (a, b) = (&page.parsed, &was.parsed);
+    !Arc::ptr_eq(a, b)
+        && (a.body.html != b.body.html
+            || a.body.more_summary != b.body.more_summary
+            || a.body.first_paragraph != b.body.first_paragraph
+            || a.summary_html != b.summary_html)
+}
+
 /// Which pager pages of a listing may change.
 #[derive(Debug, Clone)]
 enum Pagers {
@@ -228,13 +297,18 @@ impl Reach {
         old: &Site,
         now: jiff::Timestamp,
         old_now: Option<jiff::Timestamp>,
+        same_shape: bool,
     ) -> Reach {
-        let old_index: HashMap<&Path, usize> = old
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.parsed.path.as_path(), i))
-            .collect();
+        // Two sites of one shape have the same pages in the same places.
+        let old_index: HashMap<&Path, usize> = if same_shape {
+            HashMap::new()
+        } else {
+            old.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.parsed.path.as_path(), i))
+                .collect()
+        };
         fn source_of(s: &Site, i: Option<usize>) -> Option<&Path> {
             i.map(|i| s.pages[i].parsed.path.as_path())
         }
@@ -244,18 +318,24 @@ impl Reach {
         let mut counterpart: Vec<Option<usize>> = vec![None; n];
         let mut old_alive = vec![false; old.pages.len()];
         for (i, page) in site.pages.iter().enumerate() {
-            let Some(&o) = old_index.get(page.parsed.path.as_path()) else {
-                dirty[i] = true;
-                continue;
+            let o = if same_shape {
+                i
+            } else {
+                let Some(&o) = old_index.get(page.parsed.path.as_path()) else {
+                    dirty[i] = true;
+                    continue;
+                };
+                o
             };
             old_alive[o] = true;
             counterpart[i] = Some(o);
             let was = &old.pages[o];
-            let moved = !Arc::ptr_eq(&page.parsed, &was.parsed)
-                || page.path != was.path
-                || site.sections[page.section].path != old.sections[was.section].path
-                || source_of(site, page.newer) != source_of(old, was.newer)
-                || source_of(site, page.older) != source_of(old, was.older);
+            let moved = parse_moved(page, was)
+                || (!same_shape
+                    && (page.path != was.path
+                        || site.sections[page.section].path != old.sections[was.section].path
+                        || source_of(site, page.newer) != source_of(old, was.newer)
+                        || source_of(site, page.older) != source_of(old, was.older)));
             let details_moved = !matches!(page.details, Details::Plain)
                 && (page.details != was.details
                     || (now != old_now
@@ -401,8 +481,8 @@ impl Reach {
             }
         }
 
-        // Page jobs: a changed page, one whose related list changed or holds a
-        // changed page, and campaigns whose tag moved.
+        // Page jobs: a changed page, its neighbours, one whose related list
+        // changed or holds a changed page, and campaigns whose tag moved.
         let tags = site.taxonomies.iter().find(|t| t.name == "tags");
         let page_jobs: Vec<bool> = (0..n)
             .map(|i| {
@@ -415,11 +495,20 @@ impl Reach {
                 {
                     return true;
                 }
+                // Its newer and older links show the neighbours' titles.
+                let page = &site.pages[i];
+                if page.newer.is_some_and(|p| dirty[p]) || page.older.is_some_and(|p| dirty[p]) {
+                    return true;
+                }
                 let related = &site.related[i];
                 if related.iter().any(|&r| dirty[r]) {
                     return true;
                 }
                 let Some(o) = counterpart[i] else { return true };
+                if same_shape && site.related_key == old.related_key {
+                    // The same related lists, by the same pages.
+                    return false;
+                }
                 let was = &old.related[o];
                 related.len() != was.len()
                     || related

@@ -140,6 +140,7 @@ pub fn to_value<T: serde::Serialize>(view: T) -> Value {
     Value::from(minijinja::value::Serde(view))
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job {
     Page(usize),
     Listing {
@@ -207,9 +208,15 @@ impl<'s> Cards<'s> {
 /// Pages with a gallery, newest first: the photo-news listing (图片新闻).
 pub fn photo_pages(site: &Site) -> Vec<usize> {
     site.pages_by_date()
-        .into_iter()
-        .filter(|&p| !crate::images::gallery::gallery_images(site, &site.pages[p]).is_empty())
+        .iter()
+        .copied()
+        .filter(|&p| has_photos(site, p))
         .collect()
+}
+
+/// Whether page `p` belongs in the photo-news listing.
+fn has_photos(site: &Site, p: usize) -> bool {
+    !crate::images::gallery::gallery_images(site, &site.pages[p]).is_empty()
 }
 
 /// The site path of the photo-news listing, unless a section already has it.
@@ -250,13 +257,26 @@ fn plan<'s>(
     images: &'s ImageSet,
     clock: &Clock,
 ) -> (Shared<'s>, BTreeMap<&'static str, String>, Vec<Job>) {
-    let strings_map = i18n::site_strings(&site.config);
-    let now = clock.now();
     let photos = if photos_listing_wanted(site) {
         photo_pages(site)
     } else {
         Vec::new()
     };
+    let (shared, strings) = shared_values(site, images, clock, photos);
+    let jobs = jobs(site, !shared.photos.is_empty());
+    (shared, strings, jobs)
+}
+
+/// What every job reads: the site view, the words, the cards; `photos` from
+/// [`photo_pages`] when the site has the photo listing.
+fn shared_values<'s>(
+    site: &'s Site,
+    images: &'s ImageSet,
+    clock: &Clock,
+    photos: Vec<usize>,
+) -> (Shared<'s>, BTreeMap<&'static str, String>) {
+    let strings_map = i18n::site_strings(&site.config);
+    let now = clock.now();
     let photos_title = strings_map.get("photos").cloned().unwrap_or_default();
     let shared = Shared {
         images,
@@ -270,7 +290,12 @@ fn plan<'s>(
         cards: Cards::new(site, images, now),
         photos,
     };
+    (shared, strings_map)
+}
 
+/// One job per output file; the same for two sites of one shape (and the same
+/// `with_photos`).
+fn jobs(site: &Site, with_photos: bool) -> Vec<Job> {
     let mut jobs = Vec::new();
     jobs.extend((0..site.pages.len()).map(Job::Page));
     for (s, section) in site.sections.iter().enumerate() {
@@ -292,11 +317,11 @@ fn plan<'s>(
     if site.config.search {
         jobs.push(Job::Search);
     }
-    if !shared.photos.is_empty() {
+    if with_photos {
         jobs.push(Job::Photos);
     }
     jobs.push(Job::NotFound);
-    (shared, strings_map, jobs)
+    jobs
 }
 
 /// A job ready to render: the template and everything it sees.
@@ -408,9 +433,9 @@ fn prepare_job(
                 .collect();
             let all_cards: Vec<Value> = if sec.is_home() {
                 site.pages_by_date()
-                    .into_iter()
+                    .iter()
                     .take(site.config.paginate)
-                    .map(|p| shared.cards.get(p))
+                    .map(|&p| shared.cards.get(p))
                     .collect()
             } else {
                 Vec::new()

@@ -74,6 +74,10 @@ pub struct Rebuilder {
     pending: Option<ExtrasJob>,
     /// Processed photos of the last good build.
     images: Option<Arc<ImageSet>>,
+    /// Something other than Markdown and templates changed since the last good
+    /// build (a photo, an attachment, a static file): its model cannot be
+    /// patched, as those files are checked when a model is built.
+    files_moved: bool,
 }
 
 impl Rebuilder {
@@ -89,6 +93,7 @@ impl Rebuilder {
             extras: HashSet::new(),
             pending: None,
             images: None,
+            files_moved: true,
         }
     }
 
@@ -105,6 +110,11 @@ impl Rebuilder {
             self.caches.read.forget(path);
         }
         self.caches.changed = Some(dirty.to_vec());
+        let beside_pages = self.files_beside_pages_changed(dirty);
+        // Files under content/ other than Markdown are judged by
+        // `files_beside_pages_changed` (an editor's temporary file is not one).
+        self.files_moved |= beside_pages || dirty.is_empty() || dirty.iter().any(|p| !is_text(p));
+        self.caches.patchable = !self.files_moved;
         let config_text = crate::load::read_config(&self.options.root).ok();
         if config_text != self.config_text {
             // site.yaml feeds every stage: start over.
@@ -144,7 +154,6 @@ impl Rebuilder {
             ..
         } = loaded;
         let templates_key = hash_of(&sources.templates);
-        let beside_pages = self.files_beside_pages_changed(dirty);
         let scope = if templates_key != self.templates_key {
             render::Scope::Everything
         } else if beside_pages {
@@ -271,6 +280,7 @@ impl Rebuilder {
             ledger,
         });
         self.caches.site = Some(site);
+        self.files_moved = false;
         timings.push(("commit", t.elapsed()));
         Rebuilt {
             report,
@@ -373,6 +383,13 @@ impl ExtrasJob {
     pub fn run(&self) -> Vec<OutputFile> {
         crate::emit::emit_extras(&self.site, &self.clock, self.ledger.as_ref())
     }
+}
+
+/// A path under `content/`, or a template: what a model patch can follow.
+fn is_text(path: &Path) -> bool {
+    path.starts_with(crate::load::CONTENT_DIR)
+        || path.starts_with(crate::load::TEMPLATES_DIR)
+        || path.starts_with(crate::load::THEMES_DIR)
 }
 
 fn hash_of(templates: &render::TemplateSources) -> u64 {
