@@ -68,7 +68,8 @@ pub struct BuildSummary {
 pub struct Loaded {
     pub config: Config,
     pub clock: Clock,
-    pub sources: Sources,
+    /// Shared with `serve`'s caches, which keep the last load.
+    pub sources: std::sync::Arc<Sources>,
     pub site: Site,
     /// The disclosure ledger as it must be after this build (`None` when the
     /// site has no disclosures and no ledger).
@@ -128,7 +129,7 @@ pub struct Caches {
     pub site: Option<std::sync::Arc<Site>>,
     /// The sources of the last load, and the paths the watcher saw change
     /// since: together they let a plain save skip walking the folders.
-    pub sources: Option<Sources>,
+    pub sources: Option<std::sync::Arc<Sources>>,
     pub changed: Option<Vec<PathBuf>>,
     /// Only Markdown changed since `site` was built: the model may patch it
     /// (see [`ModelOptions::patchable`]).
@@ -194,6 +195,7 @@ pub fn load_site(
             Err(cache) => load::load_sources_cached(root, &config.theme, cache, report),
         }
     });
+    let sources = std::sync::Arc::new(sources);
     if let Some(slot) = last_sources {
         *slot = Some(sources.clone());
     }

@@ -6,7 +6,7 @@
 //! page, bundle page, or asset. It reads nothing outside the site root: symlinks
 //! that leave it are refused. It does not parse anything.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -368,12 +368,8 @@ pub fn reload_saved(
     report: &mut Report,
 ) -> Option<Sources> {
     let root = &previous.root;
-    let known: HashMap<&Path, usize> = previous
-        .markdown
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.path.as_path(), i))
-        .collect();
+    // A save names a file or two: a scan costs less than a map of every path.
+    let position = |path: &Path| previous.markdown.iter().position(|m| m.path == path);
     let is_site_file = |p: &Path| {
         previous
             .assets
@@ -384,8 +380,8 @@ pub fn reload_saved(
     let mut reread = Vec::new();
     for path in changed {
         let full = root.join(path);
-        match known.get(path.as_path()) {
-            Some(&i) if full.is_file() => reread.push(i),
+        match position(path) {
+            Some(i) if full.is_file() => reread.push(i),
             Some(_) => return None,
             None if !full.exists() && !is_site_file(path) => {
                 let top = path.components().next().map(|c| c.as_os_str());
@@ -410,10 +406,20 @@ pub fn reload_saved(
         cache.files.insert(path, read);
         sources.markdown[i].text = text;
     }
-    // Problems of files not read again are reported as before.
-    for source in &sources.markdown {
-        if let Some(hit) = cache.files.get(&source.path) {
-            report.extend(hit.problems.iter().cloned());
+    // Problems of files not read again are reported as before (only files of
+    // the site: the cache may remember files since gone).
+    let troubled: Vec<(&PathBuf, &Vec<Diagnostic>)> = cache
+        .files
+        .iter()
+        .filter(|(_, read)| !read.problems.is_empty())
+        .map(|(path, read)| (path, &read.problems))
+        .collect();
+    if !troubled.is_empty() {
+        let live: HashSet<&Path> = sources.markdown.iter().map(|m| m.path.as_path()).collect();
+        for (path, problems) in troubled {
+            if live.contains(path.as_path()) {
+                report.extend(problems.iter().cloned());
+            }
         }
     }
     Some(sources)

@@ -102,11 +102,12 @@ pub struct Site {
     pub config: Config,
     /// Sorted by folder; index 0 is the home page.
     pub sections: Vec<Section>,
-    pub pages: Vec<Page>,
+    /// Shared, so that a patched model copies pointers, not pages.
+    pub pages: Vec<Arc<Page>>,
     pub taxonomies: Vec<Taxonomy>,
     pub assets: Vec<AssetCopy>,
     /// For each page, up to five pages sharing the most tags, newest first on ties.
-    pub related: Vec<Vec<usize>>,
+    pub related: Arc<Vec<Vec<usize>>>,
     /// Hash of what `related` was computed from, so a rebuild that changed no
     /// tags or dates reuses it.
     pub related_key: u64,
@@ -296,7 +297,7 @@ pub fn build_site(
     Site {
         config,
         sections,
-        pages,
+        pages: pages.into_iter().map(Arc::new).collect(),
         taxonomies,
         assets,
         related,
@@ -330,10 +331,17 @@ fn build_sections<P: AsRef<ParsedPage>>(
         }
         parsed_sections.insert(section.dir.clone(), Some(section));
     }
-    let page_dirs: std::collections::HashSet<&Path> = pages_in
-        .iter()
-        .map(|p| p.as_ref().section_dir.as_path())
-        .collect();
+    // Pages come sorted by file, so those of one folder follow each other:
+    // compare with the last before hashing.
+    let mut page_dirs: std::collections::HashSet<&Path> = std::collections::HashSet::new();
+    let mut last: Option<&Path> = None;
+    for page in pages_in {
+        let dir = page.as_ref().section_dir.as_path();
+        if last != Some(dir) {
+            page_dirs.insert(dir);
+            last = Some(dir);
+        }
+    }
     for dir in page_dirs {
         for dir in dir.ancestors() {
             parsed_sections.entry(dir.to_path_buf()).or_insert(None);
@@ -580,9 +588,9 @@ fn related_pages(
     taxonomies: &[Taxonomy],
     rank: &[usize],
     previous: Option<&Site>,
-) -> (Vec<Vec<usize>>, u64) {
+) -> (Arc<Vec<Vec<usize>>>, u64) {
     let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
-        return (vec![Vec::new(); pages.len()], 0);
+        return (Arc::new(vec![Vec::new(); pages.len()]), 0);
     };
     let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     for (t, term) in tags.terms.iter().enumerate() {
@@ -606,7 +614,7 @@ fn related_pages(
     // tag sizes over each page's tags, with no sorting of candidate lists (a
     // popular tag on thousands of pages made that the slowest part of the model).
     use rayon::prelude::*;
-    let related = (0..pages.len())
+    let related: Vec<Vec<usize>> = (0..pages.len())
         .into_par_iter()
         .map_init(
             || (vec![0u16; pages.len()], Vec::new()),
@@ -638,7 +646,7 @@ fn related_pages(
             },
         )
         .collect();
-    (related, key)
+    (Arc::new(related), key)
 }
 
 /// Output files of a page's `aliases`: `/old/path/` and `/old/path` become

@@ -86,7 +86,9 @@ pub(super) fn patch(
     // parse, as a full build does.
     let mut pages = previous.pages.clone();
     for page in &mut pages {
-        page.parsed = page.origin.clone();
+        if !Arc::ptr_eq(&page.parsed, &page.origin) {
+            Arc::make_mut(page).parsed = page.origin.clone();
+        }
     }
     for &(at, page) in &edited {
         let was = &previous.pages[at];
@@ -102,13 +104,13 @@ pub(super) fn patch(
         if !stays {
             return None;
         }
-        pages[at] = Page {
+        pages[at] = Arc::new(Page {
             parsed: page.clone(),
             origin: page.clone(),
             details,
             notes: local.into_vec(),
-            ..was.clone()
-        };
+            ..Page::clone(was)
+        });
     }
     // Newest-first order: each edited page must still sort between its
     // neighbours (a title is the tie-break between pages of one date).

@@ -160,7 +160,7 @@ pub fn expand_shortcodes(
             |html: &str| replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default());
         // Only pages with shortcodes get their own copy of the parse. These
         // four fields are all it changes (`serve` compares just them).
-        let parsed = std::sync::Arc::make_mut(&mut page.parsed);
+        let parsed = std::sync::Arc::make_mut(&mut std::sync::Arc::make_mut(page).parsed);
         let body: &mut RenderedMarkdown = &mut parsed.body;
         body.html = fill(&body.html);
         body.more_summary = body.more_summary.as_deref().map(fill);

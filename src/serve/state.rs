@@ -231,16 +231,63 @@ impl Rebuilder {
             }
         }
         let extras = &self.extras;
-        self.generated.retain(|path, _| {
-            // Feeds, sitemap and search index are replaced by the extras job.
-            let keep = rerender.memo.contains(path) || extras.contains(path);
-            if !keep {
-                changed.insert(path.clone(), ());
-            }
-            keep
-        });
+        if !rerender.same_paths {
+            self.generated.retain(|path, _| {
+                // Feeds, sitemap and search index are replaced by the extras job.
+                let keep = rerender.memo.contains(path) || extras.contains(path);
+                if !keep {
+                    changed.insert(path.clone(), ());
+                }
+                keep
+            });
+        }
 
-        let entries = build::collect_entries(&sources, site, &images, Vec::new());
+        // Files copied as they are can change only with the site's shape or
+        // a file outside content/ and templates/ (static/, a theme's files).
+        let copies_stay = rerender.same_paths
+            && !images_moved
+            && dirty.iter().all(|p| {
+                p.starts_with(crate::load::CONTENT_DIR) || p.starts_with(crate::load::TEMPLATES_DIR)
+            });
+        if !copies_stay {
+            self.update_copies(&sources, site, &images, dirty, &mut changed);
+        }
+        self.memo = rerender.memo;
+        self.templates_key = templates_key;
+        let pages = site.pages.len();
+        drop(renderer);
+        let site = Arc::new(site_owned);
+        self.pending = Some(ExtrasJob {
+            site: site.clone(),
+            clock,
+            ledger,
+        });
+        self.caches.site = Some(site);
+        self.files_moved = false;
+        timings.push(("commit", t.elapsed()));
+        Rebuilt {
+            report,
+            changed: changed.into_keys().collect(),
+            parsed: self.caches.parsed,
+            rendered,
+            checked,
+            pages,
+            elapsed: start.elapsed(),
+            timings,
+        }
+    }
+
+    /// Takes the list of files served as they are from a new build, noting in
+    /// `changed` those that came, went or were edited (`dirty`).
+    fn update_copies(
+        &mut self,
+        sources: &crate::load::Sources,
+        site: &Site,
+        images: &ImageSet,
+        dirty: &[PathBuf],
+        changed: &mut BTreeMap<String, ()>,
+    ) {
+        let entries = build::collect_entries(sources, site, images, Vec::new());
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
@@ -269,29 +316,6 @@ impl Rebuilder {
             }
         }
         self.copies = copies;
-        self.memo = rerender.memo;
-        self.templates_key = templates_key;
-        let pages = site.pages.len();
-        drop(renderer);
-        let site = Arc::new(site_owned);
-        self.pending = Some(ExtrasJob {
-            site: site.clone(),
-            clock,
-            ledger,
-        });
-        self.caches.site = Some(site);
-        self.files_moved = false;
-        timings.push(("commit", t.elapsed()));
-        Rebuilt {
-            report,
-            changed: changed.into_keys().collect(),
-            parsed: self.caches.parsed,
-            rendered,
-            checked,
-            pages,
-            elapsed: start.elapsed(),
-            timings,
-        }
     }
 
     /// Whether a file beside the pages (a bundle image, an attachment) changed,
