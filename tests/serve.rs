@@ -513,6 +513,37 @@ fn incremental_edits_in_place_equal_a_clean_build() {
     assert_serves_a_clean_build(&serve, &site);
 }
 
+/// A file beside an unchanged page (an attachment) is checked again when it
+/// goes, and stays checked while the build fails: a later edit of another
+/// page must not bring back the model that still had it.
+#[test]
+fn a_missing_attachment_is_reported_until_it_is_back() {
+    let site = TestSite::fixture("kinds");
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    let pdf = site.root.join("content/disclosures/nominees/名单.pdf");
+    let bytes = std::fs::read(&pdf).unwrap();
+
+    std::fs::remove_file(&pdf).unwrap();
+    let error = wait_for(&events, "error");
+    assert!(error.to_string().contains("名单.pdf"), "{error}");
+
+    settle();
+    let open = site.root.join("content/disclosures/open.md");
+    let text = std::fs::read_to_string(&open).unwrap();
+    std::fs::write(&open, text.replacen("正文。", "正文（修订）。", 1)).unwrap();
+    let (event, data) = wait_any(&events, &["error", "reload", "ok"]);
+    assert_eq!(event, "error", "{data}");
+    assert!(data.to_string().contains("名单.pdf"), "{data}");
+
+    settle();
+    std::fs::write(&pdf, bytes).unwrap();
+    let (event, data) = wait_any(&events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
+    assert_serves_a_clean_build(&serve, &site);
+}
+
 /// Campaigns and disclosures: status, numbers, archives and corrections.
 #[test]
 fn incremental_kinds_equal_a_clean_build() {

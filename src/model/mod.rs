@@ -181,8 +181,9 @@ pub struct ModelOptions<'a> {
     /// The site of the previous build in `serve`, for reusing what did not change.
     pub previous: Option<&'a Site>,
     /// Only Markdown changed since `previous` was built (no photo, attachment,
-    /// static file or holiday calendar, same `site.yaml`): when the edit moved
-    /// nothing (see [`patch`]), the previous model is patched instead of built.
+    /// static file or holiday calendar, same `site.yaml`): unchanged pages keep
+    /// their kind details, slug and aliases, and when the edit moved nothing
+    /// (see [`patch`]) the previous model is patched instead of built.
     pub patchable: bool,
 }
 
@@ -215,26 +216,42 @@ pub fn build_site(
         config: &config,
         calendar: options.calendar,
     };
-    // Slugs (pinyin) and alias files too: all per page, so in parallel.
-    type Checked = (Option<kinds::Details>, String, Vec<String>, Report);
+    // Slugs (pinyin) and alias files too: all per page, so in parallel. In
+    // `serve`, when only Markdown changed, an unchanged page's are taken from
+    // the previous model.
+    let reusable = options.previous.filter(|_| options.patchable);
+    let before: Vec<Option<&Page>> = match reusable {
+        Some(previous) => previous_pages(&pages_in, previous),
+        None => vec![None; pages_in.len()],
+    };
+    type Checked = (Option<kinds::Details>, String, Vec<String>, Vec<Diagnostic>);
     let checked: Vec<Checked> = {
         use rayon::prelude::*;
         pages_in
             .par_iter()
-            .map(|p| {
+            .zip(&before)
+            .map(|(p, before)| {
+                if let Some(was) = before {
+                    let details = Some(was.details.clone());
+                    return (
+                        details,
+                        was.slug.clone(),
+                        was.aliases.clone(),
+                        was.notes.clone(),
+                    );
+                }
                 let mut local = Report::new();
                 let details = kinds::page_details(p, &kind_context, &mut local);
                 let slug = page_slug(p, style, &mut local);
                 let aliases = alias_files(p, &mut local);
-                (details, slug, aliases, local)
+                (details, slug, aliases, local.into_vec())
             })
             .collect()
     };
 
     // Pages: slug and path.
     let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
-    for (parsed_page, (details, slug, aliases, local)) in pages_in.into_iter().zip(checked) {
-        let notes = local.into_vec();
+    for (parsed_page, (details, slug, aliases, notes)) in pages_in.into_iter().zip(checked) {
         report.extend(notes.iter().cloned());
         let Some(details) = details else { continue };
         let Some(&section) = index_of.get(&parsed_page.section_dir) else {
@@ -309,6 +326,29 @@ pub fn build_site(
         notes,
         shape: patch::new_shape(),
     }
+}
+
+/// For each page, the previous model's page of the same file if its parse is
+/// the same one (so its kind details, slug and aliases are too).
+fn previous_pages<'p>(pages_in: &[Arc<ParsedPage>], previous: &'p Site) -> Vec<Option<&'p Page>> {
+    let mut hint = 0;
+    pages_in
+        .iter()
+        .map(|page| {
+            // Both lists are sorted by file as a rule: try the next one first.
+            let at = match previous.pages.get(hint) {
+                Some(p) if p.origin.path == page.path => Some(hint),
+                _ => previous
+                    .pages
+                    .binary_search_by(|p| p.origin.path.cmp(&page.path))
+                    .ok(),
+            };
+            let at = at?;
+            hint = at + 1;
+            let was = &previous.pages[at];
+            Arc::ptr_eq(&was.origin, page).then_some(&**was)
+        })
+        .collect()
 }
 
 /// Sections: every `_index.md`, plus implicit ones for folders that hold pages
@@ -614,39 +654,104 @@ fn related_pages(
     // tag sizes over each page's tags, with no sorting of candidate lists (a
     // popular tag on thousands of pages made that the slowest part of the model).
     use rayon::prelude::*;
+    let one = |(counts, touched): &mut (Vec<u16>, Vec<usize>), p: usize| {
+        related_of(p, &terms_of, tags, rank, counts, touched)
+    };
+    let scratch = || (vec![0u16; pages.len()], Vec::new());
+    if let Some(old) = previous
+        && let Some(affected) = related_reach(pages, tags, old)
+    {
+        // Only pages sharing a tag with an edited page (before or after the
+        // edit) can see their list change.
+        let fresh: Vec<Vec<usize>> = affected
+            .par_iter()
+            .map_init(scratch, |s, &p| one(s, p))
+            .collect();
+        let mut related = Vec::clone(&old.related);
+        for (p, list) in affected.into_iter().zip(fresh) {
+            related[p] = list;
+        }
+        return (Arc::new(related), key);
+    }
     let related: Vec<Vec<usize>> = (0..pages.len())
         .into_par_iter()
-        .map_init(
-            || (vec![0u16; pages.len()], Vec::new()),
-            |(counts, touched), p| {
-                for &t in &terms_of[p] {
-                    for &o in &tags.terms[t].pages {
-                        if o != p {
-                            if counts[o] == 0 {
-                                touched.push(o);
-                            }
-                            counts[o] = counts[o].saturating_add(1);
-                        }
-                    }
-                }
-                // The best five by (more shared tags, newer), kept sorted.
-                let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
-                for &o in touched.iter() {
-                    let key = (std::cmp::Reverse(counts[o]), rank[o], o);
-                    counts[o] = 0;
-                    if best.len() == 5 && key >= best[4] {
-                        continue;
-                    }
-                    let at = best.partition_point(|b| *b < key);
-                    best.insert(at, key);
-                    best.truncate(5);
-                }
-                touched.clear();
-                best.into_iter().map(|(_, _, other)| other).collect()
-            },
-        )
+        .map_init(scratch, one)
         .collect();
     (Arc::new(related), key)
+}
+
+/// Page `p`'s related pages: the best five by (more shared tags, newer).
+fn related_of(
+    p: usize,
+    terms_of: &[Vec<usize>],
+    tags: &Taxonomy,
+    rank: &[usize],
+    counts: &mut [u16],
+    touched: &mut Vec<usize>,
+) -> Vec<usize> {
+    for &t in &terms_of[p] {
+        for &o in &tags.terms[t].pages {
+            if o != p {
+                if counts[o] == 0 {
+                    touched.push(o);
+                }
+                counts[o] = counts[o].saturating_add(1);
+            }
+        }
+    }
+    // Kept sorted.
+    let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
+    for &o in touched.iter() {
+        let key = (std::cmp::Reverse(counts[o]), rank[o], o);
+        counts[o] = 0;
+        if best.len() == 5 && key >= best[4] {
+            continue;
+        }
+        let at = best.partition_point(|b| *b < key);
+        best.insert(at, key);
+        best.truncate(5);
+    }
+    touched.clear();
+    best.into_iter().map(|(_, _, other)| other).collect()
+}
+
+/// After an edit of a few pages, the pages whose related list may change:
+/// those sharing a tag with an edited page, before or after the edit. Every
+/// other page has the same candidates, with the same tags, in the same order
+/// among themselves (ranks shift, but only around the edited pages). `None`
+/// when pages came or went, or when so many are reached that computing all
+/// is as cheap.
+fn related_reach(pages: &[Page], tags: &Taxonomy, old: &Site) -> Option<Vec<usize>> {
+    const MAX_EDITED: usize = 64;
+    let n = pages.len();
+    if old.pages.len() != n || old.related.len() != n {
+        return None;
+    }
+    let old_tags = old.taxonomies.iter().find(|t| t.name == "tags")?;
+    let mut reached = vec![false; n];
+    let mut edited = 0;
+    for (i, (page, was)) in pages.iter().zip(&old.pages).enumerate() {
+        if page.parsed.path != was.origin.path {
+            return None;
+        }
+        if !Arc::ptr_eq(&page.parsed, &was.origin) {
+            reached[i] = true;
+            edited += 1;
+            if edited > MAX_EDITED {
+                return None;
+            }
+        }
+    }
+    let edited_pages = reached.clone();
+    for term in old_tags.terms.iter().chain(&tags.terms) {
+        if term.pages.iter().any(|&p| edited_pages[p]) {
+            for &p in &term.pages {
+                reached[p] = true;
+            }
+        }
+    }
+    let list: Vec<usize> = (0..n).filter(|&p| reached[p]).collect();
+    (list.len() <= n / 2).then_some(list)
 }
 
 /// Output files of a page's `aliases`: `/old/path/` and `/old/path` become
