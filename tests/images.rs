@@ -434,6 +434,42 @@ fn unknown_shortcode_is_an_error_naming_file_and_line() {
     );
 }
 
+/// A section's introduction (`_index.md`) may show a picture like a page.
+#[test]
+fn figure_in_a_section_introduction_is_processed_and_shown() {
+    let site = site_with_photos();
+    site.write("content/news/banner.jpg", phone_jpeg(900, 600, 1));
+    site.write(
+        "content/news/_index.md",
+        "---\ntitle: 工会要闻\n---\n\n本栏目发布工会要闻。\n\n{{ figure(src=\"banner.jpg\", caption=\"职工运动会\") }}\n",
+    );
+    site.build(&[]).assert_ok();
+    let listing = site.html("news/index.html");
+    assert_eq!(
+        listing.attr(".intro figure img", "srcset"),
+        "/news/banner.240w.jpg 240w, /news/banner.800w.jpg 800w"
+    );
+    assert_eq!(listing.attr(".intro figure img", "alt"), "职工运动会");
+    assert_eq!(listing.texts(".intro figcaption"), vec!["职工运动会"]);
+    assert!(site.exists("news/banner.240w.jpg") && site.exists("news/banner.800w.jpg"));
+    let raw = std::fs::read_to_string(site.root.join("public/news/index.html")).unwrap();
+    assert!(
+        !raw.contains("nb-shortcode"),
+        "a marker was left in the listing"
+    );
+
+    // A missing one is an error at its line.
+    site.remove("content/news/banner.jpg");
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("content/news/_index.md:7"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("banner.jpg"), "{}", run.stderr);
+}
+
 #[test]
 fn missing_gallery_image_is_an_error_at_its_line() {
     let site = site_with_photos();

@@ -808,5 +808,29 @@ fn incremental_galleries_equal_a_clean_build() {
     .unwrap();
     let (event, data) = wait_any(&events, &["reload", "error"]);
     assert_eq!(event, "reload", "{data}");
+
+    // A figure in the section's introduction, then an edit that moves
+    // nothing (the model is patched around the introduction).
+    settle();
+    let intro = "content/news/_index.md";
+    let text = std::fs::read_to_string(site.root.join(intro)).unwrap();
+    site.write(
+        intro,
+        format!(
+            "{text}\n{{{{ figure(src=\"skills-contest/photo.jpg\", caption=\"栏目题图\") }}}}\n"
+        ),
+    );
+    let (event, data) = wait_any(&events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
+    let html = String::from_utf8(serve.get("/news/").2).unwrap();
+    assert!(
+        html.contains("栏目题图"),
+        "figure in the introduction expanded"
+    );
+    settle();
+    let text = std::fs::read_to_string(site.root.join(page)).unwrap();
+    site.write(page, text.replacen("比赛现场", "决赛现场", 1));
+    let (event, data) = wait_any(&events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
     assert_serves_a_clean_build(&serve, &site);
 }

@@ -190,7 +190,11 @@ fn plan(
             jobs.entry(source.clone()).or_default().original = Some(dest.clone());
         }
     }
-    for page in &site.pages {
+    // Sections' introductions may show pictures too.
+    let intros: Vec<crate::model::Page> = (site.sections.iter().enumerate())
+        .filter_map(|(i, s)| s.intro_page(i))
+        .collect();
+    for page in site.pages.iter().map(|p| &**p).chain(&intros) {
         let mut named = gallery::gallery_images(site, page);
         named.extend(gallery::figure_images(page));
         for shown in named {

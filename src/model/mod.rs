@@ -41,6 +41,10 @@ pub struct Section {
     pub subsections: Vec<usize>,
     /// Indexes into [`Site::pages`], newest first.
     pub pages: Vec<usize>,
+    /// The `_index.md` text as a page, when it calls shortcodes (a figure in
+    /// a section's introduction): pictures and shortcodes are resolved
+    /// against it. `content_html` gets their output; this keeps the markers.
+    pub intro: Option<Arc<ParsedPage>>,
 }
 
 impl Section {
@@ -54,6 +58,24 @@ impl Section {
             return vec![self.path.clone()];
         }
         pager_paths(&self.path, self.pages.len(), self.paginate)
+    }
+
+    /// The introduction as a page of this section (see [`Section::intro`]),
+    /// `index` being this section's place in [`Site::sections`].
+    pub fn intro_page(&self, index: usize) -> Option<Page> {
+        let parsed = self.intro.clone()?;
+        Some(Page {
+            origin: parsed.clone(),
+            parsed,
+            slug: String::new(),
+            path: self.path.clone(),
+            section: index,
+            newer: None,
+            older: None,
+            aliases: Vec::new(),
+            details: kinds::Details::Plain,
+            notes: Vec::new(),
+        })
     }
 
     /// Pages shown on one listing page.
@@ -328,6 +350,29 @@ pub fn build_site(
     }
 }
 
+/// A section's `_index.md` as a page's parse, for its shortcodes: files are
+/// named relative to its folder, like a page's.
+fn intro_parse(section: &ParsedSection, dir: &Path) -> ParsedPage {
+    ParsedPage {
+        path: section.path.clone(),
+        role: crate::load::Role::SectionIndex,
+        section_dir: dir.to_path_buf(),
+        bundle_dir: None,
+        name: String::new(),
+        kind: section.kind.unwrap_or(Kind::News),
+        title: section.title.clone(),
+        date: jiff::civil::DateTime::default(),
+        updated: None,
+        draft: false,
+        front: section.front.clone(),
+        taxonomies: BTreeMap::new(),
+        body: section.body.clone(),
+        summary_html: String::new(),
+        key_lines: BTreeMap::new(),
+        source_sha256: String::new(),
+    }
+}
+
 /// For each page, the previous model's page of the same file if its parse is
 /// the same one (so its kind details, slug and aliases are too).
 fn previous_pages<'p>(pages_in: &[Arc<ParsedPage>], previous: &'p Site) -> Vec<Option<&'p Page>> {
@@ -428,6 +473,8 @@ fn build_sections<P: AsRef<ParsedPage>>(
                     parent,
                     subsections: Vec::new(),
                     pages: Vec::new(),
+                    intro: (!ps.body.shortcodes.is_empty())
+                        .then(|| Arc::new(intro_parse(ps, &dir))),
                     dir,
                 }
             }
@@ -448,6 +495,7 @@ fn build_sections<P: AsRef<ParsedPage>>(
                 parent,
                 subsections: Vec::new(),
                 pages: Vec::new(),
+                intro: None,
                 dir,
             },
         };

@@ -188,14 +188,20 @@ type SectionKey<'a> = (
 );
 
 fn section_key(s: &Section) -> SectionKey<'_> {
+    // An introduction with shortcodes is compared as written: the previous
+    // model's `content_html` has their output in it.
+    let (html, summary) = match &s.intro {
+        Some(intro) => (intro.body.html.as_str(), ""),
+        None => (s.content_html.as_str(), s.summary_html.as_str()),
+    };
     (
         (&s.source, &s.dir, &s.path, &s.title),
         (
             s.kind,
             s.weight,
             s.paginate,
-            &s.content_html,
-            &s.summary_html,
+            html,
+            summary,
             s.template.as_deref(),
         ),
         (s.parent, &s.subsections),

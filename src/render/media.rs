@@ -167,6 +167,27 @@ pub fn expand_shortcodes(
         body.first_paragraph = body.first_paragraph.as_deref().map(fill);
         parsed.summary_html = fill(&parsed.summary_html);
     }
+    // Sections' introductions, the same way (few, so in turn).
+    for i in 0..site.sections.len() {
+        let Some(intro) = site.sections[i].intro_page(i) else {
+            continue;
+        };
+        let scope = Scope {
+            site: &site,
+            images,
+            renderer,
+            root,
+            words: &words,
+        };
+        let outputs: Vec<String> = (intro.parsed.body.shortcodes.iter().enumerate())
+            .map(|(n, call)| render_call(&scope, &intro, n, call, report))
+            .collect();
+        let fill =
+            |html: &str| replace_markers(html, |n| outputs.get(n).cloned().unwrap_or_default());
+        let section = &mut site.sections[i];
+        section.content_html = fill(&section.content_html);
+        section.summary_html = fill(&section.summary_html);
+    }
     site
 }
 
