@@ -73,6 +73,52 @@ fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
     out
 }
 
+/// A real (lossless) WebP of `width`×`height` with an `EXIF` chunk carrying a
+/// GPS position and an `XMP ` chunk naming its author, as phones and editors
+/// write them.
+fn phone_webp(width: u32, height: u32) -> Vec<u8> {
+    let mut plain = Vec::new();
+    image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+    })
+    .write_to(
+        &mut std::io::Cursor::new(&mut plain),
+        image::ImageFormat::WebP,
+    )
+    .unwrap();
+    assert_eq!(
+        &plain[12..16],
+        b"VP8L",
+        "the encoder writes the simple lossless form"
+    );
+    let chunk = |fourcc: &[u8], payload: &[u8]| {
+        let mut c = fourcc.to_vec();
+        c.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        c.extend_from_slice(payload);
+        if payload.len() % 2 == 1 {
+            c.push(0);
+        }
+        c
+    };
+    let mut vp8x = vec![0x08 | 0x04, 0, 0, 0];
+    vp8x.extend_from_slice(&(width - 1).to_le_bytes()[..3]);
+    vp8x.extend_from_slice(&(height - 1).to_le_bytes()[..3]);
+    let mut exif_tiff = exif(1)[6..].to_vec(); // without "Exif\0\0"
+    exif_tiff.extend_from_slice(b"GPSLatitude 30.59");
+    let mut body = chunk(b"VP8X", &vp8x);
+    body.extend_from_slice(&plain[12..]);
+    body.extend_from_slice(&chunk(b"EXIF", &exif_tiff));
+    body.extend_from_slice(&chunk(
+        b"XMP ",
+        b"<x:xmpmeta><dc:creator>Wang</dc:creator></x:xmpmeta>",
+    ));
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32 + 4).to_le_bytes());
+    out.extend_from_slice(b"WEBP");
+    out.extend_from_slice(&body);
+    out
+}
+
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
@@ -257,6 +303,38 @@ fn no_exif_gps_xmp_or_iptc_leaves_the_site() {
         .unwrap()
         .to_rgb8();
     assert_eq!(source, published);
+}
+
+/// A WebP from a phone or an editor carries EXIF (GPS) and XMP (author) in
+/// chunks of their own: the published original has neither, and the same
+/// pixels.
+#[test]
+fn a_webp_original_is_published_without_exif_or_xmp() {
+    let site = site_with_photos();
+    let webp = phone_webp(64, 48);
+    site.write("content/news/drill/04.webp", webp.clone());
+    site.build(&[]).assert_ok();
+    let published = fs::read(site.public().join("news/drill/04.webp")).unwrap();
+    let has = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).any(|w| w == what);
+    assert!(has(&webp, b"GPSLatitude") && has(&webp, b"Wang"));
+    assert!(!has(&published, b"GPSLatitude"), "EXIF left in the WebP");
+    assert!(!has(&published, b"Wang"), "XMP left in the WebP");
+    assert!(!has(&published, b"EXIF") && !has(&published, b"XMP "));
+    let before = image::load_from_memory(&webp).unwrap().to_rgb8();
+    let after = image::load_from_memory(&published).unwrap().to_rgb8();
+    assert_eq!(before, after);
+    // It is shown in the gallery like the others.
+    let page = site.html("news/drill/index.html");
+    assert_eq!(page.count(".gallery .gallery-item"), 4);
+    let thumb = page.attrs(".gallery img", "src")[3].clone();
+    assert!(
+        thumb.starts_with("/news/drill/04.") && thumb.ends_with("w.jpg"),
+        "{thumb}"
+    );
+    assert!(
+        site.exists(thumb.trim_start_matches('/')),
+        "a thumbnail is made from it"
+    );
 }
 
 #[test]

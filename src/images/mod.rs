@@ -147,7 +147,7 @@ pub fn is_image_path(path: &Path) -> bool {
 fn is_strippable(path: &Path) -> bool {
     path.extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| matches!(e.as_str(), "jpg" | "jpeg" | "png"))
+        .is_some_and(|e| matches!(e.as_str(), "jpg" | "jpeg" | "png" | "webp"))
 }
 
 /// `news/a/photo.jpg` + 480×320 → `news/a/photo.480w.jpg`.
@@ -308,7 +308,7 @@ fn run_job(
         cached: false,
     };
     // JPEG and PNG structure (and truncation) is checked without decoding.
-    let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) {
+    let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) || strip::is_webp(&bytes) {
         match strip::strip(&bytes) {
             Ok(scan) => Some(scan),
             Err(strip::StripError::Truncated) => {
@@ -368,8 +368,16 @@ fn run_job(
     // to strip: a cache file is never changed in place, so the output can
     // hard-link it, and a warm build copies no photo bytes at all.
     if let (Some(original), Some(scan)) = (&job.original, &scan) {
-        let upright = scan.orientation.is_none_or(|o| o == 1);
-        let ext = if strip::is_png(&bytes) { "png" } else { "jpg" };
+        // A stripped WebP keeps its orientation (see `strip`): never re-encoded.
+        let webp = strip::is_webp(&bytes);
+        let upright = webp || scan.orientation.is_none_or(|o| o == 1);
+        let ext = if webp {
+            "webp"
+        } else if strip::is_png(&bytes) {
+            "png"
+        } else {
+            "jpg"
+        };
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &content);
         let path = cache.original_path(&key, ext);
         if !path.is_file() && options.write_cache {

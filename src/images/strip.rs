@@ -8,6 +8,10 @@
 //! picture there) goes too. A PNG drops `eXIf`, `tEXt`, `zTXt`, `iTXt` and
 //! `tIME` chunks; chunks are copied with their checksums intact.
 //!
+//! A WebP drops its `EXIF` and `XMP ` chunks (and their flags in `VP8X`);
+//! when its EXIF said the picture is turned, a minimal EXIF holding only the
+//! orientation takes its place, so it still shows upright without a re-encode.
+//!
 //! Nothing here decodes pixels; [`super::process`] re-encodes when the EXIF
 //! orientation says the picture is not upright.
 
@@ -22,7 +26,7 @@ pub struct Scan {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StripError {
-    /// Not a JPEG or PNG at all.
+    /// Not a JPEG, PNG or WebP at all.
     NotAnImage,
     /// Structure broken or cut off (no end-of-image marker, no `IEND`).
     Truncated,
@@ -38,12 +42,18 @@ pub fn is_png(bytes: &[u8]) -> bool {
     bytes.starts_with(PNG_SIGNATURE)
 }
 
-/// Scans a JPEG or PNG and strips its metadata.
+pub fn is_webp(bytes: &[u8]) -> bool {
+    bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP"
+}
+
+/// Scans a JPEG, PNG or WebP and strips its metadata.
 pub fn strip(bytes: &[u8]) -> Result<Scan, StripError> {
     if is_jpeg(bytes) {
         strip_jpeg(bytes)
     } else if is_png(bytes) {
         strip_png(bytes)
+    } else if is_webp(bytes) {
+        strip_webp(bytes)
     } else {
         Err(StripError::NotAnImage)
     }
@@ -183,6 +193,101 @@ fn strip_png(bytes: &[u8]) -> Result<Scan, StripError> {
     })
 }
 
+fn le32(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at + 4)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// `VP8X` flags: EXIF and XMP present.
+const VP8X_EXIF: u8 = 0x08;
+const VP8X_XMP: u8 = 0x04;
+
+fn strip_webp(bytes: &[u8]) -> Result<Scan, StripError> {
+    let end = le32(bytes, 4)
+        .and_then(|n| n.checked_add(8))
+        .ok_or(StripError::Truncated)?;
+    if end > bytes.len() || end < 12 {
+        return Err(StripError::Truncated);
+    }
+    let mut chunks: Vec<(&[u8], &[u8])> = Vec::new();
+    let mut pos = 12;
+    while pos < end {
+        let size = le32(bytes, pos + 4).ok_or(StripError::Truncated)?;
+        let data_end = (pos + 8).checked_add(size).ok_or(StripError::Truncated)?;
+        if data_end > end {
+            return Err(StripError::Truncated);
+        }
+        chunks.push((&bytes[pos..pos + 4], &bytes[pos + 8..data_end]));
+        // Chunks are padded to an even size.
+        pos = data_end + (size & 1);
+    }
+    let mut orientation = None;
+    let mut dropped = end < bytes.len();
+    let mut kept: Vec<(&[u8], std::borrow::Cow<'_, [u8]>)> = Vec::new();
+    for &(fourcc, payload) in &chunks {
+        match fourcc {
+            b"EXIF" => {
+                let tiff = payload.strip_prefix(b"Exif\0\0").unwrap_or(payload);
+                orientation =
+                    image::metadata::Orientation::from_exif_chunk(tiff).map(|o| o.to_exif());
+                dropped = true;
+            }
+            b"XMP " => dropped = true,
+            _ => kept.push((fourcc, payload.into())),
+        }
+    }
+    if !dropped {
+        return Ok(Scan {
+            stripped: None,
+            orientation,
+        });
+    }
+    let turned = orientation.filter(|&o| o != 1);
+    for (fourcc, payload) in &mut kept {
+        if *fourcc == b"VP8X" && !payload.is_empty() {
+            let mut flags = payload[0] & !(VP8X_EXIF | VP8X_XMP);
+            if turned.is_some() {
+                flags |= VP8X_EXIF;
+            }
+            payload.to_mut()[0] = flags;
+        }
+    }
+    if let Some(o) = turned {
+        kept.push((b"EXIF", orientation_only_exif(o).into()));
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    out.extend_from_slice(b"RIFF\0\0\0\0WEBP");
+    for (fourcc, payload) in &kept {
+        out.extend_from_slice(fourcc);
+        out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        out.extend_from_slice(payload);
+        if payload.len() % 2 == 1 {
+            out.push(0);
+        }
+    }
+    let riff = (out.len() - 8) as u32;
+    out[4..8].copy_from_slice(&riff.to_le_bytes());
+    Ok(Scan {
+        stripped: Some(out),
+        orientation,
+    })
+}
+
+/// A little-endian TIFF with one tag: the orientation.
+fn orientation_only_exif(orientation: u8) -> Vec<u8> {
+    let mut tiff = Vec::with_capacity(26);
+    tiff.extend_from_slice(b"II*\0");
+    tiff.extend_from_slice(&8u32.to_le_bytes()); // first IFD
+    tiff.extend_from_slice(&1u16.to_le_bytes()); // one entry
+    tiff.extend_from_slice(&0x0112u16.to_le_bytes()); // Orientation
+    tiff.extend_from_slice(&3u16.to_le_bytes()); // SHORT
+    tiff.extend_from_slice(&1u32.to_le_bytes()); // one value
+    tiff.extend_from_slice(&u16::from(orientation).to_le_bytes());
+    tiff.extend_from_slice(&[0, 0]);
+    tiff.extend_from_slice(&0u32.to_le_bytes()); // no next IFD
+    tiff
+}
+
 /// Whether a JPEG's bytes hold any metadata segment (for tests and `check`).
 pub fn jpeg_metadata_segments(bytes: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
@@ -300,6 +405,83 @@ mod tests {
             .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
             .unwrap();
         assert_eq!(strip(&png[..png.len() - 6]), Err(StripError::Truncated));
+    }
+
+    fn riff_chunk(fourcc: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+        let mut c = fourcc.to_vec();
+        c.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        c.extend_from_slice(payload);
+        if payload.len() % 2 == 1 {
+            c.push(0);
+        }
+        c
+    }
+
+    fn riff(chunks: &[Vec<u8>]) -> Vec<u8> {
+        let body: Vec<u8> = chunks.concat();
+        let mut out = b"RIFF".to_vec();
+        out.extend_from_slice(&(body.len() as u32 + 4).to_le_bytes());
+        out.extend_from_slice(b"WEBP");
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// EXIF as WebP stores it (a TIFF), with an orientation and a GPS marker.
+    fn webp_exif(orientation: u16) -> Vec<u8> {
+        let mut tiff = exif_orientation(orientation)[6..].to_vec();
+        tiff.extend_from_slice(b"GPS 30.59N 114.30E");
+        tiff
+    }
+
+    #[test]
+    fn webp_loses_exif_and_xmp_chunks_and_flags() {
+        let vp8x = riff_chunk(
+            b"VP8X",
+            &[VP8X_EXIF | VP8X_XMP | 0x10, 0, 0, 0, 3, 0, 0, 3, 0, 0],
+        );
+        let image = riff_chunk(b"VP8L", b"pixels");
+        let dirty = riff(&[
+            vp8x,
+            image.clone(),
+            riff_chunk(b"EXIF", &webp_exif(1)),
+            riff_chunk(b"XMP ", b"<x:xmpmeta>author</x:xmpmeta>"),
+        ]);
+        let scan = strip(&dirty).unwrap();
+        assert_eq!(scan.orientation, Some(1));
+        let clean = scan.stripped.unwrap();
+        let expected = riff(&[
+            riff_chunk(b"VP8X", &[0x10, 0, 0, 0, 3, 0, 0, 3, 0, 0]),
+            image,
+        ]);
+        assert_eq!(clean, expected);
+        assert_eq!(
+            strip(&clean).unwrap().stripped,
+            None,
+            "nothing left to strip"
+        );
+    }
+
+    #[test]
+    fn a_turned_webp_keeps_only_its_orientation() {
+        let dirty = riff(&[
+            riff_chunk(b"VP8X", &[VP8X_EXIF, 0, 0, 0, 3, 0, 0, 3, 0, 0]),
+            riff_chunk(b"VP8L", b"pixels"),
+            riff_chunk(b"EXIF", &webp_exif(6)),
+        ]);
+        let clean = strip(&dirty).unwrap().stripped.unwrap();
+        assert!(!clean.windows(3).any(|w| w == b"GPS"));
+        let again = strip(&clean).unwrap();
+        assert_eq!(again.orientation, Some(6));
+        // Stripping again gives the same file.
+        assert_eq!(again.stripped.as_ref(), Some(&clean));
+        assert_eq!(clean[20] & VP8X_EXIF, VP8X_EXIF);
+    }
+
+    #[test]
+    fn a_cut_webp_is_refused() {
+        let whole = riff(&[riff_chunk(b"VP8L", b"pixels")]);
+        assert_eq!(strip(&whole).unwrap().stripped, None);
+        assert_eq!(strip(&whole[..whole.len() - 3]), Err(StripError::Truncated));
     }
 
     #[test]
