@@ -39,6 +39,44 @@ fn index_files_are_written() {
     assert!(site.exists("search/text-0.js"));
 }
 
+/// Forty results: the first screen's snippets come with the list (one text
+/// shard), the others as the reader scrolls to them.
+#[test]
+fn snippets_load_as_results_scroll_into_view() {
+    let site = TestSite::empty();
+    site.write(
+        "site.yaml",
+        "title: 搜索测试\nbase_url: https://example.org/\n",
+    );
+    site.write("content/news/_index.md", "---\ntitle: 新闻\n---\n");
+    for n in 0..40 {
+        site.write(
+            &format!("content/news/p{n:02}.md"),
+            format!(
+                "---\ntitle: 第{n}期简报\ndate: 2026-{:02}-{:02}\n---\n\n本期介绍了劳模工作室的第{n}项创新成果。\n",
+                1 + n / 28,
+                1 + n % 28
+            ),
+        );
+    }
+    site.build(&[]).assert_ok();
+    let server = serve_dir(&site.public());
+    let url = format!("{}search/?q=劳模", server.url);
+    let Some(r) = playwright("search-lazy.mjs", &[&url]) else {
+        return;
+    };
+    assert_eq!(r["errors"], serde_json::json!([]), "{r}");
+    assert_eq!(r["hits"], 40, "{r}");
+    // Newest first: the first screen is pages 0-15 of the index at most, one
+    // shard of 16; the results below it wait.
+    let first = r["filled_first"].as_u64().unwrap();
+    assert!((8..=16).contains(&first), "{r}");
+    assert_eq!(r["shards_first"], 1, "{r}");
+    assert_eq!(r["filled_after"], 40, "{r}");
+    assert_eq!(r["shards_after"], 3, "{r}");
+    assert_eq!(r["empty_filled"], 0, "{r}");
+}
+
 #[test]
 fn search_page_finds_chinese_inside_words_over_http() {
     let Some(chromium) = chromium() else { return };

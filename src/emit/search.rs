@@ -25,7 +25,7 @@ use crate::text::is_cjk;
 /// Characters of page text kept for snippets.
 const SNIPPET_CHARS: usize = 500;
 /// Pages per text shard.
-const TEXT_SHARD_DOCS: usize = 64;
+const TEXT_SHARD_DOCS: usize = 16;
 /// Postings wanted per term shard, to size the shard count.
 const POSTINGS_PER_SHARD: usize = 40_000;
 

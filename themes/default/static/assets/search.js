@@ -140,6 +140,40 @@
     });
   }
 
+  /* Results whose snippets are loaded with the list. */
+  var FIRST_SNIPPETS = 8;
+
+  function shardOfDoc(doc) { return Math.floor(doc / meta.text_shard_docs); }
+
+  /* Loads the text shards of these snippet elements and fills them in. */
+  function fillSnippets(elements, ps, mine) {
+    var pending = elements.filter(function (el) { return !el.hasAttribute("data-filled"); });
+    var needed = Array.from(new Set(pending.map(function (el) { return shardOfDoc(+el.getAttribute("data-doc")); })));
+    return Promise.all(needed.map(function (n) { return load("x" + n, "text-" + n + ".js"); })).then(function () {
+      if (mine !== generation) return;
+      pending.forEach(function (el) {
+        var doc = +el.getAttribute("data-doc");
+        var text = store["x" + shardOfDoc(doc)][doc % meta.text_shard_docs] || "";
+        el.innerHTML = snippet(text, ps);
+        el.setAttribute("data-filled", "");
+      });
+    });
+  }
+
+  var observer = null;
+  function watchSnippets(ps, mine) {
+    if (observer) observer.disconnect();
+    var rest = Array.prototype.slice.call(out.querySelectorAll(".search-snippet:not([data-filled])"));
+    if (!rest.length) return;
+    if (!("IntersectionObserver" in window)) { fillSnippets(rest, ps, mine); return; }
+    observer = new IntersectionObserver(function (entries) {
+      var seen = entries.filter(function (e) { return e.isIntersecting; }).map(function (e) { return e.target; });
+      seen.forEach(function (el) { observer.unobserve(el); });
+      if (seen.length) fillSnippets(seen, ps, mine);
+    }, { rootMargin: "400px 0px" });
+    rest.forEach(function (el) { observer.observe(el); });
+  }
+
   var generation = 0;
   function run() {
     var query = input.value.trim();
@@ -187,22 +221,25 @@
         return (b.inTitle - a.inTitle) || (b.total - a.total) || (a.doc - b.doc);
       });
       var shown = hits.slice(0, 50);
-      var needed = Array.from(new Set(shown.map(function (h) { return Math.floor(h.doc / meta.text_shard_docs); })));
-      return Promise.all(needed.map(function (n) { return load("x" + n, "text-" + n + ".js"); })).then(function () {
+      status.textContent = words.found.replace("{n}", String(hits.length));
+      out.innerHTML = shown.map(function (h) {
+        var d = meta.docs[h.doc];
+        return '<li class="search-hit"><a href="' + esc(siteRoot + d[1] + suffix) + '">' + highlight(d[0], ps) + "</a>" +
+          '<p class="search-meta">' + esc(meta.sections[d[2]] ? meta.sections[d[2]][0] : "") + " · " + esc(d[3]) + "</p>" +
+          '<p class="search-snippet" data-doc="' + h.doc + '"></p></li>';
+      }).join("");
+      /* Snippets come from text shards: those of the first screen now, the
+         rest as they scroll into view, so a common query does not fetch the
+         text of fifty pages. */
+      var first = Array.prototype.slice.call(out.querySelectorAll(".search-snippet")).slice(0, FIRST_SNIPPETS);
+      return fillSnippets(first, ps, mine).then(function () {
         if (mine !== generation) return;
-        status.textContent = words.found.replace("{n}", String(hits.length));
         /* How long the first results took, for the benchmark and the tests. */
         if (!root.hasAttribute("data-first-result-ms")) {
           root.setAttribute("data-first-result-ms", String(Math.round(performance.now())));
         }
-        out.innerHTML = shown.map(function (h) {
-          var d = meta.docs[h.doc];
-          var text = store["x" + Math.floor(h.doc / meta.text_shard_docs)][h.doc % meta.text_shard_docs] || "";
-          return '<li class="search-hit"><a href="' + esc(siteRoot + d[1] + suffix) + '">' + highlight(d[0], ps) + "</a>" +
-            '<p class="search-meta">' + esc(meta.sections[d[2]] ? meta.sections[d[2]][0] : "") + " · " + esc(d[3]) + "</p>" +
-            '<p class="search-snippet">' + snippet(text, ps) + "</p></li>";
-        }).join("");
         out.setAttribute("data-query", shows);
+        watchSnippets(ps, mine);
       });
     }).catch(function (e) {
       status.textContent = words.error + " (" + e.message + ")";
