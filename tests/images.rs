@@ -362,6 +362,49 @@ fn second_build_is_served_from_the_cache_and_stale_entries_go() {
     assert!(fs::read_dir(&cache).unwrap().count() < before);
 }
 
+/// A warm build knows a photo by its size and modification time and does not
+/// read it again; a new time (any save) makes it read, and checked, again.
+#[test]
+fn a_warm_build_does_not_read_unchanged_photos() {
+    let site = site_with_photos();
+    site.build(&[]).assert_ok();
+    let cache = site.root.join(".noticeboard/cache/images");
+    assert!(
+        cache.join("stamps.tsv").is_file(),
+        "the stamps are kept with the cache"
+    );
+
+    // Same size, same time, other bytes: taken from the cache unread.
+    let photo = site.root.join("content/news/drill/01.jpg");
+    let time = fs::metadata(&photo).unwrap().modified().unwrap();
+    let len = fs::metadata(&photo).unwrap().len() as usize;
+    fs::write(&photo, vec![b'x'; len]).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&photo)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    let warm = site.build(&[]);
+    warm.assert_ok();
+    assert_eq!(images_line(&warm.stdout), "images: 0 processed, 6 cached");
+    assert!(
+        cache.join("stamps.tsv").is_file(),
+        "cleaning keeps the stamps"
+    );
+
+    // Saved again (a new time): read, and found broken.
+    fs::File::options()
+        .write(true)
+        .open(&photo)
+        .unwrap()
+        .set_modified(time + std::time::Duration::from_secs(1))
+        .unwrap();
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("01.jpg"), "{}", run.stderr);
+}
+
 #[test]
 fn cache_dir_in_site_yaml_moves_the_cache() {
     let site = site_with_photos();

@@ -2,12 +2,14 @@
 //! the settings that made them, kept across builds in `<cache_dir>/images/`.
 //!
 //! A key never depends on a path or a modification time, so renaming or
-//! touching a photo costs nothing and a changed photo never reuses a stale
-//! picture. Files are written under a temporary name and renamed, so a killed
+//! touching a photo costs no encode and a changed photo never reuses a stale
+//! picture. To find the key without reading the photo, `stamps.tsv` keeps each
+//! source's size and modification time with its [`Facts`]: a warm build reads
+//! only photos whose stamp moved. Files are written under a temporary name and renamed, so a killed
 //! build leaves no half-written entry. [`ImageCache::clean`] removes what the
 //! last build did not use.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,36 @@ use super::process::Size;
 
 pub struct ImageCache {
     dir: PathBuf,
+}
+
+/// The list of [`Facts`] by source, in the cache folder (never cleaned away).
+pub const STAMPS_FILE: &str = "stamps.tsv";
+
+/// A source file's size and modification time (ns since 1970).
+pub type Stamp = (u64, u128);
+
+/// What reading a source told: remembered under its [`Stamp`] so that a warm
+/// build finds its processed files without reading or hashing the photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub content: [u8; 32],
+    /// Upright size.
+    pub size: Size,
+    /// Processed sizes are PNG (the picture has transparency).
+    pub png_variants: bool,
+    /// Extension of the stripped original in the cache.
+    pub original_ext: &'static str,
+}
+
+/// The stamp of a file, if it can be read.
+pub fn stamp_of(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    let ns = modified
+        .duration_since(std::time::SystemTime::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), ns))
 }
 
 /// SHA-256 of a source file's bytes: read and hashed once per build.
@@ -86,6 +118,49 @@ impl ImageCache {
         })
     }
 
+    /// The remembered facts, if the file was written under the same
+    /// `settings` (a line saying what makes the sizes and what is accepted).
+    pub fn read_stamps(&self, settings: &str) -> HashMap<PathBuf, (Stamp, Facts)> {
+        let mut found = HashMap::new();
+        let Ok(text) = fs::read_to_string(self.dir.join(STAMPS_FILE)) else {
+            return found;
+        };
+        let mut lines = text.lines();
+        if lines.next() != Some(&stamps_header(settings)) {
+            return found;
+        }
+        for line in lines {
+            if let Some((path, stamp, facts)) = parse_stamp(line) {
+                found.insert(path, (stamp, facts));
+            }
+        }
+        found
+    }
+
+    /// Replaces the remembered facts with `entries`.
+    pub fn write_stamps(
+        &self,
+        settings: &str,
+        entries: &[(PathBuf, Stamp, Facts)],
+    ) -> io::Result<()> {
+        let mut text = stamps_header(settings);
+        text.push('\n');
+        for (path, (len, ns), facts) in entries {
+            let Some(path) = path.to_str().filter(|p| !p.contains(['\t', '\n', '\r'])) else {
+                continue;
+            };
+            let hex: String = facts.content.iter().map(|b| format!("{b:02x}")).collect();
+            text.push_str(&format!(
+                "{path}\t{len}\t{ns}\t{hex}\t{}\t{}\t{}\t{}\n",
+                facts.size.width,
+                facts.size.height,
+                u8::from(facts.png_variants),
+                facts.original_ext
+            ));
+        }
+        self.store(&self.dir.join(STAMPS_FILE), text.as_bytes())
+    }
+
     /// Deletes every entry whose key is not in `used`, and leftovers of killed
     /// builds. Returns how many files went.
     pub fn clean(&self, used: &BTreeSet<String>) -> usize {
@@ -96,13 +171,53 @@ impl ImageCache {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let key = name.split('.').next().unwrap_or("");
-            let stale = name.starts_with('.') || !used.contains(key);
+            let stale = name.starts_with('.') || (!used.contains(key) && name != STAMPS_FILE);
             if stale && entry.path().is_file() && fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
         removed
     }
+}
+
+fn stamps_header(settings: &str) -> String {
+    format!("# noticeboard image stamps: {settings}")
+}
+
+fn parse_stamp(line: &str) -> Option<(PathBuf, Stamp, Facts)> {
+    let mut f = line.split('\t');
+    let path = PathBuf::from(f.next()?);
+    let len = f.next()?.parse().ok()?;
+    let ns = f.next()?.parse().ok()?;
+    let hex = f.next()?;
+    let mut content = [0u8; 32];
+    if hex.len() != 64 {
+        return None;
+    }
+    for (i, byte) in content.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok()?;
+    }
+    let size = Size {
+        width: f.next()?.parse().ok()?,
+        height: f.next()?.parse().ok()?,
+    };
+    let png_variants = f.next()? == "1";
+    let original_ext = match f.next()? {
+        "png" => "png",
+        "webp" => "webp",
+        "jpg" => "jpg",
+        _ => return None,
+    };
+    Some((
+        path,
+        (len, ns),
+        Facts {
+            content,
+            size,
+            png_variants,
+            original_ext,
+        },
+    ))
 }
 
 #[cfg(test)]

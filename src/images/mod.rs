@@ -30,7 +30,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
-use cache::{ImageCache, cache_key, content_hash};
+use cache::{Facts, ImageCache, Stamp, cache_key, content_hash};
 use process::{ImageFault, Size, variant_sizes};
 
 /// Image settings from `site.yaml` (`images:`).
@@ -229,6 +229,24 @@ struct Done {
     keys: Vec<String>,
     processed: bool,
     cached: bool,
+    /// What reading the file told (none for a file that is not a JPEG, PNG
+    /// or WebP), and with its stamp, what to remember.
+    facts: Option<Facts>,
+    stamp: Option<(Stamp, Facts)>,
+}
+
+impl Done {
+    fn new() -> Done {
+        Done {
+            info: None,
+            files: Vec::new(),
+            keys: Vec::new(),
+            processed: false,
+            cached: false,
+            facts: None,
+            stamp: None,
+        }
+    }
 }
 
 /// The images stage: see the module documentation.
@@ -245,10 +263,26 @@ pub fn process_images(
         .collect();
     let total = jobs.len();
     let done_count = AtomicUsize::new(0);
+    let stamps_for = format!("{} max{}", settings.fingerprint(), settings.max_pixels);
+    let known = cache.read_stamps(&stamps_for);
     let results: Vec<Result<Done, Diagnostic>> = jobs
         .par_iter()
         .map(|(source, job)| {
-            let result = run_job(source, job, settings, &cache, options);
+            // A file of the same size and time as last time is not read
+            // again, as long as its processed files are in the cache.
+            let stamp = cache::stamp_of(&options.root.join(source));
+            let remembered = known
+                .get(source)
+                .filter(|(s, _)| Some(*s) == stamp)
+                .and_then(|(_, facts)| from_cache(source, job, facts, settings, &cache, options));
+            let result = match remembered {
+                Some(done) => Ok(done),
+                None => run_job(source, job, settings, &cache, options),
+            }
+            .map(|mut done| {
+                done.stamp = stamp.zip(done.facts);
+                done
+            });
             let n = done_count.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(progress) = options.progress {
                 (progress.0)(n, total);
@@ -257,9 +291,13 @@ pub fn process_images(
         })
         .collect();
     let mut set = ImageSet::default();
-    for result in results {
+    let mut stamps = Vec::new();
+    for ((source, _), result) in jobs.iter().zip(results) {
         match result {
             Ok(done) => {
+                if let Some((stamp, facts)) = done.stamp {
+                    stamps.push((source.clone(), stamp, facts));
+                }
                 if let Some((source, info)) = done.info {
                     set.images.insert(source, info);
                 }
@@ -271,7 +309,72 @@ pub fn process_images(
             Err(d) => report.push(d),
         }
     }
+    if options.write_cache
+        && (stamps.len() != known.len()
+            || stamps
+                .iter()
+                .any(|(p, s, f)| known.get(p) != Some(&(*s, *f))))
+    {
+        // Not being able to remember only costs the next build a read.
+        let _ = cache.write_stamps(&stamps_for, &stamps);
+    }
     set
+}
+
+/// The outcome of a job from its remembered facts alone, if every file it
+/// needs is in the cache.
+fn from_cache(
+    source: &Path,
+    job: &Job,
+    facts: &Facts,
+    settings: &Settings,
+    cache: &ImageCache,
+    options: &ImageOptions<'_>,
+) -> Option<Done> {
+    let mut done = Done::new();
+    if let Some(shown) = &job.shown {
+        let ext = if facts.png_variants { "png" } else { "jpg" };
+        let key = cache_key(&settings.fingerprint(), &facts.content);
+        let sizes = variant_sizes(facts.size, &settings.widths());
+        let paths: Vec<PathBuf> = sizes
+            .iter()
+            .map(|&s| cache.variant_path(&key, s, ext))
+            .collect();
+        if !paths.iter().all(|p| p.is_file()) {
+            return None;
+        }
+        let variants = sizes
+            .iter()
+            .zip(paths)
+            .map(|(&size, path)| {
+                let dest = variant_dest(shown, size, ext);
+                done.files.push((dest.clone(), path));
+                Variant { size, dest }
+            })
+            .collect();
+        done.cached = true;
+        done.keys.push(key);
+        done.info = Some((
+            source.to_path_buf(),
+            ImageInfo {
+                size: facts.size,
+                variants,
+            },
+        ));
+    }
+    if let Some(original) = &job.original {
+        let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &facts.content);
+        let path = cache.original_path(&key, facts.original_ext);
+        if !path.is_file() {
+            return None;
+        }
+        if options.write_cache {
+            done.files.push((original.clone(), path));
+        }
+        done.keys.push(key);
+    }
+    done.facts = Some(*facts);
+    Some(done)
 }
 
 fn bad_image(source: &Path, fault: &ImageFault) -> Diagnostic {
@@ -300,13 +403,7 @@ fn run_job(
 ) -> Result<Done, Diagnostic> {
     let bytes = std::fs::read(options.root.join(source))
         .map_err(|e| Diagnostic::error(format!("cannot read image: {e}")).at(source))?;
-    let mut done = Done {
-        info: None,
-        files: Vec::new(),
-        keys: Vec::new(),
-        processed: false,
-        cached: false,
-    };
+    let mut done = Done::new();
     // JPEG and PNG structure (and truncation) is checked without decoding.
     let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) || strip::is_webp(&bytes) {
         match strip::strip(&bytes) {
@@ -323,6 +420,18 @@ fn run_job(
     };
     let header = process::read_header(&bytes, settings).map_err(|f| bad_image(source, &f))?;
     let content = content_hash(&bytes);
+    done.facts = scan.as_ref().map(|_| Facts {
+        content,
+        size: header.size,
+        png_variants: process::variant_is_png(&header),
+        original_ext: if strip::is_webp(&bytes) {
+            "webp"
+        } else if strip::is_png(&bytes) {
+            "png"
+        } else {
+            "jpg"
+        },
+    });
 
     if let Some(shown) = &job.shown {
         let png = process::variant_is_png(&header);
@@ -369,15 +478,8 @@ fn run_job(
     // hard-link it, and a warm build copies no photo bytes at all.
     if let (Some(original), Some(scan)) = (&job.original, &scan) {
         // A stripped WebP keeps its orientation (see `strip`): never re-encoded.
-        let webp = strip::is_webp(&bytes);
-        let upright = webp || scan.orientation.is_none_or(|o| o == 1);
-        let ext = if webp {
-            "webp"
-        } else if strip::is_png(&bytes) {
-            "png"
-        } else {
-            "jpg"
-        };
+        let ext = done.facts.map_or("jpg", |f| f.original_ext);
+        let upright = ext == "webp" || scan.orientation.is_none_or(|o| o == 1);
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &content);
         let path = cache.original_path(&key, ext);
         if !path.is_file() && options.write_cache {
