@@ -1,5 +1,7 @@
-// Runs axe-core (WCAG 2.1 A/AA rules and best practices) on each page given and
-// prints the violations: { pages: [{ path, violations: [{ id, impact, nodes, help }] }] }
+// Runs axe-core (WCAG 2.1 A/AA rules and best practices) on each page given, at a
+// desktop width (1280 px) and a phone width (375 px, where the menu folds), and
+// prints the violations:
+// { pages: [{ path, width, violations: [{ id, impact, nodes, help }] }] }
 //
 // usage: node axe.mjs BASE_URL PATH...
 import { launch } from './lib.mjs';
@@ -12,9 +14,9 @@ const [base, ...paths] = process.argv.slice(2);
 const b = await launch();
 const pages = [];
 try {
-  for (const path of paths) {
+  for (const path of paths) for (const width of [1280, 375]) {
     const page = await b.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.setViewportSize({ width, height: 900 });
     await page.goto(new URL(path, base).href, { waitUntil: 'load' });
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
@@ -29,7 +31,7 @@ try {
         nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
       }));
     });
-    pages.push({ path, violations });
+    pages.push({ path, width, violations });
     await page.close();
   }
 } finally {
