@@ -172,58 +172,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn le16(b: &[u8], at: usize) -> Option<usize> {
-    Some(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]) as usize)
-}
-
-fn le32(b: &[u8], at: usize) -> Option<usize> {
-    let s = b.get(at..at + 4)?;
-    Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
-}
-
-/// One entry of a zip archive (stored or deflated), at most 4 MiB unpacked.
+/// One entry of a zip archive (an Office file), at most 4 MiB unpacked.
 fn zip_entry(zip: &[u8], wanted: &str) -> Option<Vec<u8>> {
     const LIMIT: u64 = 4 << 20;
-    // End of central directory: the last PK\5\6 (a comment may follow it).
-    let eocd = (0..zip.len().saturating_sub(21))
-        .rev()
-        .take(65_557)
-        .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))?;
-    let count = le16(zip, eocd + 10)?;
-    let mut at = le32(zip, eocd + 16)?;
-    for _ in 0..count {
-        if !zip.get(at..)?.starts_with(b"PK\x01\x02") {
-            return None;
-        }
-        let method = le16(zip, at + 10)?;
-        let packed = le32(zip, at + 20)?;
-        let name_len = le16(zip, at + 28)?;
-        let extra_len = le16(zip, at + 30)?;
-        let comment_len = le16(zip, at + 32)?;
-        let local = le32(zip, at + 42)?;
-        let name = zip.get(at + 46..at + 46 + name_len)?;
-        if name == wanted.as_bytes() {
-            if !zip.get(local..)?.starts_with(b"PK\x03\x04") {
-                return None;
-            }
-            let start = local + 30 + le16(zip, local + 26)? + le16(zip, local + 28)?;
-            let data = zip.get(start..start.checked_add(packed)?)?;
-            return match method {
-                0 => Some(data.to_vec()),
-                8 => {
-                    let mut out = Vec::new();
-                    flate2::read::DeflateDecoder::new(data)
-                        .take(LIMIT)
-                        .read_to_end(&mut out)
-                        .ok()?;
-                    Some(out)
-                }
-                _ => None,
-            };
-        }
-        at += 46 + name_len + extra_len + comment_len;
-    }
-    None
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).ok()?;
+    let entry = archive.by_name(wanted).ok()?;
+    let mut out = Vec::new();
+    entry.take(LIMIT).read_to_end(&mut out).ok()?;
+    Some(out)
 }
 
 #[cfg(test)]
@@ -244,30 +200,15 @@ mod tests {
 
     /// A zip with one stored entry.
     fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
-        let mut z = Vec::new();
-        z.extend_from_slice(b"PK\x03\x04");
-        z.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z.extend_from_slice(name.as_bytes());
-        z.extend_from_slice(data);
-        let central = z.len();
-        z.extend_from_slice(b"PK\x01\x02");
-        z.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        z.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        z.extend_from_slice(&[0; 12]);
-        z.extend_from_slice(&0u32.to_le_bytes());
-        z.extend_from_slice(name.as_bytes());
-        let size = z.len() - central;
-        z.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
-        z.extend_from_slice(&(size as u32).to_le_bytes());
-        z.extend_from_slice(&(central as u32).to_le_bytes());
-        z.extend_from_slice(&[0, 0]);
-        z
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file(name, options).unwrap();
+        z.write_all(data).unwrap();
+        z.finish().unwrap();
+        out.into_inner()
     }
 
     #[test]
