@@ -6,8 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use noticeboard::cli::Cli;
-use noticeboard::config::Language;
-use noticeboard::diag::Diagnostic;
 use noticeboard::messages;
 
 const REPEATED_WARNINGS_SHOWN: usize = 3;
@@ -28,7 +26,11 @@ fn main() -> ExitCode {
                 continue;
             }
         }
-        let _ = writeln!(stderr, "{}", localize(diagnostic, outcome.language));
+        let _ = writeln!(
+            stderr,
+            "{}",
+            messages::localize(diagnostic, outcome.language)
+        );
     }
     let mut repeated: Vec<(&str, usize)> = seen
         .into_iter()
@@ -65,12 +67,4 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-/// The diagnostic with its message and help in the site's language.
-fn localize(diagnostic: &Diagnostic, language: Language) -> Diagnostic {
-    let mut shown = diagnostic.clone();
-    shown.message = messages::translate(language, &shown.message);
-    shown.help = shown.help.map(|h| messages::translate(language, &h));
-    shown
 }

@@ -363,6 +363,11 @@ fn a_broken_page_shows_the_overlay_and_keeps_the_last_good_site() {
         first["message"].as_str().unwrap().contains("2026-13-45"),
         "{first}"
     );
+    // In the site's language (zh-CN by default), as `build` prints it.
+    assert!(
+        first["message"].as_str().unwrap().contains("不是有效日期"),
+        "{first}"
+    );
     // The last good page is still served, and a page opened now learns about
     // the error at once.
     let during = serve.html("/news/2026-11-20-safety-month/");

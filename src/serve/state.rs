@@ -103,8 +103,20 @@ impl Rebuilder {
 
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
     /// change; they are read again whatever their time stamps say. On error
-    /// nothing changes: the last good site stays.
+    /// nothing changes: the last good site stays. Problems come in the site's
+    /// language, for the terminal and the browser overlay alike.
     pub fn rebuild(&mut self, dirty: &[PathBuf]) -> Rebuilt {
+        let mut result = self.rebuild_in_english(dirty);
+        let language = crate::config::language_of(&self.options.root);
+        let mut report = Report::new();
+        for d in std::mem::take(&mut result.report).into_vec() {
+            report.push(crate::messages::localize(&d, language));
+        }
+        result.report = report;
+        result
+    }
+
+    fn rebuild_in_english(&mut self, dirty: &[PathBuf]) -> Rebuilt {
         let start = Instant::now();
         for path in dirty {
             self.caches.read.forget(path);
