@@ -549,7 +549,7 @@ fn unknown_shortcode_is_an_error_naming_file_and_line() {
     run.assert_code(1);
     assert!(
         run.stderr.contains("content/news/broken.md:8")
-            && run.stderr.contains("unknown shortcode `chart`"),
+            && run.stderr.contains("未知的短代码 `chart`"),
         "{}",
         run.stderr
     );
@@ -638,9 +638,10 @@ fn check_warns_about_captions_and_document_authors_and_writes_nothing() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("no caption"), "{}", run.stderr);
+    // In the site's language (zh-CN).
+    assert!(run.stderr.contains("没有说明文字"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("plan.pdf") && run.stderr.contains("author"),
+        run.stderr.contains("plan.pdf") && run.stderr.contains("写有作者"),
         "{}",
         run.stderr
     );

@@ -242,7 +242,7 @@ fn malformed_and_duplicate_numbers_are_errors() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("工会〔2026〕31号 is used by"),
+        run.stderr.contains("文号 工会〔2026〕31号 被多个文件使用"),
         "{}",
         run.stderr
     );
@@ -329,9 +329,8 @@ fn a_missing_attachment_is_an_error() {
     let run = site.build(&[]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains(
-            "content/disclosures/nominees/index.md:7: error: attachment `名单.pdf` not found"
-        ),
+        run.stderr
+            .contains("content/disclosures/nominees/index.md:7: error: 附件 `名单.pdf` 不存在"),
         "{}",
         run.stderr
     );
@@ -358,8 +357,7 @@ fn the_ledger_catches_a_tampered_attachment_until_a_revision_is_recorded() {
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("工会〔2026〕20号 was changed after it was published"),
+        run.stderr.contains("公示 工会〔2026〕20号 发布后被修改"),
         "{}",
         run.stderr
     );

@@ -156,6 +156,24 @@ fn settle() {
     std::thread::sleep(Duration::from_millis(150));
 }
 
+/// Waits for the watcher to settle, replaces `from` with `to` in `file` and
+/// expects a reload.
+fn edit_and_reload(
+    site: &TestSite,
+    events: &Receiver<(String, String)>,
+    file: &str,
+    from: &str,
+    to: &str,
+) {
+    settle();
+    let path = site.root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file}: {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let (event, data) = wait_any(events, &["reload", "error"]);
+    assert_eq!(event, "reload", "{data}");
+}
+
 #[test]
 fn serves_the_site_with_types_index_and_404() {
     let site = TestSite::fixture("basic");
@@ -507,13 +525,7 @@ fn incremental_edits_in_place_equal_a_clean_build() {
         ("content/news/b.md", "---\n", "---\nsummary: 新的摘要\n"),
     ];
     for (file, from, to) in edits {
-        settle();
-        let path = site.root.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file}: {from}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let (event, data) = wait_any(&events, &["reload", "error"]);
-        assert_eq!(event, "reload", "{data}");
+        edit_and_reload(&site, &events, file, from, to);
     }
     assert_serves_a_clean_build(&serve, &site);
 }
@@ -571,13 +583,7 @@ fn incremental_kinds_equal_a_clean_build() {
         ("content/news/ankang.md", "tags: [其他]", "tags: [安康杯]"),
     ];
     for (file, from, to) in steps {
-        settle();
-        let path = site.root.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file}: {from}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let (event, data) = wait_any(&events, &["reload", "error"]);
-        assert_eq!(event, "reload", "{data}");
+        edit_and_reload(&site, &events, file, from, to);
     }
     assert_serves_a_clean_build(&serve, &site);
 }

@@ -236,6 +236,29 @@ struct Done {
 }
 
 impl Done {
+    /// Publishes the processed sizes of `source` (each with its cache file)
+    /// under names made from `shown`, and records them.
+    fn add_sizes(
+        &mut self,
+        source: &Path,
+        shown: &str,
+        size: Size,
+        cached: Vec<(Size, PathBuf)>,
+        ext: &str,
+        key: String,
+    ) {
+        let variants = cached
+            .into_iter()
+            .map(|(size, path)| {
+                let dest = variant_dest(shown, size, ext);
+                self.files.push((dest.clone(), path));
+                Variant { size, dest }
+            })
+            .collect();
+        self.keys.push(key);
+        self.info = Some((source.to_path_buf(), ImageInfo { size, variants }));
+    }
+
     fn new() -> Done {
         Done {
             info: None,
@@ -343,24 +366,9 @@ fn from_cache(
         if !paths.iter().all(|p| p.is_file()) {
             return None;
         }
-        let variants = sizes
-            .iter()
-            .zip(paths)
-            .map(|(&size, path)| {
-                let dest = variant_dest(shown, size, ext);
-                done.files.push((dest.clone(), path));
-                Variant { size, dest }
-            })
-            .collect();
         done.cached = true;
-        done.keys.push(key);
-        done.info = Some((
-            source.to_path_buf(),
-            ImageInfo {
-                size: facts.size,
-                variants,
-            },
-        ));
+        let cached = sizes.into_iter().zip(paths).collect();
+        done.add_sizes(source, shown, facts.size, cached, ext, key);
     }
     if let Some(original) = &job.original {
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &facts.content);
@@ -454,23 +462,8 @@ fn run_job(
             }
             done.processed = true;
         }
-        let variants: Vec<Variant> = sizes
-            .iter()
-            .zip(&paths)
-            .map(|(&size, path)| {
-                let dest = variant_dest(shown, size, ext);
-                done.files.push((dest.clone(), path.clone()));
-                Variant { size, dest }
-            })
-            .collect();
-        done.keys.push(key);
-        done.info = Some((
-            source.to_path_buf(),
-            ImageInfo {
-                size: header.size,
-                variants,
-            },
-        ));
+        let cached = sizes.into_iter().zip(paths).collect();
+        done.add_sizes(source, shown, header.size, cached, ext, key);
     }
 
     // Originals are published from the cache too, even when they had nothing

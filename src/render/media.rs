@@ -123,6 +123,18 @@ pub fn expand_shortcodes(
     report: &mut Report,
 ) -> Site {
     let words = to_value(super::i18n::site_strings(&site.config));
+    let scope = Scope {
+        site: &site,
+        images,
+        renderer,
+        root,
+        words: &words,
+    };
+    let expand = |page: &Page, report: &mut Report| -> Vec<String> {
+        (page.parsed.body.shortcodes.iter().enumerate())
+            .map(|(i, call)| render_call(&scope, page, i, call, report))
+            .collect()
+    };
     let expanded: Vec<Option<(Vec<String>, Report)>> = site
         .pages
         .par_iter()
@@ -131,33 +143,23 @@ pub fn expand_shortcodes(
                 return None;
             }
             let mut local = Report::new();
-            let outputs = page
-                .parsed
-                .body
-                .shortcodes
-                .iter()
-                .enumerate()
-                .map(|(i, call)| {
-                    let scope = Scope {
-                        site: &site,
-                        images,
-                        renderer,
-                        root,
-                        words: &words,
-                    };
-                    render_call(&scope, page, i, call, &mut local)
-                })
-                .collect();
+            let outputs = expand(page, &mut local);
             Some((outputs, local))
         })
         .collect();
+    // Sections' introductions, the same way (few, so in turn).
+    let intros: Vec<(usize, Vec<String>)> = (site.sections.iter().enumerate())
+        .filter_map(|(i, section)| Some((i, expand(&section.intro_page(i)?, report))))
+        .collect();
+    let fill_with = |outputs: &[String], html: &str| {
+        replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default())
+    };
     for (page, result) in site.pages.iter_mut().zip(expanded) {
         let Some((outputs, local)) = result else {
             continue;
         };
         report.extend(local.into_vec());
-        let fill =
-            |html: &str| replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default());
+        let fill = |html: &str| fill_with(&outputs, html);
         // Only pages with shortcodes get their own copy of the parse. These
         // four fields are all it changes (`serve` compares just them).
         let parsed = std::sync::Arc::make_mut(&mut std::sync::Arc::make_mut(page).parsed);
@@ -167,26 +169,10 @@ pub fn expand_shortcodes(
         body.first_paragraph = body.first_paragraph.as_deref().map(fill);
         parsed.summary_html = fill(&parsed.summary_html);
     }
-    // Sections' introductions, the same way (few, so in turn).
-    for i in 0..site.sections.len() {
-        let Some(intro) = site.sections[i].intro_page(i) else {
-            continue;
-        };
-        let scope = Scope {
-            site: &site,
-            images,
-            renderer,
-            root,
-            words: &words,
-        };
-        let outputs: Vec<String> = (intro.parsed.body.shortcodes.iter().enumerate())
-            .map(|(n, call)| render_call(&scope, &intro, n, call, report))
-            .collect();
-        let fill =
-            |html: &str| replace_markers(html, |n| outputs.get(n).cloned().unwrap_or_default());
+    for (i, outputs) in intros {
         let section = &mut site.sections[i];
-        section.content_html = fill(&section.content_html);
-        section.summary_html = fill(&section.summary_html);
+        section.content_html = fill_with(&outputs, &section.content_html);
+        section.summary_html = fill_with(&outputs, &section.summary_html);
     }
     site
 }
