@@ -561,6 +561,32 @@ fn a_missing_attachment_is_reported_until_it_is_back() {
     assert_serves_a_clean_build(&serve, &site);
 }
 
+/// A renamed bundle folder takes its files away from pages elsewhere that
+/// name them: those pages are checked again, though their text is the same.
+#[test]
+fn a_renamed_folder_is_checked_for_pages_that_use_its_files() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/news/uses-photo.md",
+        "---\ntitle: 借用图片\ndate: 2026-11-01\ncover: /content/news/skills-contest/photo.jpg\n---\n正文。\n",
+    );
+    let serve = Serve::start(&site);
+    let events = serve.events();
+    wait_for(&events, "ok");
+    settle();
+    std::fs::rename(
+        site.root.join("content/news/skills-contest"),
+        site.root.join("content/news/contest-2026"),
+    )
+    .unwrap();
+    let (event, data) = wait_any(&events, &["error", "reload"]);
+    assert_eq!(event, "error", "{data}");
+    assert!(
+        data.to_string().contains("content/news/uses-photo.md"),
+        "{data}"
+    );
+}
+
 /// Campaigns and disclosures: status, numbers, archives and corrections.
 #[test]
 fn incremental_kinds_equal_a_clean_build() {

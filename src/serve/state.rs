@@ -330,10 +330,10 @@ impl Rebuilder {
         self.copies = copies;
     }
 
-    /// Whether a file beside the pages (a bundle image, an attachment) changed,
-    /// came or went. An editor's temporary files (`sed1a2b3c`, `4913`, swap
-    /// files) come and go with every save; they are neither files now nor
-    /// files the site published.
+    /// Whether a file beside the pages (a bundle image, an attachment) or a
+    /// folder of them changed, came or went. An editor's temporary files
+    /// (`sed1a2b3c`, `4913`, swap files) come and go with every save; they are
+    /// neither files now nor files the site published.
     fn files_beside_pages_changed(&self, dirty: &[PathBuf]) -> bool {
         let root = &self.options.root;
         dirty.iter().any(|p| {
@@ -343,12 +343,15 @@ impl Rebuilder {
             if !p.starts_with(crate::load::CONTENT_DIR) || markdown {
                 return false;
             }
+            // A folder (renamed, or the watcher's "look at everything" after
+            // lost events) counts too: the files in it came or went.
             let full = root.join(p);
             full.is_file()
+                || full.is_dir()
                 || self
                     .copies
                     .values()
-                    .any(|b| matches!(b, Body::File(source) if *source == full))
+                    .any(|b| matches!(b, Body::File(source) if source.starts_with(&full)))
         })
     }
 
