@@ -141,9 +141,14 @@ pub fn default_config(title: &str) -> Config {
 /// leniently (a broken site.yaml still gets messages in its language); the
 /// default, zh-CN, when it cannot be found.
 pub fn language_of(root: &std::path::Path) -> Language {
-    let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
-        return Language::default();
-    };
+    match std::fs::read_to_string(root.join(CONFIG_FILE)) {
+        Ok(text) => language_in(&text),
+        Err(_) => Language::default(),
+    }
+}
+
+/// The `language:` of `site.yaml` text, read the same lenient way.
+pub fn language_in(text: &str) -> Language {
     text.lines()
         .filter_map(|line| line.strip_prefix("language:"))
         .filter_map(|value| Language::parse(value.trim().trim_matches(['"', '\''])))

@@ -373,24 +373,35 @@ fn intro_parse(section: &ParsedSection, dir: &Path) -> ParsedPage {
     }
 }
 
-/// For each page, the previous model's page of the same file if its parse is
-/// the same one (so its kind details, slug and aliases are too).
-fn previous_pages<'p>(pages_in: &[Arc<ParsedPage>], previous: &'p Site) -> Vec<Option<&'p Page>> {
+/// For each page, the index of the previous model's page of the same file.
+fn previous_places<P: AsRef<ParsedPage>>(pages_in: &[P], previous: &Site) -> Vec<Option<usize>> {
     let mut hint = 0;
     pages_in
         .iter()
         .map(|page| {
+            let path = &page.as_ref().path;
             // Both lists are sorted by file as a rule: try the next one first.
             let at = match previous.pages.get(hint) {
-                Some(p) if p.origin.path == page.path => Some(hint),
+                Some(p) if p.origin.path == *path => hint,
                 _ => previous
                     .pages
-                    .binary_search_by(|p| p.origin.path.cmp(&page.path))
-                    .ok(),
+                    .binary_search_by(|p| p.origin.path.cmp(path))
+                    .ok()?,
             };
-            let at = at?;
             hint = at + 1;
-            let was = &previous.pages[at];
+            Some(at)
+        })
+        .collect()
+}
+
+/// For each page, the previous model's page of the same file if its parse is
+/// the same one (so its kind details, slug and aliases are too).
+fn previous_pages<'p>(pages_in: &[Arc<ParsedPage>], previous: &'p Site) -> Vec<Option<&'p Page>> {
+    pages_in
+        .iter()
+        .zip(previous_places(pages_in, previous))
+        .map(|(page, at)| {
+            let was = &previous.pages[at?];
             Arc::ptr_eq(&was.origin, page).then_some(&**was)
         })
         .collect()
@@ -770,7 +781,6 @@ fn related_of(
 /// when pages came or went, or when so many are reached that computing all
 /// is as cheap.
 fn related_reach(pages: &[Page], tags: &Taxonomy, old: &Site) -> Option<Vec<usize>> {
-    const MAX_EDITED: usize = 64;
     let n = pages.len();
     if old.pages.len() != n || old.related.len() != n {
         return None;
@@ -785,7 +795,7 @@ fn related_reach(pages: &[Page], tags: &Taxonomy, old: &Site) -> Option<Vec<usiz
         if !Arc::ptr_eq(&page.parsed, &was.origin) {
             reached[i] = true;
             edited += 1;
-            if edited > MAX_EDITED {
+            if edited > patch::MAX_PATCHED {
                 return None;
             }
         }

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::kinds::{self, Details};
 use super::{
     ModelOptions, Page, Section, Site, alias_files, build_sections, listing_order, page_slug,
+    previous_places,
 };
 use crate::config::Config;
 use crate::diag::Report;
@@ -22,7 +23,7 @@ use crate::parse::{ParsedPage, ParsedSite};
 
 /// More edited pages than this at once (a search-and-replace over the site) are
 /// cheaper to build in full than to check one by one.
-const MAX_PATCHED: usize = 64;
+pub(super) const MAX_PATCHED: usize = 64;
 
 /// A shape no other site has.
 pub(super) fn new_shape() -> u64 {
@@ -52,16 +53,8 @@ pub(super) fn patch(
     // Pair each page with the previous one of the same file (both lists hold
     // distinct files, and as many: pairing all is a one-to-one match).
     let mut edited: Vec<(usize, &Arc<ParsedPage>)> = Vec::new();
-    let mut hint = 0;
-    for &page in &pages_in {
-        let at = match previous.pages.get(hint) {
-            Some(p) if p.origin.path == page.path => hint,
-            _ => previous
-                .pages
-                .binary_search_by(|p| p.parsed.path.cmp(&page.path))
-                .ok()?,
-        };
-        hint = at + 1;
+    for (&page, at) in pages_in.iter().zip(previous_places(&pages_in, previous)) {
+        let at = at?;
         if !Arc::ptr_eq(&previous.pages[at].origin, page) {
             edited.push((at, page));
             if edited.len() > MAX_PATCHED {

@@ -107,7 +107,8 @@ impl Rebuilder {
     /// language, for the terminal and the browser overlay alike.
     pub fn rebuild(&mut self, dirty: &[PathBuf]) -> Rebuilt {
         let mut result = self.rebuild_in_english(dirty);
-        let language = crate::config::language_of(&self.options.root);
+        // site.yaml as this rebuild read it.
+        let language = crate::config::language_in(self.config_text.as_deref().unwrap_or(""));
         let mut report = Report::new();
         for d in std::mem::take(&mut result.report).into_vec() {
             report.push(crate::messages::localize(&d, language));
