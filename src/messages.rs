@@ -97,11 +97,6 @@ fn to_chinese(m: &str) -> Option<String> {
             "file is UTF-16; decoded it, but please save it as UTF-8",
             "文件是 UTF-16 编码，已读取，请另存为 UTF-8",
         ),
-    ];
-    if let Some((_, zh)) = FIXED.iter().find(|(en, _)| *en == m) {
-        return Some((*zh).to_string());
-    }
-    const FIXED_MORE: &[(&str, &str)] = &[
         ("the title is empty", "标题是空的"),
         (
             "a correction (`corrects:`) needs a `reason:` (更正原因)",
@@ -124,7 +119,7 @@ fn to_chinese(m: &str) -> Option<String> {
             "把文件放在这一页旁边（页面文件夹里）",
         ),
     ];
-    if let Some((_, zh)) = FIXED_MORE.iter().find(|(en, _)| *en == m) {
+    if let Some((_, zh)) = FIXED.iter().find(|(en, _)| *en == m) {
         return Some((*zh).to_string());
     }
     // Pictures, attachments and shortcodes.
