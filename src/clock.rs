@@ -4,6 +4,7 @@
 //! depends on the time (notice status, campaign status, `new`'s date, feed `updated`)
 //! takes a [`Clock`], so builds are reproducible and statuses are testable.
 
+use crate::message::Message;
 use jiff::{Timestamp, ZonedDateTime, civil, tz::TimeZone};
 
 #[derive(Debug, Clone)]
@@ -22,21 +23,23 @@ impl Clock {
         now_flag: Option<&str>,
         source_date_epoch: Option<&str>,
         tz: &TimeZone,
-    ) -> Result<Clock, String> {
+    ) -> Result<Clock, Message> {
         if let Some(text) = now_flag {
-            return parse_instant(text, tz).map(Clock::fixed).ok_or_else(|| {
-                format!(
-                    "--now: cannot read `{text}` as a time; expected e.g. 2026-11-23T09:00:00+08:00 or 2026-11-23"
-                )
-            });
+            return parse_instant(text, tz)
+                .map(Clock::fixed)
+                .ok_or_else(|| Message::BadNow {
+                    text: text.to_string(),
+                });
         }
         if let Some(text) = source_date_epoch.filter(|s| !s.trim().is_empty()) {
-            let seconds: i64 = text.trim().parse().map_err(|_| {
-                format!("SOURCE_DATE_EPOCH: `{text}` is not a whole number of seconds")
+            let seconds: i64 = text.trim().parse().map_err(|_| Message::EpochNotSeconds {
+                text: text.to_string(),
             })?;
             return Timestamp::from_second(seconds)
                 .map(Clock::fixed)
-                .map_err(|e| format!("SOURCE_DATE_EPOCH: {e}"));
+                .map_err(|e| Message::EpochOutOfRange {
+                    detail: e.to_string(),
+                });
         }
         Ok(Clock::fixed(Timestamp::now()))
     }

@@ -2,10 +2,15 @@
 //!
 //! A [`Diagnostic`] names the file (relative to the site root), the line and column
 //! where there is one, what was wrong and how to fix it. Stages collect them into a
-//! [`Report`] instead of stopping at the first one; only `main` prints them.
+//! [`Report`] instead of stopping at the first one. What was wrong and the help
+//! are [`Message`] values; they become text only in [`Diagnostic::render`] and
+//! [`print_report`], the one way `main` and `serve` show problems.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::config::Language;
+use crate::message::Message;
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,12 +26,12 @@ pub struct Diagnostic {
     pub path: Option<PathBuf>,
     pub line: Option<usize>,
     pub col: Option<usize>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: None,
@@ -37,7 +42,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -60,7 +65,15 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    /// The line when there is one: a key that may be missing from its file.
+    pub fn line_maybe(mut self, line: Option<usize>) -> Self {
+        if line.is_some() {
+            self.line = line;
+        }
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -69,7 +82,7 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    fn sort_key(&self) -> (Option<&Path>, usize, usize, Severity, &str) {
+    fn sort_key(&self) -> (Option<&Path>, usize, usize, Severity, &Message) {
         (
             self.path.as_deref(),
             self.line.unwrap_or(0),
@@ -80,31 +93,38 @@ impl Diagnostic {
     }
 }
 
-/// Renders as `content/news/a.md:3:7: error: message`, the form editors and CI logs
-/// recognise, with the help text on an indented second line.
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// Renders as `content/news/a.md:3:7: error: message [E0301]`, with the help
+    /// text on an indented second line. The `path:line:col: error:` head is the
+    /// form editors' and CI logs' problem matchers recognise, so the code goes
+    /// after the message rather than into the label.
+    pub fn render(&self, language: Language) -> String {
+        let mut out = String::new();
         if let Some(path) = &self.path {
             // Forward slashes on every platform so messages read the same everywhere.
-            let shown = path.to_string_lossy().replace('\\', "/");
-            write!(f, "{shown}:")?;
+            out.push_str(&path.to_string_lossy().replace('\\', "/"));
+            out.push(':');
             if let Some(line) = self.line {
-                write!(f, "{line}:")?;
+                out.push_str(&format!("{line}:"));
                 if let Some(col) = self.col {
-                    write!(f, "{col}:")?;
+                    out.push_str(&format!("{col}:"));
                 }
             }
-            f.write_str(" ")?;
+            out.push(' ');
         }
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}: {}", self.message)?;
+        out.push_str(&format!(
+            "{label}: {} [{}]",
+            self.message.render(language),
+            self.message.code()
+        ));
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            out.push_str(&format!("\n  help: {}", help.render(language)));
         }
-        Ok(())
+        out
     }
 }
 
@@ -163,11 +183,49 @@ pub struct Failed(pub Report);
 
 impl fmt::Display for Failed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} error(s)", self.0.error_count())
+        let count = self.0.error_count();
+        f.write_str(&Message::ErrorCount { count }.render(Language::En))
     }
 }
 
 impl std::error::Error for Failed {}
+
+/// A warning shown this many times is then only counted: the same warning in
+/// hundreds of files (a field every page has) must not bury the errors.
+const REPEATED_WARNINGS_SHOWN: usize = 3;
+
+/// The lines that show `report` to a person, in `language`: every error, each
+/// warning up to a few times and then a count, and a summary. `main` and
+/// `serve` both print these, so problems read the same in both.
+pub fn report_lines(report: &Report, language: Language) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut seen: std::collections::BTreeMap<&Message, usize> = std::collections::BTreeMap::new();
+    for diagnostic in report.sorted() {
+        if !diagnostic.is_error() {
+            let count = seen.entry(&diagnostic.message).or_default();
+            *count += 1;
+            if *count > REPEATED_WARNINGS_SHOWN {
+                continue;
+            }
+        }
+        lines.push(diagnostic.render(language));
+    }
+    for (message, n) in seen {
+        if n > REPEATED_WARNINGS_SHOWN {
+            let more = Message::RepeatedWarning {
+                more: n - REPEATED_WARNINGS_SHOWN,
+                message: Box::new(message.clone()),
+            };
+            lines.push(more.render(language));
+        }
+    }
+    let errors = report.error_count();
+    let warnings = report.warning_count();
+    if errors + warnings > 0 {
+        lines.push(Message::Summary { errors, warnings }.render(language));
+    }
+    lines
+}
 
 /// Finds the 1-based line on which a top-level YAML `key:` is written, so that
 /// problems found after deserializing (unknown keys, missing values) still point
@@ -188,13 +246,17 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_column() {
-        let d = Diagnostic::error("expected a string")
+        let d = Diagnostic::error(Message::FileEmpty {})
             .at("content/news/a.md")
             .line_col(3, 7)
-            .help("quote the value");
+            .help(Message::FrontMatterClose {});
         assert_eq!(
-            d.to_string(),
-            "content/news/a.md:3:7: error: expected a string\n  help: quote the value"
+            d.render(Language::En),
+            "content/news/a.md:3:7: error: file is empty [E0301]\n  help: add a `---` line after the last front matter field"
+        );
+        assert!(
+            d.render(Language::ZhCn)
+                .starts_with("content/news/a.md:3:7: error: 文件是空的 [E0301]")
         );
     }
 

@@ -30,7 +30,8 @@ pub fn front_matter(bytes: &[u8]) {
     };
     let _ = crate::parse::parse_sources(&sources, &config, &mut report);
     for d in report.sorted() {
-        let _ = d.to_string();
+        let _ = d.render(crate::config::Language::ZhCn);
+        let _ = d.render(crate::config::Language::En);
     }
 }
 
@@ -168,7 +169,8 @@ pub fn site_yaml(bytes: &[u8]) {
     let mut report = Report::new();
     let _ = crate::config::resolve(&text, &mut report);
     for d in report.sorted() {
-        let _ = d.to_string();
+        let _ = d.render(crate::config::Language::ZhCn);
+        let _ = d.render(crate::config::Language::En);
     }
 }
 

@@ -30,7 +30,7 @@ pub mod fuzzing;
 pub mod images;
 pub mod load;
 pub mod markdown;
-pub mod messages;
+pub mod message;
 pub mod model;
 pub mod output;
 pub mod parse;

@@ -663,7 +663,13 @@ mod tests {
         // 工会 in GBK.
         assert!(decode_text(b"ok\n\xb9\xa4\xbb\xe1", Path::new("a.md"), &mut r).is_none());
         let d = r.iter().next().unwrap();
-        assert!(d.message.contains("offset 3"), "{}", d.message);
+        assert!(
+            d.message
+                .render(crate::config::Language::En)
+                .contains("offset 3"),
+            "{:?}",
+            d.message
+        );
         assert_eq!(d.line, Some(2));
     }
 
@@ -700,7 +706,13 @@ mod tests {
         let bytes = [0xFF, 0xFE, b'a', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
         assert!(decode_text(&bytes, Path::new("a.md"), &mut r).is_none());
         let d = r.iter().next().unwrap();
-        assert!(d.message.contains("byte offset 6"), "{}", d.message);
+        assert!(
+            d.message
+                .render(crate::config::Language::En)
+                .contains("byte offset 6"),
+            "{:?}",
+            d.message
+        );
     }
 
     #[test]

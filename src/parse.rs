@@ -15,10 +15,11 @@ use rayon::prelude::*;
 use crate::clock::parse_civil;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report, line_of_key};
-use crate::frontmatter::kind::{Kind, SECTION_FIELDS, kind_names};
+use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
 use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
 use crate::load::{MarkdownSource, Role, Sources};
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
+use crate::message::{List, Message};
 
 #[derive(Debug, Clone)]
 pub struct ParsedSection {
@@ -59,6 +60,13 @@ pub struct ParsedPage {
     /// SHA-256 of the decoded source text, for disclosures (the ledger); empty
     /// for other kinds, which nothing needs to verify.
     pub source_sha256: String,
+}
+
+impl ParsedPage {
+    /// The file line of a front-matter key, for diagnostics found after parsing.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        self.key_lines.get(key).copied()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -230,28 +238,28 @@ fn read_head<'a>(
         Ok(parts) => parts,
         Err(SplitError::Missing) if source.text.trim().is_empty() => {
             report.push(
-                Diagnostic::error("file is empty")
+                Diagnostic::error(Message::FileEmpty {})
                     .at(path)
                     .line(1)
-                    .help("start it with front matter:\n---\ntitle: 标题\ndate: 2026-11-23\n---"),
+                    .help(Message::FileEmptyHelp {}),
             );
             return None;
         }
         Err(SplitError::Missing) => {
             report.push(
-                Diagnostic::error("expected front matter: the file must start with a `---` line")
+                Diagnostic::error(Message::FrontMatterMissing {})
                     .at(path)
                     .line_col(1, 1)
-                    .help("start the file with:\n---\ntitle: 标题\ndate: 2026-11-23\n---"),
+                    .help(Message::FrontMatterMissingHelp {}),
             );
             return None;
         }
         Err(SplitError::Unclosed) => {
             report.push(
-                Diagnostic::error("front matter is not closed: no second `---` line")
+                Diagnostic::error(Message::FrontMatterUnclosed {})
                     .at(path)
                     .line_col(1, 1)
-                    .help("add a `---` line after the last front matter field"),
+                    .help(Message::FrontMatterClose {}),
             );
             return None;
         }
@@ -260,9 +268,10 @@ fn read_head<'a>(
     let scan = match scan_keys(parts.yaml, &config.taxonomies) {
         Ok(scan) => scan,
         Err(e) => {
-            report.push(e.into_diagnostic(path, offset).help(
-                "front matter is YAML: `key: value` per line; quote values that contain `: ` or start with [ { * & ! | > ' \" % @ `",
-            ));
+            report.push(
+                e.into_diagnostic(path, offset)
+                    .help(Message::FrontMatterIsYaml {}),
+            );
             return None;
         }
     };
@@ -271,7 +280,10 @@ fn read_head<'a>(
         Err(mut e) => {
             // serde says "expected text"; the writer needs to know which field.
             if let Some(key) = e.line.and_then(|line| top_level_key_at(parts.yaml, line)) {
-                e.message = format!("field `{key}`: {}", e.message);
+                e.message = Message::InField {
+                    field: key,
+                    problem: Box::new(e.message),
+                };
             }
             report.push(e.into_diagnostic(path, offset));
             return None;
@@ -300,10 +312,11 @@ fn parse_section(
         if !SECTION_FIELDS.contains(&key.as_str()) && !config.taxonomies.contains(key) {
             push_at(
                 report,
-                Diagnostic::warning(format!(
-                    "unknown field `{key}` in a section's _index.md is ignored"
-                ))
-                .help(format!("section fields: {}", SECTION_FIELDS.join(", "))),
+                Diagnostic::warning(Message::UnknownSectionField { field: key.clone() }).help(
+                    Message::SectionFields {
+                        fields: List::of(SECTION_FIELDS),
+                    },
+                ),
                 path,
                 head.key_line(key),
             );
@@ -315,8 +328,11 @@ fn parse_section(
             None => {
                 push_at(
                     report,
-                    Diagnostic::error(format!("unknown kind `{name}`"))
-                        .help(format!("kind is one of: {}", kind_names())),
+                    Diagnostic::error(Message::UnknownKind { kind: name.clone() }).help(
+                        Message::KindsHelp {
+                            kinds: List::of(Kind::ALL.iter().map(|k| k.name())),
+                        },
+                    ),
                     path,
                     head.key_line("kind"),
                 );
@@ -392,8 +408,11 @@ fn parse_page(
             None => {
                 push_at(
                     report,
-                    Diagnostic::error(format!("unknown kind `{name}`"))
-                        .help(format!("kind is one of: {}", kind_names())),
+                    Diagnostic::error(Message::UnknownKind { kind: name.clone() }).help(
+                        Message::KindsHelp {
+                            kinds: List::of(Kind::ALL.iter().map(|k| k.name())),
+                        },
+                    ),
                     path,
                     head.key_line("kind"),
                 );
@@ -412,10 +431,14 @@ fn parse_page(
                 .collect();
             push_at(
                 report,
-                Diagnostic::warning(format!(
-                    "unknown field `{key}` for a {kind} page is ignored"
-                ))
-                .help(format!("{kind} fields: {}", known.join(", "))),
+                Diagnostic::warning(Message::UnknownField {
+                    field: key.clone(),
+                    kind: kind.to_string(),
+                })
+                .help(Message::KindFields {
+                    kind: kind.to_string(),
+                    fields: List::of(known),
+                }),
                 path,
                 head.key_line(key),
             );
@@ -427,8 +450,10 @@ fn parse_page(
         _ => {
             push_at(
                 report,
-                Diagnostic::error("missing required field `title`")
-                    .help("add a line like `title: 关于开展安全生产月活动的通知`"),
+                Diagnostic::error(Message::MissingField {
+                    field: "title".into(),
+                })
+                .help(Message::AddTitle {}),
                 path,
                 head.key_line("title").or(Some(head.offset + 1)),
             );
@@ -441,8 +466,10 @@ fn parse_page(
         None => {
             push_at(
                 report,
-                Diagnostic::error("missing required field `date`")
-                    .help("add a line like `date: 2026-11-23` (or `2026-11-23 09:30`)"),
+                Diagnostic::error(Message::MissingField {
+                    field: "date".into(),
+                })
+                .help(Message::AddDate {}),
                 path,
                 Some(head.offset + 1),
             );
@@ -459,21 +486,26 @@ fn parse_page(
         if head.keys.iter().any(|k| k == field) && is_blank(&head.front, field) {
             push_at(
                 report,
-                Diagnostic::error(format!("required field `{field}` is empty"))
-                    .help(format!("write a value after `{field}:`")),
+                Diagnostic::error(Message::EmptyField {
+                    field: field.to_string(),
+                })
+                .help(Message::WriteValue {
+                    field: field.to_string(),
+                }),
                 path,
                 head.key_line(field),
             );
         } else if !head.keys.iter().any(|k| k == field) {
             push_at(
                 report,
-                Diagnostic::error(format!(
-                    "missing required field `{field}` for a {kind} page"
-                ))
-                .help(format!(
-                    "{kind} pages need: title, date, {}",
-                    kind.required_fields().join(", ")
-                )),
+                Diagnostic::error(Message::MissingKindField {
+                    field: field.to_string(),
+                    kind: kind.to_string(),
+                })
+                .help(Message::KindNeeds {
+                    kind: kind.to_string(),
+                    fields: List::of(kind.required_fields()),
+                }),
                 path,
                 Some(head.offset + 1),
             );
@@ -571,8 +603,11 @@ fn read_date(
     }
     push_at(
         report,
-        Diagnostic::error(format!("`{field}: {text}` is not a date"))
-            .help("write dates as 2026-11-23, 2026-11-23 09:30 or 2026-11-23T09:30:00+08:00"),
+        Diagnostic::error(Message::NotADate {
+            field: field.to_string(),
+            text: text.to_string(),
+        })
+        .help(Message::DateFormats {}),
         path,
         head.key_line(field),
     );
@@ -605,11 +640,7 @@ fn top_level_key_at(yaml: &str, line: usize) -> Option<String> {
 }
 
 fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>) {
-    let d = d.at(path);
-    report.push(match line {
-        Some(line) => d.line(line),
-        None => d,
-    });
+    report.push(d.at(path).line_maybe(line));
 }
 
 pub fn escape_html(text: &str) -> String {

@@ -9,10 +9,11 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diag::Diagnostic;
+use crate::message::Message;
 
 #[derive(Debug, Clone)]
 pub struct YamlError {
-    pub message: String,
+    pub message: Message,
     /// 1-based, relative to the YAML text given.
     pub line: Option<usize>,
     pub col: Option<usize>,
@@ -63,18 +64,20 @@ fn strip_location_suffix(message: &str) -> &str {
 }
 
 /// serde's messages speak Rust (`use Option<String>`); say what the writer did.
-fn plain_words(message: &str) -> String {
+/// The two everyone meets get sentences of their own; the rest is the parser's
+/// English, inside a translated sentence.
+fn plain_words(message: &str) -> Message {
     if message.starts_with("cannot deserialize null into") {
-        return "this field has no value; write a value after the colon, or delete the line"
-            .to_string();
+        return Message::NoValue {};
     }
     if message == "expected string scalar" {
-        return "expected a single value (text, a number, a date), not a list or a mapping"
-            .to_string();
+        return Message::ExpectedSingleValue {};
     }
-    message
-        .replace("a string", "text")
-        .replace("a sequence", "a list (`[a, b]` or `- a` lines)")
+    Message::Yaml {
+        detail: message
+            .replace("a string", "text")
+            .replace("a sequence", "a list (`[a, b]` or `- a` lines)"),
+    }
 }
 
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
@@ -142,6 +145,9 @@ mod tests {
     fn error_has_position() {
         let e = from_str::<std::collections::BTreeMap<String, u32>>("a: 1\nb: x\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(!e.message.contains(" at line "), "{}", e.message);
+        let Message::Yaml { detail } = &e.message else {
+            panic!("{:?}", e.message)
+        };
+        assert!(!detail.contains(" at line "), "{detail}");
     }
 }

@@ -2,6 +2,7 @@
 //! `sha256sum` writes and `sha256sum -c` checks. Paths are relative to the
 //! snapshot's top folder, `/`-separated, sorted; the manifest does not list itself.
 
+use crate::message::Message;
 use std::collections::BTreeMap;
 
 use super::SnapshotFile;
@@ -29,7 +30,7 @@ pub fn write_manifest(files: &[SnapshotFile]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLine {
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Reads a manifest into path → lowercase hex hash. Accepts sha256sum's binary
@@ -43,26 +44,28 @@ pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, String>, BadLine> {
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |message: &str| BadLine {
+        let bad = |message: Message| BadLine {
             line: line_no,
-            message: message.to_string(),
+            message,
         };
         let (hash, rest) = line
             .split_at_checked(64)
-            .ok_or_else(|| bad("expected a 64-digit SHA-256 hash, two spaces and a path"))?;
+            .ok_or_else(|| bad(Message::ManifestExpectedHash {}))?;
         if !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(bad("the hash is not 64 hexadecimal digits"));
+            return Err(bad(Message::ManifestHashNotHex {}));
         }
         let path = rest
             .strip_prefix("  ")
             .or_else(|| rest.strip_prefix(" *"))
             .filter(|p| !p.is_empty())
-            .ok_or_else(|| bad("expected two spaces and a path after the hash"))?;
+            .ok_or_else(|| bad(Message::ManifestExpectedPath {}))?;
         if entries
             .insert(path.to_string(), hash.to_ascii_lowercase())
             .is_some()
         {
-            return Err(bad(&format!("`{path}` is listed twice")));
+            return Err(bad(Message::ManifestListedTwice {
+                path: path.to_string(),
+            }));
         }
     }
     Ok(entries)

@@ -14,6 +14,7 @@ pub mod manifest;
 pub mod verify;
 mod write;
 
+use crate::message::Message;
 use std::path::{Path, PathBuf};
 
 use crate::build::{BuildOptions, render_output};
@@ -92,11 +93,10 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         .unwrap_or_else(|| PathBuf::from(format!("{stem}.zip")));
     let Some(format) = Format::from_path(&path) else {
         report.push(
-            Diagnostic::error(format!(
-                "`{}` is neither a .zip nor a .tar.gz file name",
-                path.display()
-            ))
-            .help("name the archive e.g. site-20261123.zip or site-20261123.tar.gz"),
+            Diagnostic::error(Message::ArchiveName {
+                name: path.display().to_string(),
+            })
+            .help(Message::ArchiveNameHelp {}),
         );
         return Err(Failed(report));
     };
@@ -109,7 +109,12 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
             Content::Copy(source) | Content::Link(source) => match std::fs::read(source) {
                 Ok(b) => b,
                 Err(e) => {
-                    report.push(Diagnostic::error(format!("cannot read: {e}")).at(source));
+                    report.push(
+                        Diagnostic::error(Message::CannotRead {
+                            detail: e.to_string(),
+                        })
+                        .at(source),
+                    );
                     continue;
                 }
             },
@@ -124,10 +129,10 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
     }
     if files.iter().any(|f| f.path == MANIFEST_FILE) {
         report.push(
-            Diagnostic::error(format!(
-                "the site publishes its own `{MANIFEST_FILE}`, which the archive needs for its manifest"
-            ))
-            .help("rename that file in static/"),
+            Diagnostic::error(Message::ManifestTaken {
+                file: MANIFEST_FILE.to_string(),
+            })
+            .help(Message::ManifestTakenHelp {}),
         );
         return Err(Failed(report));
     }

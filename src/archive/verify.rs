@@ -2,6 +2,7 @@
 //! file and compares them with the snapshot's `MANIFEST.sha256`. Nothing is
 //! unpacked to disk; entry names are only compared, never used as paths.
 
+use crate::message::Message;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
@@ -20,15 +21,22 @@ pub enum Problem {
     Altered(String),
 }
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Problem {
+    pub fn message(&self) -> Message {
+        let manifest = MANIFEST_FILE.to_string();
         match self {
-            Problem::Missing(p) => write!(f, "missing file: {p} (listed in {MANIFEST_FILE})"),
-            Problem::Added(p) => write!(f, "added file: {p} (not in {MANIFEST_FILE})"),
-            Problem::Altered(p) => write!(
-                f,
-                "altered file: {p} (its SHA-256 differs from {MANIFEST_FILE})"
-            ),
+            Problem::Missing(p) => Message::SnapshotMissing {
+                path: p.clone(),
+                manifest,
+            },
+            Problem::Added(p) => Message::SnapshotAdded {
+                path: p.clone(),
+                manifest,
+            },
+            Problem::Altered(p) => Message::SnapshotAltered {
+                path: p.clone(),
+                manifest,
+            },
         }
     }
 }
@@ -81,16 +89,19 @@ pub fn verify(target: &Path) -> Result<Verification, Diagnostic> {
         .iter()
         .min_by_key(|(name, _)| (name.matches('/').count(), name.as_str()))
         .ok_or_else(|| {
-            Diagnostic::error(format!("no {MANIFEST_FILE} found"))
-                .at(target)
-                .help("verify checks snapshots made by `noticeboard archive`; this one has no manifest at its top")
+            Diagnostic::error(Message::NoManifest {
+                manifest: MANIFEST_FILE.to_string(),
+            })
+            .at(target)
+            .help(Message::NoManifestHelp {})
         })?;
     let prefix = &manifest_name[..manifest_name.len() - MANIFEST_FILE.len()];
     let listed = parse_manifest(manifest_text).map_err(|bad| {
-        Diagnostic::error(format!(
-            "{manifest_name} line {}: {}",
-            bad.line, bad.message
-        ))
+        Diagnostic::error(Message::ManifestLine {
+            manifest: manifest_name.clone(),
+            line: bad.line,
+            problem: Box::new(bad.message),
+        })
         .at(target)
     })?;
 
@@ -133,8 +144,12 @@ pub fn verify(target: &Path) -> Result<Verification, Diagnostic> {
 }
 
 fn read_contents(target: &Path) -> Result<Contents, Diagnostic> {
-    let unreadable =
-        |e: &dyn std::fmt::Display| Diagnostic::error(format!("cannot read: {e}")).at(target);
+    let unreadable = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(Message::CannotRead {
+            detail: e.to_string(),
+        })
+        .at(target)
+    };
     let meta = std::fs::metadata(target).map_err(|e| unreadable(&e))?;
     if meta.is_dir() {
         return read_folder(target).map_err(|e| unreadable(&e));
@@ -148,14 +163,21 @@ fn read_contents(target: &Path) -> Result<Contents, Diagnostic> {
         .and_then(|mut f| f.read_exact(&mut magic))
         .map_err(|e| unreadable(&e))?;
     if name.ends_with(".zip") || magic == *b"PK" {
-        read_zip(target)
-            .map_err(|e| Diagnostic::error(format!("not a readable zip archive: {e}")).at(target))
+        read_zip(target).map_err(|e| {
+            Diagnostic::error(Message::UnreadableZip {
+                detail: e.to_string(),
+            })
+            .at(target)
+        })
     } else if name.ends_with(".tar.gz") || name.ends_with(".tgz") || magic == [0x1f, 0x8b] {
         read_tar_gz(target).map_err(|e| {
-            Diagnostic::error(format!("not a readable tar.gz archive: {e}")).at(target)
+            Diagnostic::error(Message::UnreadableTarGz {
+                detail: e.to_string(),
+            })
+            .at(target)
         })
     } else {
-        Err(Diagnostic::error("not a snapshot: expected a .zip, a .tar.gz or a folder").at(target))
+        Err(Diagnostic::error(Message::NotASnapshot {}).at(target))
     }
 }
 

@@ -4,6 +4,7 @@
 //! owner (0, no names), the zip "made by" system (Unix, on every platform),
 //! the gzip header (no name, no time).
 
+use crate::message::Message;
 use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -60,11 +61,17 @@ pub fn write_archive(
     });
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Diagnostic::error(format!("cannot write the archive: {e}")).at(path));
+        return Err(Diagnostic::error(Message::ArchiveWrite {
+            detail: e.to_string(),
+        })
+        .at(path));
     }
     if let Err(e) = replace_file(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Diagnostic::error(format!("cannot write the archive: {e}")).at(path));
+        return Err(Diagnostic::error(Message::ArchiveWrite {
+            detail: e.to_string(),
+        })
+        .at(path));
     }
     Ok(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
 }

@@ -3,6 +3,7 @@
 use crate::archive::{ArchiveOptions, archive};
 use crate::build::BuildOptions;
 use crate::cli::ArchiveArgs;
+use crate::message::Message;
 
 use super::{Outcome, source_date_epoch};
 
@@ -19,20 +20,19 @@ pub fn run(args: &ArchiveArgs) -> Outcome {
     };
     match archive(&options) {
         Ok(summary) => Outcome {
-            lines: vec![format!(
-                "archived {} files (+ {}) in {}/ → {} ({:.1} MB)",
-                summary.files,
-                crate::archive::MANIFEST_FILE,
-                summary.folder,
-                summary.path.display(),
-                summary.bytes as f64 / 1_000_000.0
-            )],
+            lines: vec![Message::Archived {
+                files: summary.files,
+                manifest: crate::archive::MANIFEST_FILE.to_string(),
+                folder: summary.folder.clone(),
+                path: summary.path.display().to_string(),
+                megabytes: format!("{:.1}", summary.bytes as f64 / 1_000_000.0),
+            }],
             report: summary.report,
             success: true,
             ..Outcome::default()
         },
         Err(failed) => Outcome {
-            lines: vec!["archive failed; no archive was written".to_string()],
+            lines: vec![Message::ArchiveFailed {}],
             report: failed.0,
             success: false,
             ..Outcome::default()

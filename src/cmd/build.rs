@@ -1,5 +1,6 @@
 //! `noticeboard build`.
 
+use crate::message::Message;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -32,24 +33,27 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut lines = vec![format!(
-                "built {} pages, {} sections, {} terms → {} files in {} ({:.2} s: {stages})",
-                summary.pages,
-                summary.sections,
-                summary.terms,
-                summary.files,
-                summary.output.display(),
-                total
-            )];
+            let mut lines = vec![Message::Built {
+                pages: summary.pages,
+                sections: summary.sections,
+                terms: summary.terms,
+                files: summary.files,
+                output: summary.output.display().to_string(),
+                seconds: format!("{total:.2}"),
+                stages,
+            }];
             let images = summary.images;
             if images.processed + images.cached > 0 {
-                lines.push(format!(
-                    "images: {} processed, {} cached",
-                    images.processed, images.cached
-                ));
+                lines.push(Message::ImagesDone {
+                    processed: images.processed,
+                    cached: images.cached,
+                });
             }
             if let Some((at, what)) = &summary.next_change {
-                lines.push(format!("next status change: {at} ({what}); rebuild then"));
+                lines.push(Message::NextStatusChange {
+                    at: at.clone(),
+                    what: what.clone(),
+                });
             }
             Outcome {
                 lines,
@@ -61,7 +65,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         Err(failed) => {
             let language = crate::config::language_of(&args.root);
             Outcome {
-                lines: vec![crate::messages::build_failed(language).to_string()],
+                lines: vec![Message::BuildFailed {}],
                 report: failed.0,
                 success: false,
                 language,

@@ -2,6 +2,7 @@
 
 use crate::build::{BuildOptions, check};
 use crate::cli::CheckArgs;
+use crate::message::Message;
 
 use super::{Outcome, source_date_epoch};
 
@@ -17,9 +18,14 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let success = !report.has_errors();
     let language = crate::config::language_of(&args.root);
     let line = if success {
-        crate::messages::check_passed(language, report.warning_count())
+        Message::CheckPassed {
+            warnings: report.warning_count(),
+        }
     } else {
-        crate::messages::check_failed(language, report.error_count(), report.warning_count())
+        Message::CheckFailed {
+            errors: report.error_count(),
+            warnings: report.warning_count(),
+        }
     };
     Outcome {
         lines: vec![line],

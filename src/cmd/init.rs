@@ -1,6 +1,7 @@
 //! `noticeboard init DIR`: a new site that builds at once with the built-in
 //! theme: `site.yaml`, a home page, and one section per kind with a sample page.
 
+use crate::message::Message;
 use std::fs;
 use std::path::Path;
 
@@ -22,11 +23,13 @@ pub fn run(args: &InitArgs) -> Outcome {
     match create(&args.dir, args.lang) {
         Ok(count) => Outcome {
             lines: vec![
-                format!(
-                    "created a new site in {} ({count} files)",
-                    args.dir.display()
-                ),
-                format!("next: noticeboard build --root {}", args.dir.display()),
+                Message::SiteCreated {
+                    dir: args.dir.display().to_string(),
+                    count,
+                },
+                Message::SiteNext {
+                    dir: args.dir.display().to_string(),
+                },
             ],
             report,
             success: true,
@@ -50,22 +53,28 @@ fn create(dir: &Path, lang: Lang) -> Result<usize, Diagnostic> {
             .map(|mut e| e.next().is_none())
             .unwrap_or(false);
         if !is_empty_dir {
-            return Err(Diagnostic::error(
-                "folder already exists and is not empty; nothing was changed",
-            )
-            .at(dir)
-            .help("choose a new folder name"));
+            return Err(Diagnostic::error(Message::FolderNotEmpty {})
+                .at(dir)
+                .help(Message::FolderNotEmptyHelp {}));
         }
     }
     let files = scaffold(lang);
     for (path, text) in &files {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(format!("cannot create folder: {e}")).at(parent))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(Message::CannotCreateFolder {
+                    detail: e.to_string(),
+                })
+                .at(parent)
+            })?;
         }
-        fs::write(&target, text)
-            .map_err(|e| Diagnostic::error(format!("cannot write: {e}")).at(&target))?;
+        fs::write(&target, text).map_err(|e| {
+            Diagnostic::error(Message::CannotWrite {
+                detail: e.to_string(),
+            })
+            .at(&target)
+        })?;
     }
     Ok(files.len())
 }

@@ -17,7 +17,7 @@ use crate::diag::Report;
 /// problems. `success` false means exit code 1.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    pub lines: Vec<String>,
+    pub lines: Vec<crate::message::Message>,
     pub report: Report,
     pub success: bool,
     /// The site's language, for the summary and the common messages.

@@ -2,6 +2,7 @@
 //! kind's section, with the date (and for a disclosure the next free number of
 //! the year) filled in. Never overwrites.
 
+use crate::message::Message;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,9 @@ pub fn run(args: &NewArgs) -> Outcome {
     let mut report = Report::new();
     match create(args, &mut report) {
         Some(path) => Outcome {
-            lines: vec![format!("created {}", path.display())],
+            lines: vec![Message::Created {
+                path: path.display().to_string(),
+            }],
             report,
             success: true,
             ..Outcome::default()
@@ -74,10 +77,7 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
     };
     let title = args.title.trim();
     if title.is_empty() {
-        report.push(
-            Diagnostic::error("the title is empty")
-                .help("e.g. noticeboard new news \"工会召开职代会\""),
-        );
+        report.push(Diagnostic::error(Message::TitleEmpty {}).help(Message::NewHelp {}));
         return None;
     }
 
@@ -97,9 +97,7 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
             .unwrap_or_else(|| default_folder(kind).to_string()),
     };
     if section.split('/').any(|p| p == ".." || p.is_empty()) {
-        report.push(Diagnostic::error(format!(
-            "section `{section}` is not a folder name under content/"
-        )));
+        report.push(Diagnostic::error(Message::SectionNotFolder { section }));
         return None;
     }
     let folder = root.join(CONTENT_DIR).join(&section);
@@ -118,9 +116,9 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
     for existing in [&file, &bundle] {
         if existing.exists() {
             report.push(
-                Diagnostic::error("file already exists; nothing was changed")
+                Diagnostic::error(Message::FileExists {})
                     .at(existing.strip_prefix(root).unwrap_or(existing))
-                    .help("choose another title, or edit the existing file"),
+                    .help(Message::FileExistsHelp {}),
             );
             return None;
         }
@@ -157,7 +155,12 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
         );
 
     if let Err(e) = fs::create_dir_all(&folder).and_then(|_| write_new(&file, &text)) {
-        report.push(Diagnostic::error(format!("cannot create the page: {e}")).at(&file));
+        report.push(
+            Diagnostic::error(Message::CannotCreatePage {
+                detail: e.to_string(),
+            })
+            .at(&file),
+        );
         return None;
     }
     Some(

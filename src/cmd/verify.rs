@@ -3,6 +3,7 @@
 use crate::archive::verify::verify;
 use crate::cli::VerifyArgs;
 use crate::diag::{Diagnostic, Report};
+use crate::message::Message;
 
 use super::Outcome;
 
@@ -10,10 +11,10 @@ pub fn run(args: &VerifyArgs) -> Outcome {
     let mut report = Report::new();
     match verify(&args.target) {
         Ok(result) if result.problems.is_empty() => Outcome {
-            lines: vec![format!(
-                "ok: all {} files match {}",
-                result.listed, result.manifest
-            )],
+            lines: vec![Message::VerifyPassed {
+                count: result.listed,
+                manifest: result.manifest,
+            }],
             report,
             success: true,
             ..Outcome::default()
@@ -23,16 +24,15 @@ pub fn run(args: &VerifyArgs) -> Outcome {
                 result.problems.iter().filter(|p| f(p)).count()
             };
             use crate::archive::verify::Problem;
-            let line = format!(
-                "verify failed: {} missing, {} added, {} altered (of {} files in {})",
-                count(|p| matches!(p, Problem::Missing(_))),
-                count(|p| matches!(p, Problem::Added(_))),
-                count(|p| matches!(p, Problem::Altered(_))),
-                result.listed,
-                result.manifest
-            );
+            let line = Message::VerifyFailedCounts {
+                missing: count(|p| matches!(p, Problem::Missing(_))),
+                added: count(|p| matches!(p, Problem::Added(_))),
+                altered: count(|p| matches!(p, Problem::Altered(_))),
+                listed: result.listed,
+                manifest: result.manifest.clone(),
+            };
             for problem in &result.problems {
-                report.push(Diagnostic::error(problem.to_string()).at(&args.target));
+                report.push(Diagnostic::error(problem.message()).at(&args.target));
             }
             Outcome {
                 lines: vec![line],
@@ -44,7 +44,7 @@ pub fn run(args: &VerifyArgs) -> Outcome {
         Err(d) => {
             report.push(d);
             Outcome {
-                lines: vec!["verify failed".to_string()],
+                lines: vec![Message::VerifyFailed {}],
                 report,
                 success: false,
                 ..Outcome::default()

@@ -7,6 +7,7 @@ pub mod raw;
 use jiff::tz::TimeZone;
 
 use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::message::{List, Message};
 use crate::slug::SlugStyle;
 use crate::yaml;
 use raw::{KNOWN_KEYS, RawConfig};
@@ -163,9 +164,9 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         report.push(
-            Diagnostic::error("site.yaml is empty")
+            Diagnostic::error(Message::ConfigEmpty {})
                 .at(file)
-                .help("write at least `title: 我们的工会`"),
+                .help(Message::ConfigEmptyHelp {}),
         );
         return None;
     }
@@ -174,14 +175,15 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
         Ok(keys) => {
             for key in keys {
                 if !KNOWN_KEYS.contains(&key.as_str()) {
-                    let mut d =
-                        Diagnostic::warning(format!("unknown key `{key}` in site.yaml is ignored"))
+                    let line = line_of_key(text, &key);
+                    report.push(
+                        Diagnostic::warning(Message::UnknownSetting { key })
                             .at(file)
-                            .help(format!("known keys: {}", KNOWN_KEYS.join(", ")));
-                    if let Some(line) = line_of_key(text, &key) {
-                        d = d.line(line);
-                    }
-                    report.push(d);
+                            .line_maybe(line)
+                            .help(Message::KnownSettings {
+                                keys: List::of(KNOWN_KEYS),
+                            }),
+                    );
                 }
             }
         }
@@ -203,13 +205,7 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
 
 fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config> {
     let file = CONFIG_FILE;
-    let at_key = |key: &str, d: Diagnostic| -> Diagnostic {
-        let d = d.at(file);
-        match line_of_key(text, key) {
-            Some(line) => d.line(line),
-            None => d,
-        }
-    };
+    let at_key = |key: &str, d: Diagnostic| d.at(file).line_maybe(line_of_key(text, key));
     let errors_before = report.error_count();
 
     let RawConfig {
@@ -239,9 +235,9 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         Some(t) => t,
         None => {
             report.push(
-                Diagnostic::error("site.yaml has no `title`")
+                Diagnostic::error(Message::ConfigNoTitle {})
                     .at(file)
-                    .help("add e.g. `title: 江城工会` at the top of site.yaml"),
+                    .help(Message::ConfigNoTitleHelp {}),
             );
             String::new()
         }
@@ -253,16 +249,14 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             Some(url) => config.base_url = url,
             None => report.push(at_key(
                 "base_url",
-                Diagnostic::error(format!("base_url `{url}` is not an absolute http(s) URL"))
-                    .help("write it like `base_url: https://gonghui.example.org/`"),
+                Diagnostic::error(Message::BaseUrlNotAbsolute { url })
+                    .help(Message::BaseUrlHelp {}),
             )),
         },
         None => report.push(
-            Diagnostic::warning(
-                "site.yaml has no `base_url`; canonical links point to http://localhost/",
-            )
-            .at(file)
-            .help("set `base_url: https://your.site/` (or pass --base-url)"),
+            Diagnostic::warning(Message::NoBaseUrl {})
+                .at(file)
+                .help(Message::NoBaseUrlHelp {}),
         ),
     }
 
@@ -271,8 +265,8 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             Some(l) => config.language = l,
             None => report.push(at_key(
                 "language",
-                Diagnostic::error(format!("language `{lang}` is not supported"))
-                    .help("use `zh-CN` or `en`"),
+                Diagnostic::error(Message::UnsupportedLanguage { language: lang })
+                    .help(Message::LanguageHelp {}),
             )),
         }
     }
@@ -285,8 +279,8 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             }
             Err(_) => report.push(at_key(
                 "timezone",
-                Diagnostic::error(format!("unknown time zone `{tz}`"))
-                    .help("use an IANA name such as `Asia/Shanghai`"),
+                Diagnostic::error(Message::UnknownTimeZone { zone: tz })
+                    .help(Message::TimeZoneHelp {}),
             )),
         }
     }
@@ -297,8 +291,8 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         } else {
             report.push(at_key(
                 "theme",
-                Diagnostic::error(format!("theme `{theme}` is not a folder name"))
-                    .help("name a folder under themes/, e.g. `theme: default`"),
+                Diagnostic::error(Message::ThemeNotFolderName { theme })
+                    .help(Message::ThemeHelp {}),
             ));
         }
     }
@@ -309,7 +303,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         if n == 0 {
             report.push(at_key(
                 "paginate",
-                Diagnostic::error("paginate must be at least 1"),
+                Diagnostic::error(Message::PaginateZero {}),
             ));
         } else {
             config.paginate = n as usize;
@@ -326,9 +320,8 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             } else {
                 report.push(at_key(
                     "taxonomies",
-                    Diagnostic::error(format!("taxonomy `{name}` must be a plain name")).help(
-                        "use lowercase ASCII letters, digits and `-`, e.g. `tags` or `columns`",
-                    ),
+                    Diagnostic::error(Message::TaxonomyNotPlain { name })
+                        .help(Message::TaxonomyHelp {}),
                 ));
             }
         }
@@ -341,8 +334,10 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             "unicode" => config.slugs = SlugStyle::Unicode,
             other => report.push(at_key(
                 "slugs",
-                Diagnostic::error(format!("slugs `{other}` is not known"))
-                    .help("use `pinyin` (default) or `unicode`"),
+                Diagnostic::error(Message::UnknownSlugs {
+                    value: other.to_string(),
+                })
+                .help(Message::SlugsHelp {}),
             )),
         }
     }
@@ -364,8 +359,10 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         Some("summary") => config.feed_full_content = false,
         Some(other) => report.push(at_key(
             "feed_content",
-            Diagnostic::error(format!("feed_content `{other}` is not known"))
-                .help("use `full` (default) or `summary`"),
+            Diagnostic::error(Message::UnknownFeedContent {
+                value: other.to_string(),
+            })
+            .help(Message::FeedContentHelp {}),
         )),
     }
     if let Some(limit) = feed_limit {
@@ -376,9 +373,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
         if dir.trim().is_empty() || dir.split(['/', '\\']).any(|part| part == "..") {
             report.push(at_key(
                 "cache_dir",
-                Diagnostic::error(format!(
-                    "cache_dir `{dir}` must stay inside the site folder"
-                )),
+                Diagnostic::error(Message::CacheDirOutside { dir }),
             ));
         } else {
             config.cache_dir = dir;
@@ -409,13 +404,9 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
             } else {
                 report.push(at_key(
                     "i18n",
-                    Diagnostic::warning(format!(
-                        "i18n key `{key}` is not a word the theme uses; ignored"
-                    ))
-                    .help(format!(
-                        "keys: {}",
-                        known.keys().copied().collect::<Vec<_>>().join(", ")
-                    )),
+                    Diagnostic::warning(Message::UnknownWord { key }).help(Message::KnownWords {
+                        keys: List::of(known.keys()),
+                    }),
                 ));
             }
         }
@@ -443,26 +434,27 @@ fn resolve_images(
         match value {
             Some(w) if (16..=8192).contains(&w) => *target = w,
             Some(w) => complain(
-                Diagnostic::error(format!(
-                    "images.{key} {w} must be between 16 and 8192 pixels"
-                ))
-                .help("e.g. images: {thumb_width: 480, large_width: 1600}"),
+                Diagnostic::error(Message::ImageWidthRange {
+                    key: key.to_string(),
+                    width: u64::from(w),
+                })
+                .help(Message::ImageWidthHelp {}),
             ),
             None => {}
         }
     }
     match raw.quality {
         Some(q) if (1..=100).contains(&q) => settings.quality = q,
-        Some(q) => complain(Diagnostic::error(format!(
-            "images.quality {q} must be between 1 and 100"
-        ))),
+        Some(q) => complain(Diagnostic::error(Message::ImageQualityRange {
+            quality: u64::from(q),
+        })),
         None => {}
     }
     match raw.max_megapixels {
         Some(mp) if mp > 0.0 && mp <= 1000.0 => settings.max_pixels = (mp * 1e6) as u64,
-        Some(mp) => complain(Diagnostic::error(format!(
-            "images.max_megapixels {mp} must be more than 0 and at most 1000"
-        ))),
+        Some(mp) => complain(Diagnostic::error(Message::MegapixelsRange {
+            megapixels: mp.to_string(),
+        })),
         None => {}
     }
 }
@@ -521,7 +513,12 @@ mod tests {
         assert!(config.is_some());
         let d = report
             .iter()
-            .find(|d| d.message.contains("colour"))
+            .find(|d| {
+                d.message
+                    == Message::UnknownSetting {
+                        key: "colour".into(),
+                    }
+            })
             .unwrap();
         assert!(!d.is_error());
         assert_eq!(d.line, Some(3));

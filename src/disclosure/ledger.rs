@@ -7,6 +7,7 @@
 //! a disclosure deleted from the site stays in the ledger, with a warning.
 //! Writing the file is the build driver's job (atomically, after the output).
 
+use crate::message::Message;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -54,8 +55,10 @@ pub fn read_ledger(root: &Path, report: &mut Report) -> Option<Ledger> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Ledger::default()),
         Err(e) => {
             report.push(
-                Diagnostic::error(format!("cannot read the disclosure ledger: {e}"))
-                    .at(LEDGER_FILE),
+                Diagnostic::error(Message::LedgerUnreadable {
+                    detail: e.to_string(),
+                })
+                .at(LEDGER_FILE),
             );
             return None;
         }
@@ -64,10 +67,14 @@ pub fn read_ledger(root: &Path, report: &mut Report) -> Option<Ledger> {
         Ok(ledger) => Some(ledger),
         Err(e) => {
             report.push(
-                Diagnostic::error(format!("the disclosure ledger is damaged: {e}"))
-                    .at(LEDGER_FILE)
-                    .line_col(e.line(), e.column())
-                    .help("restore disclosures.lock from version control (git checkout disclosures.lock); never edit it by hand"),
+                Diagnostic::error(Message::LedgerDamaged {
+                    detail: e.to_string(),
+                })
+                .at(LEDGER_FILE)
+                .line_col(e.line(), e.column())
+                .help(Message::LedgerRestoreHelp {
+                    file: LEDGER_FILE.to_string(),
+                }),
             );
             None
         }
@@ -129,23 +136,22 @@ pub fn update_ledger(site: &Site, old: &Ledger, today: &str, report: &mut Report
                 } else if revisions > recorded.revisions {
                     entries.insert(number, current);
                 } else {
-                    let mut d = Diagnostic::error(format!(
-                        "disclosure {number} was changed after it was published ({}); a published disclosure may only change with a correction note",
-                        changes.join("; ")
-                    ))
-                    .at(&page.parsed.path)
-                    .help(format!(
-                        "record why in its front matter, then build again:\n  revisions:\n    - {{date: {today}, note: 更正说明：……}}\n(or undo the change; the ledger {LEDGER_FILE} keeps the published fingerprint)"
-                    ));
-                    if let Some(&line) = page
+                    let line = page
                         .parsed
-                        .key_lines
-                        .get("revisions")
-                        .or(page.parsed.key_lines.get("number"))
-                    {
-                        d = d.line(line);
-                    }
-                    report.push(d);
+                        .key_line("revisions")
+                        .or(page.parsed.key_line("number"));
+                    report.push(
+                        Diagnostic::error(Message::DisclosureChanged {
+                            number: number.to_string(),
+                            changes,
+                        })
+                        .at(&page.parsed.path)
+                        .line_maybe(line)
+                        .help(Message::RecordRevisionHelp {
+                            today: today.to_string(),
+                            ledger: LEDGER_FILE.to_string(),
+                        }),
+                    );
                 }
             }
         }
@@ -153,12 +159,14 @@ pub fn update_ledger(site: &Site, old: &Ledger, today: &str, report: &mut Report
     for (number, entry) in &entries {
         if !seen.contains(number) && old.entries.iter().any(|e| &e.number == number) {
             report.push(
-                Diagnostic::warning(format!(
-                    "disclosure {number} ({}) is recorded in the ledger but no longer in the site; its record is kept",
-                    entry.url
-                ))
+                Diagnostic::warning(Message::DisclosureGone {
+                    number: number.to_string(),
+                    url: entry.url.clone(),
+                })
                 .at(LEDGER_FILE)
-                .help(format!("published disclosures should stay reachable; restore {}", entry.source)),
+                .help(Message::DisclosureGoneHelp {
+                    source: entry.source.clone(),
+                }),
             );
         }
     }
@@ -168,23 +176,29 @@ pub fn update_ledger(site: &Site, old: &Ledger, today: &str, report: &mut Report
     }
 }
 
-fn describe_changes(recorded: &Entry, current: &Entry) -> Vec<String> {
+fn describe_changes(recorded: &Entry, current: &Entry) -> Vec<Message> {
     let mut changes = Vec::new();
     if recorded.source_sha256 != current.source_sha256 {
-        changes.push(format!("the text of {} changed", current.source));
+        changes.push(Message::TextChanged {
+            source: current.source.clone(),
+        });
     }
     for old in &recorded.attachments {
         match current.attachments.iter().find(|a| a.file == old.file) {
-            None => changes.push(format!("attachment {} was removed", old.file)),
-            Some(new) if new.sha256 != old.sha256 => {
-                changes.push(format!("attachment {} changed", old.file))
-            }
+            None => changes.push(Message::AttachmentRemoved {
+                file: old.file.clone(),
+            }),
+            Some(new) if new.sha256 != old.sha256 => changes.push(Message::AttachmentChanged {
+                file: old.file.clone(),
+            }),
             Some(_) => {}
         }
     }
     for new in &current.attachments {
         if !recorded.attachments.iter().any(|a| a.file == new.file) {
-            changes.push(format!("attachment {} was added", new.file));
+            changes.push(Message::AttachmentAdded {
+                file: new.file.clone(),
+            });
         }
     }
     changes
@@ -221,6 +235,9 @@ pub fn write_ledger(root: &Path, ledger: &Ledger) -> Result<(), Diagnostic> {
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Diagnostic::error(format!("cannot write the disclosure ledger: {e}")).at(LEDGER_FILE)
+        Diagnostic::error(Message::LedgerWrite {
+            detail: e.to_string(),
+        })
+        .at(LEDGER_FILE)
     })
 }

@@ -110,11 +110,3 @@ impl fmt::Display for Kind {
         f.write_str(self.name())
     }
 }
-
-pub fn kind_names() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| k.name())
-        .collect::<Vec<_>>()
-        .join(", ")
-}

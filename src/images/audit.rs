@@ -3,6 +3,7 @@
 //! author's name (PDF `/Author` or XMP `dc:creator`; Word/Excel/PowerPoint
 //! `docProps/core.xml` creator and last editor). Reads only; changes nothing.
 
+use crate::message::Message;
 use std::io::Read;
 use std::path::Path;
 
@@ -18,15 +19,12 @@ pub fn audit_media(site: &Site, root: &Path, report: &mut Report) {
         let gallery = gallery_images(site, page);
         let missing = gallery.iter().filter(|s| s.caption.is_none()).count();
         if missing > 0 {
-            let mut d = Diagnostic::warning(format!(
-                "{missing} gallery image(s) have no caption, so they have no alt text"
-            ))
-            .at(&page.parsed.path)
-            .help("list them as `gallery: [{src: a.jpg, caption: 说明文字}]` so screen-reader users know what they show");
-            if let Some(&line) = page.parsed.key_lines.get("gallery") {
-                d = d.line(line);
-            }
-            report.push(d);
+            report.push(
+                Diagnostic::warning(Message::GalleryNoCaptions { count: missing })
+                    .at(&page.parsed.path)
+                    .line_maybe(page.parsed.key_line("gallery"))
+                    .help(Message::GalleryCaptionsHelp {}),
+            );
         }
         for figure in figure_images(page) {
             if figure
@@ -34,12 +32,11 @@ pub fn audit_media(site: &Site, root: &Path, report: &mut Report) {
                 .as_deref()
                 .is_none_or(|c| c.trim().is_empty())
             {
-                let mut d = Diagnostic::warning(format!(
-                    "figure `{}` has no caption, so it has no alt text",
-                    figure.file
-                ))
+                let mut d = Diagnostic::warning(Message::FigureNoCaption {
+                    file: figure.file.clone(),
+                })
                 .at(&page.parsed.path)
-                .help("add caption=\"…\" describing the picture");
+                .help(Message::FigureCaptionHelp {});
                 if let Some(line) = figure.line {
                     d = d.line(line);
                 }
@@ -52,12 +49,12 @@ pub fn audit_media(site: &Site, root: &Path, report: &mut Report) {
                     && let Some(who) = author_metadata(&a.name, &bytes)
                 {
                     report.push(
-                        Diagnostic::warning(format!(
-                            "attachment `{}` names its author in its metadata ({who})",
-                            a.file
-                        ))
+                        Diagnostic::warning(Message::AttachmentAuthor {
+                            file: a.file.clone(),
+                            who,
+                        })
                         .at(&a.source)
-                        .help("remove the author from the file's properties before publishing (Word: 文件 → 信息 → 检查文档; PDF: 文档属性)"),
+                        .help(Message::RemoveAuthorHelp {}),
                     );
                 }
             }
@@ -80,11 +77,9 @@ pub fn audit_media(site: &Site, root: &Path, report: &mut Report) {
             && let Some(who) = author_metadata(&name, &bytes)
         {
             report.push(
-                Diagnostic::warning(format!(
-                    "published file names its author in its metadata ({who})"
-                ))
-                .at(&asset.source)
-                .help("remove the author from the file's properties before publishing"),
+                Diagnostic::warning(Message::FileAuthor { who })
+                    .at(&asset.source)
+                    .help(Message::RemoveAuthorHelp {}),
             );
         }
     }

@@ -21,6 +21,7 @@ pub mod gallery;
 pub mod process;
 pub mod strip;
 
+use crate::message::Message;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -199,12 +200,13 @@ fn plan(
         named.extend(gallery::figure_images(page));
         for shown in named {
             if !root.join(&shown.source).is_file() {
-                let mut d = Diagnostic::error(format!("image `{}` not found", shown.file))
-                    .at(&page.parsed.path)
-                    .help(format!(
-                        "expected the file at {}; names are relative to the page's folder, or to the site root when they start with /",
-                        rel_string(&shown.source)
-                    ));
+                let mut d = Diagnostic::error(Message::ImageNotFound {
+                    file: shown.file.clone(),
+                })
+                .at(&page.parsed.path)
+                .help(Message::ImageExpectedAt {
+                    path: rel_string(&shown.source),
+                });
                 if let Some(line) = shown.line {
                     d = d.line(line);
                 }
@@ -387,19 +389,18 @@ fn from_cache(
 
 fn bad_image(source: &Path, fault: &ImageFault) -> Diagnostic {
     let help = match fault {
-        ImageFault::TooLarge { .. } => {
-            "scale the photo down (e.g. to 4000 px wide) or raise `images.max_megapixels` in site.yaml"
-        }
-        ImageFault::NotAnImage => "replace it with a JPEG, PNG or WebP file, or remove it",
-        _ => "copy the photo again from the camera or phone; the file is incomplete",
+        ImageFault::TooLarge { .. } => Message::ImageTooLargeHelp {},
+        ImageFault::NotAnImage => Message::NotAnImageHelp {},
+        _ => Message::ImageIncompleteHelp {},
     };
-    Diagnostic::error(format!("image {}", fault.message()))
-        .at(source)
-        .help(help)
+    Diagnostic::error(fault.message()).at(source).help(help)
 }
 
 fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write the image cache: {e}")).at(path)
+    Diagnostic::error(Message::ImageCacheWrite {
+        detail: e.to_string(),
+    })
+    .at(path)
 }
 
 fn run_job(
@@ -409,8 +410,12 @@ fn run_job(
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Result<Done, Diagnostic> {
-    let bytes = std::fs::read(options.root.join(source))
-        .map_err(|e| Diagnostic::error(format!("cannot read image: {e}")).at(source))?;
+    let bytes = std::fs::read(options.root.join(source)).map_err(|e| {
+        Diagnostic::error(Message::ImageUnreadable {
+            detail: e.to_string(),
+        })
+        .at(source)
+    })?;
     let mut done = Done::new();
     // JPEG and PNG structure (and truncation) is checked without decoding.
     let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) || strip::is_webp(&bytes) {

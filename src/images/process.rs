@@ -7,6 +7,7 @@
 //! thumbnail from the large size, which costs a fraction of a second resize
 //! from the full photo. Re-encoding writes no metadata at all.
 
+use crate::message::Message;
 use std::io::Cursor;
 
 use fast_image_resize::images::{Image as FirImage, ImageRef};
@@ -25,22 +26,23 @@ pub enum ImageFault {
 }
 
 impl ImageFault {
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            ImageFault::NotAnImage => "is not a JPEG, PNG or WebP image".to_string(),
-            ImageFault::Truncated => {
-                "is truncated or damaged (the file ends too early)".to_string()
-            }
+            ImageFault::NotAnImage => Message::NotAnImage {},
+            ImageFault::Truncated => Message::ImageTruncated {},
             ImageFault::TooLarge {
                 width,
                 height,
                 limit,
-            } => format!(
-                "is {width}×{height} pixels ({:.1} megapixels), over the limit of {:.1} megapixels",
-                (*width as f64) * (*height as f64) / 1e6,
-                *limit as f64 / 1e6
-            ),
-            ImageFault::Broken(why) => format!("cannot be decoded: {why}"),
+            } => Message::ImageTooLarge {
+                width: u64::from(*width),
+                height: u64::from(*height),
+                megapixels: format!("{:.1}", (*width as f64) * (*height as f64) / 1e6),
+                limit: format!("{:.1}", *limit as f64 / 1e6),
+            },
+            ImageFault::Broken(why) => Message::ImageBroken {
+                detail: why.clone(),
+            },
         }
     }
 }

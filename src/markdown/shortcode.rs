@@ -7,6 +7,7 @@
 //! the output of the template `shortcodes/NAME.html`, once images are known.
 //! A call of a shortcode no template defines is an error with its line.
 
+use crate::message::Message;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -42,8 +43,8 @@ impl ShortcodeCall {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortcodeError {
     pub line: usize,
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -206,8 +207,8 @@ fn scan_line(line: &str, number: usize, known: &dyn Fn(&str) -> bool, out: &mut 
                         out.text.push_str(&line[i..i + len]);
                         out.errors.push(ShortcodeError {
                             line: number,
-                            message: format!("unknown shortcode `{name}`"),
-                            help: "built-in shortcodes: figure, gallery, attachment, video; a site adds its own as templates/shortcodes/NAME.html".to_string(),
+                            message: Message::UnknownShortcode { name },
+                            help: Message::KnownShortcodes {},
                         });
                     }
                     i += len;
@@ -216,8 +217,11 @@ fn scan_line(line: &str, number: usize, known: &dyn Fn(&str) -> bool, out: &mut 
                 Parsed::Malformed { name, why } => {
                     out.errors.push(ShortcodeError {
                         line: number,
-                        message: format!("shortcode `{name}` is malformed: {why}"),
-                        help: "write it like {{ figure(src=\"a.jpg\", caption=\"说明\") }}; put it in `backticks` to show it as text".to_string(),
+                        message: Message::MalformedShortcode {
+                            name,
+                            why: Box::new(why),
+                        },
+                        help: Message::ShortcodeForm {},
                     });
                     i += 2;
                 }
@@ -238,7 +242,7 @@ enum Parsed {
     },
     Malformed {
         name: String,
-        why: String,
+        why: Message,
     },
 }
 
@@ -278,10 +282,10 @@ impl Cursor<'_> {
         Some(rest[..len].to_string())
     }
 
-    fn value(&mut self) -> Result<ArgValue, String> {
+    fn value(&mut self) -> Result<ArgValue, Message> {
         let rest = &self.text[self.pos..];
         let Some(first) = rest.chars().next() else {
-            return Err("a value is missing".to_string());
+            return Err(Message::ShortcodeValueMissing {});
         };
         if first == '"' || first == '\'' {
             let mut value = String::new();
@@ -302,7 +306,7 @@ impl Cursor<'_> {
                     value.push(c);
                 }
             }
-            return Err("a quoted value is not closed on its line".to_string());
+            return Err(Message::ShortcodeQuoteUnclosed {});
         }
         let len = rest
             .chars()
@@ -315,14 +319,14 @@ impl Cursor<'_> {
             _ => match word.parse::<i64>() {
                 Ok(n) => ArgValue::Int(n),
                 Err(_) => {
-                    return Err(format!(
-                        "`{}` is not a value; quote text like \"this\"",
-                        if word.is_empty() {
-                            rest.trim_end()
-                        } else {
-                            word
-                        }
-                    ));
+                    let text = if word.is_empty() {
+                        rest.trim_end()
+                    } else {
+                        word
+                    };
+                    return Err(Message::ShortcodeNotAValue {
+                        text: text.to_string(),
+                    });
                 }
             },
         };
@@ -344,7 +348,7 @@ fn parse_call(text: &str) -> Parsed {
     if !c.eat("(") {
         return Parsed::NotACall;
     }
-    let malformed = |why: String| Parsed::Malformed {
+    let malformed = |why: Message| Parsed::Malformed {
         name: name.clone(),
         why,
     };
@@ -355,18 +359,18 @@ fn parse_call(text: &str) -> Parsed {
             break;
         }
         if !args.is_empty() && !c.eat(",") {
-            return malformed("expected `,` or `)` between arguments".to_string());
+            return malformed(Message::ShortcodeExpectedComma {});
         }
         c.skip_ws();
         if c.eat(")") {
             break;
         }
         let Some(key) = c.ident() else {
-            return malformed("expected an argument name such as src=".to_string());
+            return malformed(Message::ShortcodeExpectedName {});
         };
         c.skip_ws();
         if !c.eat("=") {
-            return malformed(format!("expected `=` after `{key}`"));
+            return malformed(Message::ShortcodeExpectedEquals { name: key });
         }
         c.skip_ws();
         match c.value() {
@@ -378,7 +382,7 @@ fn parse_call(text: &str) -> Parsed {
     }
     c.skip_ws();
     if !c.eat("}}") {
-        return malformed("expected `}}` after `)`".to_string());
+        return malformed(Message::ShortcodeExpectedClose {});
     }
     Parsed::Call {
         name,
@@ -426,9 +430,17 @@ mod tests {
         let e = extract_shortcodes("a\n{{ chart(x=1) }}\n{{ figure(src=a.jpg) }}\n", &known);
         assert_eq!(e.errors.len(), 2);
         assert_eq!(e.errors[0].line, 2);
-        assert!(e.errors[0].message.contains("chart"));
+        assert_eq!(
+            e.errors[0].message,
+            Message::UnknownShortcode {
+                name: "chart".into()
+            }
+        );
         assert_eq!(e.errors[1].line, 3);
-        assert!(e.errors[1].message.contains("malformed"));
+        assert!(matches!(
+            e.errors[1].message,
+            Message::MalformedShortcode { .. }
+        ));
     }
 
     #[test]

@@ -261,7 +261,11 @@ mod tests {
         let mut report = Report::new();
         let loaded = build::load_site(options, &mut Vec::new(), &mut report, caches)
             .expect("the site loads");
-        let notes = report.sorted().iter().map(|d| d.to_string()).collect();
+        let notes = report
+            .sorted()
+            .iter()
+            .map(|d| d.render(crate::config::Language::En))
+            .collect();
         (loaded.site, notes)
     }
 

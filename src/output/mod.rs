@@ -8,6 +8,7 @@
 
 pub mod relative;
 
+use crate::message::Message;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -99,10 +100,9 @@ pub fn write_output(
 ) -> Result<usize, Diagnostic> {
     recover(output);
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
-        Diagnostic::error(format!(
-            "cannot use `{}` as the output folder",
-            output.display()
-        ))
+        Diagnostic::error(Message::OutputUnusable {
+            output: output.display().to_string(),
+        })
     })?;
     if let Some(parent) = tmp.parent() {
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
@@ -139,10 +139,9 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
         .par_iter()
         .map(|entry| {
             let target = safe_join(dir, &entry.path).ok_or_else(|| {
-                Diagnostic::error(format!(
-                    "refusing to write `{}` outside the output folder",
-                    entry.path
-                ))
+                Diagnostic::error(Message::OutsideOutput {
+                    path: entry.path.clone(),
+                })
             })?;
             let result = match &entry.content {
                 Content::Bytes(bytes) => fs::write(&target, bytes),
@@ -154,7 +153,10 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
             };
             result.map_err(|e| match &entry.content {
                 Content::Copy(source) | Content::Link(source) => {
-                    Diagnostic::error(format!("cannot copy file: {e}")).at(source)
+                    Diagnostic::error(Message::CannotCopy {
+                        detail: e.to_string(),
+                    })
+                    .at(source)
                 }
                 _ => io_error(&target, &e),
             })
@@ -172,20 +174,23 @@ fn copy_file(source: &Path, target: &Path) -> io::Result<()> {
 fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(), Diagnostic> {
     if output.exists() {
         let old = sibling(output, OLD_MARK).ok_or_else(|| {
-            Diagnostic::error(format!(
-                "cannot use `{}` as the output folder",
-                output.display()
-            ))
+            Diagnostic::error(Message::OutputUnusable {
+                output: output.display().to_string(),
+            })
         })?;
         fs::rename(output, &old).map_err(|e| {
-            Diagnostic::error(format!("cannot move the old output aside: {e}")).at(output)
+            Diagnostic::error(Message::OldOutputMove {
+                detail: e.to_string(),
+            })
+            .at(output)
         })?;
         if let Err(e) = fs::rename(tmp, output) {
             // Put the old site back before reporting.
             let _ = fs::rename(&old, output);
-            return Err(
-                Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output),
-            );
+            return Err(Diagnostic::error(Message::NewOutputPlace {
+                detail: e.to_string(),
+            })
+            .at(output));
         }
         match old_output {
             OldOutput::Delete => remove_dir(&old),
@@ -193,7 +198,10 @@ fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(
         }
     } else {
         fs::rename(tmp, output).map_err(|e| {
-            Diagnostic::error(format!("cannot put the new output in place: {e}")).at(output)
+            Diagnostic::error(Message::NewOutputPlace {
+                detail: e.to_string(),
+            })
+            .at(output)
         })?;
     }
     Ok(())
@@ -286,7 +294,10 @@ pub fn safe_join(dir: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write: {e}")).at(path)
+    Diagnostic::error(Message::CannotWrite {
+        detail: e.to_string(),
+    })
+    .at(path)
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::build::BuildOptions;
-use crate::diag::Report;
+use crate::config::Language;
+use crate::diag::report_lines;
+use crate::message::Message;
 use http::{Hub, Served, Server};
 use state::{ExtrasJob, Rebuilder, Rebuilt, overlay_json};
 
@@ -39,27 +41,31 @@ pub struct ServeOptions {
 
 /// Runs until the process is stopped. Returns only on a start-up problem
 /// (port taken, watcher refused), as a message for the terminal.
-pub fn serve(options: &ServeOptions) -> Result<(), String> {
+pub fn serve(options: &ServeOptions) -> Result<(), Message> {
     if !options.root.join(crate::config::CONFIG_FILE).is_file() {
-        return Err(format!(
-            "no site.yaml in {}: run serve in a site folder, or give --root DIR",
-            options.root.display()
-        ));
+        return Err(Message::ServeNoSite {
+            root: options.root.display().to_string(),
+        });
     }
     let address = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(address).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
-            format!(
-                "port {} on {} is in use (another serve?); try --port {}",
-                options.port,
-                options.bind,
-                options.port.saturating_add(1)
-            )
+            Message::PortInUse {
+                port: usize::from(options.port),
+                bind: options.bind.to_string(),
+                next: usize::from(options.port.saturating_add(1)),
+            }
         } else {
-            format!("cannot listen on {address}: {e}")
+            Message::CannotListen {
+                address: address.to_string(),
+                detail: e.to_string(),
+            }
         }
     })?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let address = listener.local_addr().map_err(|e| Message::CannotListen {
+        address: address.to_string(),
+        detail: e.to_string(),
+    })?;
     let url = format!("http://{address}/");
 
     let mut rebuilder = Rebuilder::new(BuildOptions {
@@ -73,8 +79,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         progress: None,
         detach_cleanup: false,
     });
-    let mut watcher = watch::SiteWatcher::new(&options.root)
-        .map_err(|e| format!("cannot watch {}: {e}", options.root.display()))?;
+    let mut watcher = watch::SiteWatcher::new(&options.root).map_err(|e| Message::CannotWatch {
+        root: options.root.display().to_string(),
+        detail: e.to_string(),
+    })?;
     let served = Arc::new(RwLock::new(Served {
         never_built: true,
         ..Served::default()
@@ -103,23 +111,24 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     std::thread::Builder::new()
         .name("nb-accept".into())
         .spawn(move || server.run(listener))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Message::CannotStartServer {
+            detail: e.to_string(),
+        })?;
 
     let mut out = std::io::stdout().lock();
+    let language = first.language;
     let _ = writeln!(
         out,
-        "serving {url} (drafts shown; watching for changes; Ctrl-C stops)"
+        "{}",
+        Message::Serving { url: url.clone() }.render(language)
     );
     if watcher.polling {
-        let _ = writeln!(
-            out,
-            "note: the system ran out of file watches; polling every 0.3 s instead"
-        );
+        let _ = writeln!(out, "{}", Message::WatchPolling {}.render(language));
     }
     let _ = out.flush();
     drop(out);
     if options.open {
-        open_browser(&url);
+        open_browser(&url, language);
     }
 
     while let Some(batch) = watcher.next_batch() {
@@ -133,7 +142,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
             let _ = extras.send((g, job));
         }
     }
-    Err("the file watcher stopped".to_string())
+    Err(Message::WatcherStopped {})
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -144,7 +153,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 fn apply(rebuilder: &Rebuilder, result: &Rebuilt, served: &RwLock<Served>, hub: &Hub) {
     let mut s = served.write().unwrap_or_else(|e| e.into_inner());
     if result.failed() {
-        let json = overlay_json(&result.report);
+        let json = overlay_json(&result.report, result.language);
         s.error = Some(json.clone());
         drop(s);
         hub.send("error", &json);
@@ -254,17 +263,19 @@ fn spawn_extras_worker(
 }
 
 fn print_rebuild(result: &Rebuilt, first: bool) {
+    let language = result.language;
     let mut err = std::io::stderr().lock();
-    print_report(&mut err, &result.report);
-    let ms = result.elapsed.as_secs_f64() * 1000.0;
-    if result.failed() {
-        let _ = writeln!(
-            err,
-            "build failed ({} error(s)); still serving the last good site. Fix and save.",
-            result.report.error_count()
-        );
+    for line in report_lines(&result.report, language) {
+        let _ = writeln!(err, "{line}");
+    }
+    let ms = format!("{:.0}", result.elapsed.as_secs_f64() * 1000.0);
+    let line = if result.failed() {
+        Message::StillServing {}
     } else if first {
-        let _ = writeln!(err, "built {} pages in {ms:.0} ms", result.pages);
+        Message::ServeBuilt {
+            pages: result.pages,
+            ms,
+        }
     } else {
         let stages = result
             .timings
@@ -272,42 +283,22 @@ fn print_rebuild(result: &Rebuilt, first: bool) {
             .map(|(name, d)| format!("{name} {:.0}", d.as_secs_f64() * 1000.0))
             .collect::<Vec<_>>()
             .join(", ");
-        let _ = writeln!(
-            err,
-            "rebuilt in {ms:.0} ms ({stages} ms): {} page(s) parsed, {} view(s) checked, {} file(s) rendered, {} changed",
-            result.parsed,
-            result.checked,
-            result.rendered,
-            result.changed.len()
-        );
-    }
+        Message::Rebuilt {
+            ms,
+            stages,
+            parsed: result.parsed,
+            checked: result.checked,
+            rendered: result.rendered,
+            changed: result.changed.len(),
+        }
+    };
+    let _ = writeln!(err, "{}", line.render(language));
     let _ = err.flush();
-}
-
-fn print_report(out: &mut impl Write, report: &Report) {
-    const SHOWN: usize = 20;
-    let sorted = report.sorted();
-    for d in sorted.iter().filter(|d| d.is_error()).take(SHOWN) {
-        let _ = writeln!(out, "{d}");
-    }
-    let warnings = report.warning_count();
-    if warnings > 0 {
-        for d in sorted.iter().filter(|d| !d.is_error()).take(3) {
-            let _ = writeln!(out, "{d}");
-        }
-        if warnings > 3 {
-            let _ = writeln!(
-                out,
-                "… and {} more warning(s); `noticeboard check` lists them all",
-                warnings - 3
-            );
-        }
-    }
 }
 
 /// Opens `url` in the desktop's browser; failing quietly is fine (the URL is
 /// printed).
-fn open_browser(url: &str) {
+fn open_browser(url: &str, language: Language) {
     #[cfg(target_os = "windows")]
     let result = std::process::Command::new("cmd")
         .args(["/C", "start", "", url])
@@ -317,6 +308,12 @@ fn open_browser(url: &str) {
     #[cfg(all(not(target_os = "windows"), not(target_os = "macos")))]
     let result = std::process::Command::new("xdg-open").arg(url).spawn();
     if result.is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
+        eprintln!(
+            "{}",
+            Message::NoBrowser {
+                url: url.to_string()
+            }
+            .render(language)
+        );
     }
 }

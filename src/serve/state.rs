@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildOptions, Caches};
+use crate::config::Language;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
 use crate::model::Site;
@@ -50,6 +51,8 @@ pub struct Rebuilt {
     pub elapsed: Duration,
     /// Time per stage, for the terminal line.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The site's language, for the terminal and the browser overlay.
+    pub language: Language,
 }
 
 impl Rebuilt {
@@ -106,18 +109,13 @@ impl Rebuilder {
     /// nothing changes: the last good site stays. Problems come in the site's
     /// language, for the terminal and the browser overlay alike.
     pub fn rebuild(&mut self, dirty: &[PathBuf]) -> Rebuilt {
-        let mut result = self.rebuild_in_english(dirty);
+        let mut result = self.rebuild_site(dirty);
         // site.yaml as this rebuild read it.
-        let language = crate::config::language_in(self.config_text.as_deref().unwrap_or(""));
-        let mut report = Report::new();
-        for d in std::mem::take(&mut result.report).into_vec() {
-            report.push(crate::messages::localize(&d, language));
-        }
-        result.report = report;
+        result.language = crate::config::language_in(self.config_text.as_deref().unwrap_or(""));
         result
     }
 
-    fn rebuild_in_english(&mut self, dirty: &[PathBuf]) -> Rebuilt {
+    fn rebuild_site(&mut self, dirty: &[PathBuf]) -> Rebuilt {
         let start = Instant::now();
         for path in dirty {
             self.caches.read.forget(path);
@@ -147,6 +145,7 @@ impl Rebuilder {
             pages: 0,
             elapsed: start.elapsed(),
             timings: Vec::new(),
+            language: Language::default(),
         };
         let Some(loaded) = build::load_site(
             &self.options,
@@ -287,6 +286,7 @@ impl Rebuilder {
             pages,
             elapsed: start.elapsed(),
             timings,
+            language: Language::default(),
         }
     }
 
@@ -439,7 +439,7 @@ fn hash_of(templates: &render::TemplateSources) -> u64 {
 }
 
 /// The problems of a failed rebuild as the browser overlay shows them.
-pub fn overlay_json(report: &Report) -> String {
+pub fn overlay_json(report: &Report, language: Language) -> String {
     let items: Vec<serde_json::Value> = report
         .sorted()
         .into_iter()
@@ -449,9 +449,10 @@ pub fn overlay_json(report: &Report) -> String {
                 "file": d.path.as_ref().map(|p| p.to_string_lossy().replace('\\', "/")),
                 "line": d.line,
                 "column": d.col,
-                "message": d.message,
-                "help": d.help,
-                "text": d.to_string(),
+                "code": d.message.code(),
+                "message": d.message.render(language),
+                "help": d.help.as_ref().map(|h| h.render(language)),
+                "text": d.render(language),
             })
         })
         .collect();
