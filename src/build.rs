@@ -14,6 +14,7 @@ use crate::disclosure::calendar::HolidayCalendar;
 use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::load::{self, Sources, ThemeFile};
+use crate::message::Message;
 use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
 use crate::output::{self, Content, Entry};
@@ -107,8 +108,10 @@ pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> 
             Some(url) => config.base_url = url,
             None => {
                 report.push(
-                    Diagnostic::error(format!("--base-url `{url}` is not an absolute http(s) URL"))
-                        .help("e.g. --base-url https://gonghui.example.org/"),
+                    Diagnostic::error(Message::BaseUrlFlagNotAbsolute {
+                        url: url.to_string(),
+                    })
+                    .help(Message::BaseUrlFlagHelp {}),
                 );
                 return None;
             }
@@ -257,14 +260,14 @@ fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {
         && let Some(text) = load::decode_text(&bytes, Path::new(HOLIDAYS_FILE), report)
         && let Err(e) = calendar.extend_from_yaml(&text)
     {
-        let mut d = Diagnostic::error(e.message.clone()).at(HOLIDAYS_FILE);
+        let mut d = Diagnostic::error(e.message).at(HOLIDAYS_FILE);
         if let (Some(line), Some(col)) = (e.line, e.column) {
             d = d.line_col(line, col);
         } else if let Some(line) = e.line {
             d = d.line(line);
         }
-        if let Some(help) = &e.help {
-            d = d.help(help.clone());
+        if let Some(help) = e.help {
+            d = d.help(help);
         }
         report.push(d);
     }
@@ -561,23 +564,25 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     // (`--root link --output real-path`) slips past.
     let root_real = resolve_existing(&root_abs);
     let out_real = resolve_existing(&out_abs);
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(format!(
-            "refusing to use `{}` as the output folder: {why}",
-            output.display()
-        ))
-        .help("choose a new folder such as `public` or `dist`"))
+    let refuse = |why: Message| {
+        Err(Diagnostic::error(Message::OutputRefused {
+            output: output.display().to_string(),
+            why: Box::new(why),
+        })
+        .help(Message::OutputRefusedHelp {}))
     };
     for (root_abs, out_abs) in [(&root_abs, &out_abs), (&root_real, &out_real)] {
         if out_abs.parent().is_none() {
-            return refuse("it is the file-system root");
+            return refuse(Message::OutputIsRoot {});
         }
         if root_abs.starts_with(out_abs) {
-            return refuse("it contains the site");
+            return refuse(Message::OutputContainsSite {});
         }
         for protected in ["content", "static", "templates", "themes", ".git"] {
             if out_abs.starts_with(root_abs.join(protected)) {
-                return refuse(&format!("it is inside the site's {protected}/ folder"));
+                return refuse(Message::OutputInsideProtected {
+                    folder: protected.to_string(),
+                });
             }
         }
     }

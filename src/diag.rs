@@ -26,12 +26,14 @@ pub struct Diagnostic {
     pub path: Option<PathBuf>,
     pub line: Option<usize>,
     pub col: Option<usize>,
-    pub message: Message,
-    pub help: Option<Message>,
+    /// Boxed, so that a `Result<_, Diagnostic>` stays small: some messages carry
+    /// several texts.
+    pub message: Box<Message>,
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<Message>) -> Self {
+    pub fn error(message: impl Into<Box<Message>>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: None,
@@ -42,7 +44,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<Message>) -> Self {
+    pub fn warning(message: impl Into<Box<Message>>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -73,7 +75,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<Message>) -> Self {
+    pub fn help(mut self, help: impl Into<Box<Message>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Report};
+use crate::message::Message;
 use crate::theme;
 
 pub const CONTENT_DIR: &str = "content";
@@ -137,12 +138,13 @@ pub fn load_sources_cached(
 pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
     let path = root.join(crate::config::CONFIG_FILE);
     let bytes = fs::read(&path).map_err(|e| {
-        Diagnostic::error(format!("cannot read site.yaml: {e}"))
-            .at(crate::config::CONFIG_FILE)
-            .help(format!(
-                "is `{}` a noticeboard site? `noticeboard init DIR` creates one",
-                root.display()
-            ))
+        Diagnostic::error(Message::ConfigUnreadable {
+            detail: e.to_string(),
+        })
+        .at(crate::config::CONFIG_FILE)
+        .help(Message::NotASiteHelp {
+            root: root.display().to_string(),
+        })
     })?;
     let mut report = Report::new();
     decode_text(&bytes, Path::new(crate::config::CONFIG_FILE), &mut report).ok_or_else(|| {
@@ -150,7 +152,7 @@ pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
             .into_vec()
             .into_iter()
             .find(Diagnostic::is_error)
-            .unwrap_or_else(|| Diagnostic::error("site.yaml is not UTF-8 text"))
+            .unwrap_or_else(|| Diagnostic::error(Message::ConfigNotUtf8 {}))
     })
 }
 
@@ -179,12 +181,13 @@ fn load_theme(
     let theme_dir = Path::new(THEMES_DIR).join(theme_name);
     if theme_name != "default" && !root.join(&theme_dir).is_dir() {
         report.push(
-            Diagnostic::error(format!("theme `{theme_name}` not found"))
-                .at(crate::config::CONFIG_FILE)
-                .help(format!(
-                    "create `{}` or remove the `theme` key",
-                    theme_dir.display()
-                )),
+            Diagnostic::error(Message::ThemeNotFound {
+                theme: theme_name.to_string(),
+            })
+            .at(crate::config::CONFIG_FILE)
+            .help(Message::ThemeNotFoundHelp {
+                dir: theme_dir.display().to_string(),
+            }),
         );
     }
     let layers = [theme_dir.join(TEMPLATES_DIR), PathBuf::from(TEMPLATES_DIR)];
@@ -226,10 +229,7 @@ fn load_content(
 ) {
     let files = list_files(root, canonical_root, Path::new(CONTENT_DIR), report);
     if files.is_empty() && !root.join(CONTENT_DIR).is_dir() {
-        report.push(
-            Diagnostic::warning("the site has no content/ folder; only the home page is built")
-                .at(CONTENT_DIR),
-        );
+        report.push(Diagnostic::warning(Message::NoContentFolder {}).at(CONTENT_DIR));
     }
 
     // A folder holding `index.md` (and no `_index.md`) is a page bundle: everything
@@ -333,18 +333,22 @@ fn read_markdown(root: &Path, path: &Path, stamp: (Option<SystemTime>, u64)) -> 
         Ok(bytes) => decode_text(&bytes, path, &mut local).map(Arc::from),
         Err(ReadError::TooLarge(size)) => {
             local.push(
-                Diagnostic::error(format!(
-                    "file is {:.1} MB; Markdown files over {} MB are refused",
-                    size as f64 / 1_000_000.0,
-                    MAX_MARKDOWN_BYTES / 1_000_000
-                ))
+                Diagnostic::error(Message::MarkdownTooLarge {
+                    megabytes: format!("{:.1}", size as f64 / 1_000_000.0),
+                    limit: (MAX_MARKDOWN_BYTES / 1_000_000) as usize,
+                })
                 .at(path)
-                .help("split it into several pages, or publish it as an attachment (PDF)"),
+                .help(Message::MarkdownTooLargeHelp {}),
             );
             None
         }
         Err(ReadError::Io(e)) => {
-            local.push(Diagnostic::error(format!("cannot read file: {e}")).at(path));
+            local.push(
+                Diagnostic::error(Message::CannotReadFile {
+                    detail: e.to_string(),
+                })
+                .at(path),
+            );
             None
         }
     };
@@ -469,7 +473,12 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
                     .and_then(|p| p.strip_prefix(root).ok())
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| dir.to_path_buf());
-                report.push(Diagnostic::error(format!("cannot read folder: {e}")).at(path));
+                report.push(
+                    Diagnostic::error(Message::CannotReadFolder {
+                        detail: e.to_string(),
+                    })
+                    .at(path),
+                );
                 continue;
             }
         };
@@ -486,11 +495,9 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
                     }
                 }
                 _ => report.push(
-                    Diagnostic::error(
-                        "symbolic link points outside the site folder; refusing to read it",
-                    )
-                    .at(&rel)
-                    .help("copy the file into the site instead of linking to it"),
+                    Diagnostic::error(Message::LinkOutside {})
+                        .at(&rel)
+                        .help(Message::LinkOutsideHelp {}),
                 ),
             }
             continue;
@@ -526,18 +533,19 @@ pub fn windows_name_warning(rel: &Path) -> Option<Diagnostic> {
         let name = component.as_os_str().to_string_lossy();
         if let Some(why) = windows_name_problem(&name) {
             return Some(
-                Diagnostic::warning(format!(
-                    "the name `{name}` cannot be used on Windows: {why}"
-                ))
+                Diagnostic::warning(Message::WindowsName {
+                    name: name.to_string(),
+                    why: Box::new(why),
+                })
                 .at(&prefix)
-                .help("rename it; copies of the site (archives, USB sticks) often go to Windows machines"),
+                .help(Message::WindowsNameHelp {}),
             );
         }
     }
     None
 }
 
-fn windows_name_problem(name: &str) -> Option<&'static str> {
+fn windows_name_problem(name: &str) -> Option<Message> {
     const RESERVED: &[&str] = &[
         "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
         "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
@@ -547,17 +555,17 @@ fn windows_name_problem(name: &str) -> Option<&'static str> {
         .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\') || c.is_control())
     {
         return Some(if c.is_control() {
-            "it contains a control character"
+            Message::NameHasControl {}
         } else {
-            "it contains one of < > : \" | ? * \\"
+            Message::NameHasReserved {}
         });
     }
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some("it ends with a dot or a space");
+        return Some(Message::NameEndsBadly {});
     }
     let stem = name.split('.').next().unwrap_or(name).trim_end();
     if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
-        return Some("it is a reserved device name (CON, PRN, AUX, NUL, COM1…, LPT1…)");
+        return Some(Message::NameIsDevice {});
     }
     None
 }
@@ -589,10 +597,7 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
             .collect();
         match String::from_utf16(&units) {
             Ok(text) => {
-                report.push(
-                    Diagnostic::warning("file is UTF-16; decoded it, but please save it as UTF-8")
-                        .at(path),
-                );
+                report.push(Diagnostic::warning(Message::Utf16 {}).at(path));
                 Ok(text)
             }
             Err(_) => {
@@ -607,11 +612,9 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
                     .map_or(0, |(unit, _)| unit);
                 let offset = 2 + 2 * bad;
                 report.push(
-                    Diagnostic::error(format!(
-                        "file starts like UTF-16 but is not valid UTF-16 (invalid unit at byte offset {offset})"
-                    ))
-                    .at(path)
-                    .help("open it and save it as UTF-8"),
+                    Diagnostic::error(Message::BadUtf16 { offset })
+                        .at(path)
+                        .help(Message::SaveAsUtf8 {}),
                 );
                 return None;
             }
@@ -628,12 +631,10 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
             let offset = e.valid_up_to() + skipped;
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             report.push(
-                Diagnostic::error(format!(
-                    "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad"
-                ))
-                .at(path)
-                .line(line)
-                .help("open it and save it as UTF-8 (记事本: 另存为 → 编码 UTF-8)"),
+                Diagnostic::error(Message::NotUtf8 { offset })
+                    .at(path)
+                    .line(line)
+                    .help(Message::SaveAsUtf8FromNotepad {}),
             );
             None
         }
@@ -663,13 +664,7 @@ mod tests {
         // 工会 in GBK.
         assert!(decode_text(b"ok\n\xb9\xa4\xbb\xe1", Path::new("a.md"), &mut r).is_none());
         let d = r.iter().next().unwrap();
-        assert!(
-            d.message
-                .render(crate::config::Language::En)
-                .contains("offset 3"),
-            "{:?}",
-            d.message
-        );
+        assert_eq!(*d.message, Message::NotUtf8 { offset: 3 });
         assert_eq!(d.line, Some(2));
     }
 
@@ -706,13 +701,7 @@ mod tests {
         let bytes = [0xFF, 0xFE, b'a', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
         assert!(decode_text(&bytes, Path::new("a.md"), &mut r).is_none());
         let d = r.iter().next().unwrap();
-        assert!(
-            d.message
-                .render(crate::config::Language::En)
-                .contains("byte offset 6"),
-            "{:?}",
-            d.message
-        );
+        assert_eq!(*d.message, Message::BadUtf16 { offset: 6 });
     }
 
     #[test]

@@ -282,8 +282,9 @@ fn read_head<'a>(
             if let Some(key) = e.line.and_then(|line| top_level_key_at(parts.yaml, line)) {
                 e.message = Message::InField {
                     field: key,
-                    problem: Box::new(e.message),
-                };
+                    problem: e.message,
+                }
+                .into();
             }
             report.push(e.into_diagnostic(path, offset));
             return None;

@@ -13,7 +13,8 @@ use crate::message::Message;
 
 #[derive(Debug, Clone)]
 pub struct YamlError {
-    pub message: Message,
+    /// Boxed, so that results carrying it stay small.
+    pub message: Box<Message>,
     /// 1-based, relative to the YAML text given.
     pub line: Option<usize>,
     pub col: Option<usize>,
@@ -42,7 +43,7 @@ fn convert(error: serde_saphyr::Error) -> YamlError {
     };
     let rendered = error.render_with_options(options);
     YamlError {
-        message: plain_words(strip_location_suffix(rendered.trim())),
+        message: Box::new(plain_words(strip_location_suffix(rendered.trim()))),
         line,
         col,
     }
@@ -145,7 +146,7 @@ mod tests {
     fn error_has_position() {
         let e = from_str::<std::collections::BTreeMap<String, u32>>("a: 1\nb: x\n").unwrap_err();
         assert_eq!(e.line, Some(2));
-        let Message::Yaml { detail } = &e.message else {
+        let Message::Yaml { detail } = &*e.message else {
             panic!("{:?}", e.message)
         };
         assert!(!detail.contains(" at line "), "{detail}");

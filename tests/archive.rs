@@ -160,7 +160,7 @@ fn verify_accepts_a_fresh_snapshot_in_every_form() {
     for target in [&zip, &tgz] {
         let run = site.run(&["verify", &target.to_string_lossy()]);
         run.assert_ok();
-        assert!(run.stdout.starts_with("ok: all "), "{}", run.stdout);
+        assert!(run.stdout.starts_with("通过：全部 "), "{}", run.stdout);
     }
     // Unpacked: the folder holding the top folder, and the top folder itself.
     let dir = tempfile::tempdir().unwrap();
@@ -200,22 +200,18 @@ fn verify_names_missing_added_and_altered_files() {
     let run = site.run(&["verify", &bad.to_string_lossy()]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("missing file: robots.txt"),
+        run.stderr.contains("缺少文件：robots.txt"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("added file: extra.html"),
+        run.stderr.contains("多出文件：extra.html"),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("多出文件：stray.txt"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("added file: stray.txt"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("altered file: index.html"),
+        run.stderr.contains("文件被改动：index.html"),
         "{}",
         run.stderr
     );
@@ -225,7 +221,7 @@ fn verify_names_missing_added_and_altered_files() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("2 added, 1 altered") && run.stderr.contains("1 missing"),
+        run.stderr.contains("缺少 1 个，多出 2 个，改动 1 个"),
         "{}",
         run.stderr
     );
@@ -238,7 +234,7 @@ fn verify_names_missing_added_and_altered_files() {
     let run = site.run(&["verify", &top.to_string_lossy()]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("altered file: search/index.html"),
+        run.stderr.contains("文件被改动：search/index.html"),
         "{}",
         run.stderr
     );
@@ -250,10 +246,15 @@ fn verify_refuses_what_is_not_a_snapshot() {
     let text = site.root.join("site.yaml");
     let run = site.run(&["verify", &text.to_string_lossy()]);
     run.assert_code(1);
-    assert!(run.stderr.contains("not a snapshot"), "{}", run.stderr);
+    assert!(run.stderr.contains("不是快照"), "{}", run.stderr);
+    assert!(run.stderr.contains("[E0913]"), "{}", run.stderr);
     let run = site.run(&["verify", &site.root.to_string_lossy()]);
     run.assert_code(1);
-    assert!(run.stderr.contains("no MANIFEST.sha256"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("没有找到 MANIFEST.sha256"),
+        "{}",
+        run.stderr
+    );
     let run = site.run(&["verify", "/nonexistent/snap.zip"]);
     run.assert_code(1);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
@@ -263,7 +264,7 @@ fn verify_refuses_what_is_not_a_snapshot() {
     let run = site.run(&["verify", &dir.path().to_string_lossy()]);
     run.assert_code(1);
     assert!(
-        run.stderr.contains("MANIFEST.sha256 line 1"),
+        run.stderr.contains("MANIFEST.sha256 第 1 行"),
         "{}",
         run.stderr
     );

@@ -172,7 +172,7 @@ fn unknown_fields_and_config_keys_are_warnings() {
     run.assert_ok();
     assert!(
         run.stderr
-            .contains("site.yaml:3: warning: unknown key `colour`"),
+            .contains("site.yaml:3: warning: site.yaml 中的未知设置 `colour` 已忽略 [W0102]"),
         "{}",
         run.stderr
     );
@@ -211,7 +211,7 @@ fn template_errors_name_template_and_line() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("templates/page.html:3: error: template page.html"),
+            .contains("templates/page.html:3: error: 模板 page.html："),
         "{}",
         run.stderr
     );
@@ -223,7 +223,8 @@ fn output_inside_content_is_refused() {
     let out = site.root.join("content/out").to_string_lossy().into_owned();
     let run = site.build(&["--output", &out]);
     run.assert_code(1);
-    assert!(run.stderr.contains("refusing to use"), "{}", run.stderr);
+    assert!(run.stderr.contains("拒绝把"), "{}", run.stderr);
+    assert!(run.stderr.contains("[E0806]"), "{}", run.stderr);
     assert!(!site.root.join("content/out").exists());
 }
 

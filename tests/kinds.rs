@@ -269,7 +269,7 @@ fn unknown_category_and_honour_level_are_errors() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("content/disclosures/cat.md:5: error: category `其他`"),
+            .contains("content/disclosures/cat.md:5: error: 类别 `其他` 不在"),
         "{}",
         run.stderr
     );
@@ -362,7 +362,7 @@ fn the_ledger_catches_a_tampered_attachment_until_a_revision_is_recorded() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("attachment 名单.pdf changed"),
+        run.stderr.contains("附件 名单.pdf 有改动"),
         "{}",
         run.stderr
     );
@@ -411,7 +411,7 @@ fn editing_the_text_of_a_published_disclosure_also_needs_a_revision() {
     run.assert_code(1);
     assert!(
         run.stderr
-            .contains("the text of content/disclosures/open.md changed"),
+            .contains("content/disclosures/open.md 的正文有改动"),
         "{}",
         run.stderr
     );
@@ -427,7 +427,7 @@ fn ledger_and_next_status_change_are_published() {
     run.assert_ok();
     assert!(
         run.stdout
-            .contains("next status change: 2026-11-26T00:00:00+08:00"),
+            .contains("下一次状态变化：2026-11-26T00:00:00+08:00"),
         "{}",
         run.stdout
     );
@@ -508,7 +508,8 @@ fn new_creates_each_kind_from_its_archetype_and_never_overwrites() {
         // Running it again changes nothing and fails.
         let again = site.run(&["new", kind, title, "--root", &root, "--now", now]);
         again.assert_code(1);
-        assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+        assert!(again.stderr.contains("文件已存在"), "{}", again.stderr);
+        assert!(again.stderr.contains("[E1006]"), "{}", again.stderr);
         assert_eq!(std::fs::read_to_string(site.root.join(path)).unwrap(), text);
     }
     let disclosure = std::fs::read_to_string(site.root.join(cases[4].2)).unwrap();

@@ -30,7 +30,8 @@ pub fn write_manifest(files: &[SnapshotFile]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadLine {
     pub line: usize,
-    pub message: Message,
+    /// Boxed, so that results carrying it stay small.
+    pub message: Box<Message>,
 }
 
 /// Reads a manifest into path → lowercase hex hash. Accepts sha256sum's binary
@@ -46,7 +47,7 @@ pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, String>, BadLine> {
         }
         let bad = |message: Message| BadLine {
             line: line_no,
-            message,
+            message: Box::new(message),
         };
         let (hash, rest) = line
             .split_at_checked(64)

@@ -100,7 +100,7 @@ pub fn verify(target: &Path) -> Result<Verification, Diagnostic> {
         Diagnostic::error(Message::ManifestLine {
             manifest: manifest_name.clone(),
             line: bad.line,
-            problem: Box::new(bad.message),
+            problem: bad.message,
         })
         .at(target)
     })?;

@@ -26,7 +26,13 @@ pub struct Outcome {
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
-        Command::Init(args) => init::run(&args),
+        Command::Init(args) => Outcome {
+            language: match args.lang {
+                crate::cli::Lang::ZhCn => crate::config::Language::ZhCn,
+                crate::cli::Lang::En => crate::config::Language::En,
+            },
+            ..init::run(&args)
+        },
         Command::Build(args) => Outcome {
             language: crate::config::language_of(&args.root),
             ..build::run(&args)

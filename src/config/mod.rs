@@ -514,7 +514,7 @@ mod tests {
         let d = report
             .iter()
             .find(|d| {
-                d.message
+                *d.message
                     == Message::UnknownSetting {
                         key: "colour".into(),
                     }

@@ -11,6 +11,7 @@
 //! matter, decide 公示中 / 公示结束 (that needs the build clock and time zone), or
 //! print warnings: it reports an uncertain result and the caller says so.
 
+use crate::message::Message;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -21,10 +22,6 @@ use serde_saphyr::{Location, Spanned};
 
 /// Mainland China's calendars, one entry per published State Council notice.
 const BUILTIN_YAML: &str = include_str!("../../data/cn-holidays.yaml");
-
-/// Shown with every `holidays.yaml` error, so a site author sees the shape to copy.
-const FORMAT_HELP: &str = "expected `years:` mapping each year to `holidays:` and `workdays:` lists, \
-     e.g. `years: {2027: {holidays: [{date: 2027-01-01, name: 元旦}], workdays: [{date: 2027-02-06, for: 春节}]}}`";
 
 /// Public holidays and make-up workdays for the years that are known.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,23 +68,24 @@ pub struct NoticeEnd {
 /// relative to the text given; `Display` shows only the message, so the caller can
 /// prefix the file name and position in its own format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{message:?}")]
 pub struct CalendarError {
-    pub message: String,
+    /// Boxed, so that results carrying it stay small.
+    pub message: Box<Message>,
     pub line: Option<usize>,
     pub column: Option<usize>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Box<Message>>,
 }
 
 impl CalendarError {
-    fn at(location: Location, message: impl Into<String>) -> CalendarError {
+    fn at(location: Location, message: Message) -> CalendarError {
         let (line, column) = position(location);
         CalendarError {
-            message: message.into(),
+            message: Box::new(message),
             line,
             column,
-            help: Some(FORMAT_HELP.to_string()),
+            help: Some(Box::new(Message::CalendarFormatHelp {})),
         }
     }
 
@@ -98,10 +96,12 @@ impl CalendarError {
         };
         let rendered = error.render_with_options(options);
         CalendarError {
-            message: strip_location_suffix(rendered.trim()).to_string(),
+            message: Box::new(Message::Yaml {
+                detail: strip_location_suffix(rendered.trim()).to_string(),
+            }),
             line,
             column,
-            help: Some(FORMAT_HELP.to_string()),
+            help: Some(Box::new(Message::CalendarFormatHelp {})),
         }
     }
 }
@@ -349,7 +349,9 @@ fn parse_calendar(text: &str) -> Result<ParsedCalendar, CalendarError> {
         if !(1000..=9999).contains(&y) {
             return Err(CalendarError::at(
                 key.referenced,
-                format!("`{y}` is not a year; write the full four-digit year, e.g. 2027"),
+                Message::CalendarNotAYear {
+                    year: y.to_string(),
+                },
             ));
         }
         if year.holidays.is_empty() && year.workdays.is_empty() {
@@ -357,10 +359,9 @@ fn parse_calendar(text: &str) -> Result<ParsedCalendar, CalendarError> {
             // weekday a working day without a warning.
             return Err(CalendarError::at(
                 key.referenced,
-                format!(
-                    "year {y} lists no holidays and no workdays; list its public holidays \
-                     (节假日) and make-up workdays (调休上班), or remove the year"
-                ),
+                Message::CalendarEmptyYear {
+                    year: y.to_string(),
+                },
             ));
         }
         let entries = year
@@ -394,17 +395,19 @@ fn check_entry(year: i16, d: Date, kind: DayKind, at: Location) -> Result<(), Ca
     if !near_year {
         return Err(CalendarError::at(
             at,
-            format!("{d} is listed under year {year}; list each date under its own year"),
+            Message::CalendarWrongYear {
+                date: d.to_string(),
+                year: year.to_string(),
+            },
         ));
     }
     if kind == DayKind::Workday && !is_weekend(d) {
         return Err(CalendarError::at(
             at,
-            format!(
-                "{d} is a {weekday:?}, already a working day; `workdays` lists weekend days \
-                 worked to make up for a holiday (调休上班)",
-                weekday = d.weekday()
-            ),
+            Message::CalendarWeekdayWorkday {
+                date: d.to_string(),
+                weekday: format!("{:?}", d.weekday()),
+            },
         ));
     }
     Ok(())
@@ -422,14 +425,15 @@ fn duplicate_error(
     } else {
         (other, this)
     };
-    let what = if later.0 == earlier.0 {
-        "is listed twice".to_string()
-    } else {
-        "is listed both as a holiday and as a workday".to_string()
-    };
+    let date = d.to_string();
+    let line = earlier.1.line();
     CalendarError::at(
         later.1,
-        format!("{d} {what} (also on line {})", earlier.1.line()),
+        if later.0 == earlier.0 {
+            Message::CalendarTwice { date, line }
+        } else {
+            Message::CalendarBoth { date, line }
+        },
     )
 }
 
@@ -438,6 +442,10 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    fn en(e: &CalendarError) -> String {
+        e.message.render(crate::config::Language::En)
+    }
 
     fn working(calendar: &HolidayCalendar, from: Date, days: u32) -> NoticeEnd {
         calendar.notice_end(from, days, NoticeUnit::WorkingDays)
@@ -639,12 +647,12 @@ years:
         );
         assert_eq!(e.line, Some(4));
         assert!(e.column.is_some());
-        assert!(e.message.contains("2027-02-30"), "{}", e.message);
-        assert!(!e.message.contains(" at line "), "{}", e.message);
+        assert!(en(&e).contains("2027-02-30"), "{}", en(&e));
+        assert!(!en(&e).contains(" at line "), "{}", en(&e));
 
         let e = extension_error("years:\n  2027:\n    holiday:\n      - {date: 2027-02-03}\n");
         assert_eq!((e.line, e.column), (Some(3), Some(5)));
-        assert!(e.message.contains("holiday"), "{}", e.message);
+        assert!(en(&e).contains("holiday"), "{}", en(&e));
 
         let e = extension_error("years:\n  2027:\n    holidays:\n      - {date: 2027-02-03\n");
         assert_eq!(e.line, Some(4));
@@ -654,7 +662,7 @@ years:
     fn extension_rejects_dates_in_other_shapes() {
         let e = extension_error("years:\n  2027:\n    holidays:\n      - date: 20270203\n");
         assert_eq!(e.line, Some(4));
-        assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+        assert!(en(&e).contains("YYYY-MM-DD"), "{}", en(&e));
     }
 
     #[test]
@@ -663,19 +671,19 @@ years:
             "years:\n  2027:\n    holidays:\n      - {date: 2027-02-06}\n    workdays:\n      - {date: 2027-02-06}\n",
         );
         assert_eq!(e.line, Some(6));
-        assert!(e.message.contains("line 4"), "{}", e.message);
+        assert!(en(&e).contains("line 4"), "{}", en(&e));
     }
 
     #[test]
     fn extension_rejects_misfiled_and_weekday_entries() {
         let e = extension_error("years:\n  2027:\n    holidays:\n      - {date: 2072-10-01}\n");
         assert_eq!(e.line, Some(4));
-        assert!(e.message.contains("under year 2027"), "{}", e.message);
+        assert!(en(&e).contains("under year 2027"), "{}", en(&e));
 
         // 2027-10-01 is a Friday.
         let e = extension_error("years:\n  2027:\n    workdays:\n      - {date: 2027-10-01}\n");
         assert_eq!(e.line, Some(4));
-        assert!(e.message.contains("Friday"), "{}", e.message);
+        assert!(en(&e).contains("Friday"), "{}", en(&e));
     }
 
     #[test]
@@ -684,7 +692,7 @@ years:
         assert_eq!(e.line, Some(2));
         let e = extension_error("years:\n  27:\n    holidays:\n      - {date: 2027-01-01}\n");
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("four-digit"), "{}", e.message);
+        assert!(en(&e).contains("four-digit"), "{}", en(&e));
     }
 
     #[test]

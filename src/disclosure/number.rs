@@ -5,6 +5,7 @@
 //! This module reads, writes and allocates single numbers. Finding duplicates across
 //! a site, and knowing which prefix a site uses, belong to the disclosure ledger.
 
+use crate::message::Message;
 use std::fmt;
 use std::str::FromStr;
 
@@ -71,21 +72,25 @@ pub enum NumberProblem {
     TrailingText,
 }
 
-/// A malformed document number. `message` says what is wrong, in Chinese and then
-/// in English; `expected` is the shape to follow.
+/// A malformed document number. `message` says what is wrong (the catalogue
+/// words it in the site's language); `expected` is the shape to follow.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{message:?}")]
 pub struct NumberError {
     pub problem: NumberProblem,
-    pub message: String,
+    /// Boxed, so that results carrying it stay small.
+    pub message: Box<Message>,
     pub expected: &'static str,
 }
 
 impl NumberError {
-    fn new(problem: NumberProblem, input: &str, zh: &str, en: &str) -> NumberError {
+    fn new(problem: NumberProblem, input: &str, why: Message) -> NumberError {
         NumberError {
             problem,
-            message: format!("文号“{input}”格式不正确：{zh}（{en}）"),
+            message: Box::new(Message::BadNumber {
+                input: input.to_string(),
+                why: Box::new(why),
+            }),
             expected: EXPECTED,
         }
     }
@@ -117,15 +122,14 @@ fn code_point(c: char) -> String {
 /// the first rule broken and how to fix it.
 pub fn parse(s: &str) -> Result<DocNumber, NumberError> {
     use NumberProblem as P;
-    let fail = |problem, zh: &str, en: &str| Err(NumberError::new(problem, s, zh, en));
+    let fail = |problem, why| Err(NumberError::new(problem, s, why));
 
     if s.is_empty() {
-        return fail(P::Empty, "文号为空", "the number is empty");
+        return fail(P::Empty, Message::NumberEmpty {});
     }
     if let Some(c) = s.chars().find(|c| c.is_whitespace()) {
-        let zh = format!("含有空白字符 {}，请删除", code_point(c));
-        let en = format!("remove the whitespace {}", code_point(c));
-        return fail(P::Whitespace, &zh, &en);
+        let c = code_point(c);
+        return fail(P::Whitespace, Message::NumberWhitespace { c });
     }
 
     // Prefer the real bracket when it is there, so `(总)工会〔2026〕1号` is blamed on
@@ -135,11 +139,7 @@ pub fn parse(s: &str) -> Result<DocNumber, NumberError> {
         .find(|&(_, c)| c == '〔')
         .or_else(|| s.char_indices().find(|(_, c)| OPENING.contains(c)));
     let Some((open_at, open_char)) = open else {
-        return fail(
-            P::MissingBrackets,
-            "年份须放在六角括号〔〕中",
-            "put the year in 〔〕 (U+3014/U+3015), e.g. 工会〔2026〕12号",
-        );
+        return fail(P::MissingBrackets, Message::NumberNoBrackets {});
     };
     let prefix = &s[..open_at];
     let after_open = &s[open_at + open_char.len_utf8()..];
@@ -153,60 +153,41 @@ pub fn parse(s: &str) -> Result<DocNumber, NumberError> {
         .flatten()
         .find(|&c| c != '〔' && c != '〕');
     if let Some(c) = wrong {
-        let zh = format!("年份须用六角括号〔〕，不能用 {}", code_point(c));
-        let en = format!(
-            "use 〔〕 (U+3014/U+3015) around the year, not {}",
-            code_point(c)
-        );
-        return fail(P::WrongBrackets, &zh, &en);
+        let c = code_point(c);
+        return fail(P::WrongBrackets, Message::NumberWrongBrackets { c });
     }
     let Some((close_at, close_char)) = close else {
-        return fail(
-            P::UnclosedBracket,
-            "年份缺少右括号〕",
-            "close the year with 〕 (U+3015)",
-        );
+        return fail(P::UnclosedBracket, Message::NumberUnclosed {});
     };
 
     if prefix.is_empty() {
-        return fail(
-            P::EmptyPrefix,
-            "缺少机关代字，例如“工会”",
-            "add the agency prefix before 〔, e.g. 工会〔2026〕12号",
-        );
+        return fail(P::EmptyPrefix, Message::NumberNoPrefix {});
     }
     if let Some(c) = prefix.chars().find(|c| !c.is_alphabetic()) {
-        let zh = format!("机关代字“{prefix}”中不能有 {}", code_point(c));
-        let en = format!(
-            "the agency prefix may hold only letters or Chinese characters, not {}",
-            code_point(c)
-        );
-        return fail(P::BadPrefix, &zh, &en);
+        let why = Message::NumberBadPrefix {
+            prefix: prefix.to_string(),
+            c: code_point(c),
+        };
+        return fail(P::BadPrefix, why);
     }
 
     let year_text = &after_open[..close_at];
-    let year = parse_year(year_text)
-        .map_err(|(problem, zh, en)| NumberError::new(problem, s, &zh, &en))?;
+    let year =
+        parse_year(year_text).map_err(|(problem, why)| NumberError::new(problem, s, *why))?;
 
     let tail = &after_open[close_at + close_char.len_utf8()..];
     let seq_text = match tail.find('号') {
         Some(at) if at + '号'.len_utf8() == tail.len() => &tail[..at],
         Some(at) => {
             let extra = &tail[at + '号'.len_utf8()..];
-            let zh = format!("“号”之后不应再有“{extra}”");
-            let en = format!("nothing may follow 号; remove “{extra}”");
-            return fail(P::TrailingText, &zh, &en);
+            let extra = extra.to_string();
+            return fail(P::TrailingText, Message::NumberTrailing { extra });
         }
         None => {
-            return fail(
-                P::MissingHao,
-                "序号后缺少“号”",
-                "end the number with 号, e.g. 〔2026〕12号",
-            );
+            return fail(P::MissingHao, Message::NumberNoHao {});
         }
     };
-    let seq =
-        parse_seq(seq_text).map_err(|(problem, zh, en)| NumberError::new(problem, s, &zh, &en))?;
+    let seq = parse_seq(seq_text).map_err(|(problem, why)| NumberError::new(problem, s, *why))?;
 
     Ok(DocNumber {
         prefix: prefix.to_string(),
@@ -215,97 +196,90 @@ pub fn parse(s: &str) -> Result<DocNumber, NumberError> {
     })
 }
 
-type Rejection = (NumberProblem, String, String);
+/// The message boxed, so that results carrying it stay small.
+type Rejection = (NumberProblem, Box<Message>);
 
 fn parse_year(text: &str) -> Result<i32, Rejection> {
     use NumberProblem as P;
+    let t = || text.to_string();
     if text.chars().any(is_full_width_digit) {
         return Err((
             P::FullWidthDigits,
-            format!("年份“{text}”用了全角数字，请改用半角数字 0-9"),
-            "write the year with ASCII digits 0-9, not full-width ones".to_string(),
+            Box::new(Message::NumberYearFullWidth { text: t() }),
         ));
     }
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err((
             P::BadYear,
-            format!("年份“{text}”应为四位阿拉伯数字"),
-            "write the year as four ASCII digits, e.g. 〔2026〕".to_string(),
+            Box::new(Message::NumberYearNotDigits { text: t() }),
         ));
     }
     if text.len() == 2 {
         return Err((
             P::ShortYear,
-            format!("年份“{text}”须写全四位，如〔20{text}〕"),
-            format!("write the full four-digit year, e.g. 〔20{text}〕"),
+            Box::new(Message::NumberYearShort { text: t() }),
         ));
     }
     if text.len() != 4 || text.starts_with('0') {
         return Err((
             P::BadYear,
-            format!("年份“{text}”应为四位数字"),
-            "write the year as four digits, e.g. 〔2026〕".to_string(),
+            Box::new(Message::NumberYearNotFour { text: t() }),
         ));
     }
     text.parse().map_err(|_| {
         (
             P::BadYear,
-            format!("年份“{text}”无法识别"),
-            "write the year as four digits, e.g. 〔2026〕".to_string(),
+            Box::new(Message::NumberYearUnreadable { text: t() }),
         )
     })
 }
 
 fn parse_seq(text: &str) -> Result<u32, Rejection> {
     use NumberProblem as P;
+    let t = || text.to_string();
     if text.is_empty() {
-        return Err((
-            P::MissingSequence,
-            "〕与“号”之间缺少序号".to_string(),
-            "put the sequence number between 〕 and 号, e.g. 〔2026〕12号".to_string(),
-        ));
+        return Err((P::MissingSequence, Box::new(Message::NumberNoSequence {})));
     }
     if let Some(rest) = text.strip_prefix('第') {
         return Err((
             P::OrdinalPrefix,
-            format!("序号前不加“第”，应写作“{rest}号”"),
-            format!("GB/T 9704 writes no 第 before the sequence: write {rest}号"),
+            Box::new(Message::NumberOrdinal {
+                rest: rest.to_string(),
+            }),
         ));
     }
     if text.chars().any(is_full_width_digit) {
         return Err((
             P::FullWidthDigits,
-            format!("序号“{text}”用了全角数字，请改用半角数字 0-9"),
-            "write the sequence with ASCII digits 0-9, not full-width ones".to_string(),
+            Box::new(Message::NumberSequenceFullWidth { text: t() }),
         ));
     }
     if !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err((
             P::BadSequence,
-            format!("序号“{text}”应为阿拉伯数字"),
-            "write the sequence number with ASCII digits, e.g. 12".to_string(),
+            Box::new(Message::NumberSequenceNotDigits { text: t() }),
         ));
     }
     let trimmed = text.trim_start_matches('0');
     if trimmed.is_empty() {
-        return Err((
-            P::ZeroSequence,
-            "序号从 1 开始，不能为 0".to_string(),
-            "sequence numbers start at 1".to_string(),
-        ));
+        return Err((P::ZeroSequence, Box::new(Message::NumberSequenceZero {})));
     }
     if trimmed.len() != text.len() {
         return Err((
             P::LeadingZero,
-            format!("序号不编虚位，“{text}”应写作“{trimmed}”"),
-            format!("no leading zeros: write {trimmed}, not {text}"),
+            Box::new(Message::NumberLeadingZero {
+                text: t(),
+                trimmed: trimmed.to_string(),
+            }),
         ));
     }
     text.parse().map_err(|_| {
         (
             P::SequenceTooLarge,
-            format!("序号“{text}”过大"),
-            format!("the sequence number must be at most {}", u32::MAX),
+            Box::new(Message::NumberSequenceTooLarge {
+                text: t(),
+                max: u64::from(u32::MAX),
+            }),
         )
     })
 }
@@ -331,6 +305,16 @@ pub fn next_free(existing: &[DocNumber], prefix: &str, year: i32) -> DocNumber {
 mod tests {
     use super::*;
 
+    /// The message in both languages, so a test can look for words of either.
+    fn both(e: &NumberError) -> String {
+        use crate::config::Language;
+        format!(
+            "{} / {}",
+            e.message.render(Language::ZhCn),
+            e.message.render(Language::En)
+        )
+    }
+
     fn number(prefix: &str, year: i32, seq: u32) -> DocNumber {
         DocNumber {
             prefix: prefix.to_string(),
@@ -343,9 +327,9 @@ mod tests {
         let e = parse(s).unwrap_err();
         assert_eq!(e.expected, EXPECTED);
         assert!(
-            e.message.contains(s),
+            both(&e).contains(s),
             "message names the input: {}",
-            e.message
+            both(&e)
         );
         e.problem
     }
@@ -392,13 +376,13 @@ mod tests {
         ] {
             let e = parse(s).unwrap_err();
             assert_eq!(e.problem, NumberProblem::WrongBrackets, "{s}");
-            assert!(e.message.contains("U+3014/U+3015"), "{}", e.message);
+            assert!(both(&e).contains("U+3014/U+3015"), "{}", both(&e));
         }
         let e = parse("工会﹝2026﹞12号").unwrap_err();
         assert!(
-            e.message.contains("U+FE5D"),
+            both(&e).contains("U+FE5D"),
             "look-alikes are named: {}",
-            e.message
+            both(&e)
         );
     }
 
@@ -412,7 +396,7 @@ mod tests {
     fn rejects_leading_zeros_with_the_fix() {
         let e = parse("工会〔2026〕012号").unwrap_err();
         assert_eq!(e.problem, NumberProblem::LeadingZero);
-        assert!(e.message.contains("write 12, not 012"), "{}", e.message);
+        assert!(both(&e).contains("write 12, not 012"), "{}", both(&e));
         assert_eq!(problem("工会〔2026〕0号"), NumberProblem::ZeroSequence);
         assert_eq!(problem("工会〔2026〕000号"), NumberProblem::ZeroSequence);
     }
@@ -428,7 +412,7 @@ mod tests {
     fn rejects_short_and_malformed_years() {
         let e = parse("工会〔26〕12号").unwrap_err();
         assert_eq!(e.problem, NumberProblem::ShortYear);
-        assert!(e.message.contains("〔2026〕"), "{}", e.message);
+        assert!(both(&e).contains("〔2026〕"), "{}", both(&e));
         assert_eq!(problem("工会〔〕12号"), NumberProblem::BadYear);
         assert_eq!(problem("工会〔二〇二六〕12号"), NumberProblem::BadYear);
         assert_eq!(problem("工会〔20260〕12号"), NumberProblem::BadYear);
@@ -447,8 +431,8 @@ mod tests {
     fn rejects_full_width_digits_with_a_hint() {
         let e = parse("工会〔2026〕１２号").unwrap_err();
         assert_eq!(e.problem, NumberProblem::FullWidthDigits);
-        assert!(e.message.contains("半角"), "{}", e.message);
-        assert!(e.message.contains("ASCII digits"), "{}", e.message);
+        assert!(both(&e).contains("半角"), "{}", both(&e));
+        assert!(both(&e).contains("ASCII digits"), "{}", both(&e));
         assert_eq!(
             problem("工会〔２０２６〕12号"),
             NumberProblem::FullWidthDigits
@@ -470,7 +454,7 @@ mod tests {
     fn rejects_other_sequence_mistakes() {
         let e = parse("工会〔2026〕第12号").unwrap_err();
         assert_eq!(e.problem, NumberProblem::OrdinalPrefix);
-        assert!(e.message.contains("12号"), "{}", e.message);
+        assert!(both(&e).contains("12号"), "{}", both(&e));
         assert_eq!(problem("工会〔2026〕十二号"), NumberProblem::BadSequence);
         assert_eq!(
             problem("工会〔2026〕4294967296号"),
@@ -479,12 +463,16 @@ mod tests {
     }
 
     #[test]
-    fn message_is_chinese_then_english() {
+    fn message_in_each_language() {
+        use crate::config::Language;
         let e = parse("工会[2026]12号").unwrap_err();
         assert_eq!(
-            e.to_string(),
-            "文号“工会[2026]12号”格式不正确：年份须用六角括号〔〕，不能用 “[” (U+005B)\
-             （use 〔〕 (U+3014/U+3015) around the year, not “[” (U+005B)）"
+            e.message.render(Language::ZhCn),
+            "文号“工会[2026]12号”格式不正确：年份须用六角括号〔〕，不能用 “[” (U+005B)"
+        );
+        assert_eq!(
+            e.message.render(Language::En),
+            "document number `工会[2026]12号` is malformed: use the brackets U+3014/U+3015 around the year, not “[” (U+005B)"
         );
     }
 

@@ -88,8 +88,58 @@ super::declare_catalogue! {
         => "images.quality 为 {quality}，必须在 1 到 100 之间" / "images.quality {quality} must be between 1 and 100";
     E0117 MegapixelsRange { megapixels: String }
         => "images.max_megapixels 为 {megapixels}，必须大于 0 且不超过 1000" / "images.max_megapixels {megapixels} must be more than 0 and at most 1000";
+    E0119 BaseUrlFlagNotAbsolute { url: String }
+        => "--base-url `{url}` 不是完整的 http(s) 网址" / "--base-url `{url}` is not an absolute http(s) URL";
+    H0119 BaseUrlFlagHelp {}
+        => "例如 --base-url https://gonghui.example.org/" / "e.g. --base-url https://gonghui.example.org/";
     E0118 ConfigUnreadable { detail: String }
         => "无法读取 site.yaml：{detail}" / "cannot read site.yaml: {detail}";
+
+    // 02: reading the site's files.
+    H0201 NotASiteHelp { root: String }
+        => "`{root}` 是 noticeboard 站点吗？`noticeboard init 目录` 可以新建一个" / "is `{root}` a noticeboard site? `noticeboard init DIR` creates one";
+    E0202 ConfigNotUtf8 {}
+        => "site.yaml 不是 UTF-8 文本" / "site.yaml is not UTF-8 text";
+    E0203 ThemeNotFound { theme: String }
+        => "找不到主题 `{theme}`" / "theme `{theme}` not found";
+    H0203 ThemeNotFoundHelp { dir: String }
+        => "创建 `{dir}`，或删除 `theme` 设置" / "create `{dir}` or remove the `theme` key";
+    W0204 NoContentFolder {}
+        => "站点没有 content/ 文件夹；只生成首页" / "the site has no content/ folder; only the home page is built";
+    E0205 MarkdownTooLarge { megabytes: String, limit: usize }
+        => "文件有 {megabytes} MB；超过 {limit} MB 的 Markdown 文件不予处理" / "file is {megabytes} MB; Markdown files over {limit} MB are refused";
+    H0205 MarkdownTooLargeHelp {}
+        => "拆成几页，或作为附件（PDF）发布" / "split it into several pages, or publish it as an attachment (PDF)";
+    E0206 CannotReadFile { detail: String }
+        => "无法读取文件：{detail}" / "cannot read file: {detail}";
+    E0207 CannotReadFolder { detail: String }
+        => "无法读取文件夹：{detail}" / "cannot read folder: {detail}";
+    E0208 LinkOutside {}
+        => "符号链接指向站点文件夹之外；拒绝读取" / "symbolic link points outside the site folder; refusing to read it";
+    H0208 LinkOutsideHelp {}
+        => "把文件复制到站点里，而不是链接过去" / "copy the file into the site instead of linking to it";
+    W0209 WindowsName { name: String, why: Box<Message> }
+        => "名称 `{name}` 在 Windows 上不能使用：{why}" / "the name `{name}` cannot be used on Windows: {why}";
+    H0209 WindowsNameHelp {}
+        => "请改名；站点的副本（归档、U 盘）常常会拷到 Windows 电脑上" / "rename it; copies of the site (archives, USB sticks) often go to Windows machines";
+    E0210 NameHasControl {}
+        => "含有控制字符" / "it contains a control character";
+    E0211 NameHasReserved {}
+        => "含有 < > : \" | ? * \\ 之一" / "it contains one of < > : \" | ? * \\";
+    E0212 NameEndsBadly {}
+        => "以句点或空格结尾" / "it ends with a dot or a space";
+    E0213 NameIsDevice {}
+        => "是保留的设备名（CON、PRN、AUX、NUL、COM1…、LPT1…）" / "it is a reserved device name (CON, PRN, AUX, NUL, COM1…, LPT1…)";
+    W0214 Utf16 {}
+        => "文件是 UTF-16 编码，已读取，请另存为 UTF-8" / "file is UTF-16; decoded it, but please save it as UTF-8";
+    E0215 BadUtf16 { offset: usize }
+        => "文件看似 UTF-16，但第 {offset} 字节处无效" / "file starts like UTF-16 but is not valid UTF-16 (invalid unit at byte offset {offset})";
+    H0215 SaveAsUtf8 {}
+        => "打开它并另存为 UTF-8" / "open it and save it as UTF-8";
+    E0216 NotUtf8 { offset: usize }
+        => "文件不是 UTF-8 编码（第 {offset} 字节无效），可能是记事本保存的 GBK" / "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad";
+    H0216 SaveAsUtf8FromNotepad {}
+        => "打开它并另存为 UTF-8（记事本：另存为 → 编码 UTF-8）" / "open it and save it as UTF-8 (Notepad: Save As, Encoding UTF-8)";
 
     // 03: front matter and YAML.
     E0301 FileEmpty {}
@@ -145,6 +195,210 @@ super::declare_catalogue! {
     H0316 DateFormats {}
         => "日期写作 2026-11-23、2026-11-23 09:30 或 2026-11-23T09:30:00+08:00" / "write dates as 2026-11-23, 2026-11-23 09:30 or 2026-11-23T09:30:00+08:00";
 
+    // 04: pages, addresses and kinds.
+    H0401 DayFormat {}
+        => "日期写作 2026-05-14" / "write dates as 2026-05-14";
+    E0402 CampaignEndsEarly { end: String, start: String }
+        => "活动结束日期（{end}）早于开始日期（{start}）" / "campaign ends ({end}) before it starts ({start})";
+    H0402 CampaignSpanHelp {}
+        => "年度活动可以跨两年，例如 start: 2026-03-01, end: 2027-02-28" / "a yearly campaign may span two years: e.g. start: 2026-03-01, end: 2027-02-28";
+    E0403 FieldFileNotFound { field: String, file: String }
+        => "`{field}` 指定的图片 `{file}` 不存在" / "{field} `{file}` not found";
+    H0403 PutFileHelp {}
+        => "把文件放在这一页旁边（页面文件夹里），或写从站点根目录开始、以 / 开头的路径" / "put the file next to the page (in its bundle folder) or give a path from the site root starting with /";
+    E0404 AttachmentPathBad { file: String }
+        => "附件 `{file}` 的路径不可用" / "attachment `{file}` is not a usable path";
+    E0405 AttachmentNotFound { file: String }
+        => "附件 `{file}` 不存在" / "attachment `{file}` not found";
+    H0405 ExpectedAt { path: String }
+        => "文件应在 {path}" / "expected the file at {path}";
+    E0406 PageIsArchive { path: String, title: String }
+        => "网址 /{path} 既是这一页，又是公示归档 `{title}`" / "URL /{path} is both this page and the disclosure archive `{title}`";
+    H0406 RenamePageHelp {}
+        => "给这一页换个文件名，或写一个 `slug:`" / "give the page another file name or a `slug:`";
+    E0407 AliasBad { alias: String }
+        => "别名 `{alias}` 不是可用的旧网址" / "alias `{alias}` is not a usable old URL";
+    H0407 AliasHelp {}
+        => "把旧地址写成路径，例如 `aliases: [/news/2019/old-title/]`" / "write the old address as a path, e.g. `aliases: [/news/2019/old-title/]`";
+    E0408 SlugEmpty { slug: String }
+        => "slug `{slug}` 不含字母或数字" / "slug `{slug}` has no letters or digits";
+    H0408 SlugHelp {}
+        => "使用字母、数字和 `-`，例如 `slug: safety-month-2026`" / "use letters, digits and `-`, e.g. `slug: safety-month-2026`";
+    E0409 AliasOverPage { path: String, files: List }
+        => "网址 /{path} 是一个页面，同时又是别名：{files}" / "URL /{path} is a page and also an alias in {files}";
+    E0410 AliasTwice { path: String, files: List }
+        => "网址 /{path} 是多个文件的别名：{files}" / "URL /{path} is an alias in {files}";
+    H0410 AliasOnceHelp {}
+        => "一个旧网址只能跳转到一个页面，且不能盖过现有页面" / "an old URL may redirect to one page only, and never over a live page";
+    E0411 UrlTwice { path: String, count: usize, files: List }
+        => "网址 /{path} 由 {count} 个文件生成：{files}" / "URL /{path} is produced by {count} files: {files}";
+    H0411 RenameOneHelp {}
+        => "给其中一个换个文件名，或在前置信息里写 `slug:`" / "give one of them another file name or a `slug:` in its front matter";
+    H0412 NamesDecomposedHelp {}
+        => "这些名字看起来一样，但其中一个用组合重音符号书写（NFD，macOS 的写法）：删除其中一个文件，或给一个写 `slug:`" / "the names look alike but one is written with combining accents (NFD, as macOS writes them): delete one of the files, or give one a `slug:`";
+    W0413 TermsCollide { taxonomy: String, term: String, other: String, url: String, unique: String }
+        => "{taxonomy} 中的 `{term}` 和 `{other}` 生成同一个网址 {url}；`{term}` 改用 {unique}" / "{taxonomy} `{term}` and `{other}` both make the URL {url}; `{term}` gets {unique}";
+    H0413 TermsCollideHelp {}
+        => "如果是不同的主题，给其中一个改名；如果是同一个，写成一样" / "rename one of the terms if they are different topics, or spell them the same if they are one";
+
+    // 05: disclosures.
+    H0517 NumberExpected {}
+        => "应写作：机关代字〔年份〕序号号，例如 工会〔2026〕12号" / "expected: agency prefix, the year in U+3014/U+3015 brackets, the sequence and U+53F7, as in the Chinese example";
+    E0518 UnknownCategory { category: String }
+        => "类别 `{category}` 不在 site.yaml 的 disclosure.categories 之中" / "category `{category}` is not one of site.yaml's disclosure.categories";
+    H0518 KnownCategories { categories: List }
+        => "使用其中之一：{categories}（或把它加到 site.yaml）" / "use one of: {categories} (or add it to site.yaml)";
+    E0519 NoticeTwice {}
+        => "`notice` 和 `notice_until` 同时写了" / "both `notice` and `notice_until` are set";
+    H0519 NoticeTwiceHelp {}
+        => "只保留一个：`notice: {{from, days, unit}}` 或 `notice_until: 日期`" / "keep one: `notice: {{from, days, unit}}` or `notice_until: DATE`";
+    E0520 NoticeDays { days: u64 }
+        => "公示天数应在 1 到 366 之间，而不是 {days}" / "notice days must be between 1 and 366, not {days}";
+    H0520 NoticeHelp {}
+        => "例如 notice: {{from: 2026-05-14, days: 5, unit: working_days}}" / "e.g. notice: {{from: 2026-05-14, days: 5, unit: working_days}}";
+    E0521 NoticeUnit { unit: String }
+        => "公示期单位 `{unit}` 无法识别" / "notice unit `{unit}` is not known";
+    H0521 NoticeUnitHelp {}
+        => "使用 `working_days`（工作日，默认）或 `calendar_days`（自然日）" / "use `working_days` (working days, the default) or `calendar_days`";
+    W0522 NoticeUncertain { from: String, range: String, end: String }
+        => "从 {from} 开始的公示期跨入了节假日日历不知道的年份（日历覆盖 {range}）；只跳过了周末，所以结束日期 {end} 可能不对" / "the notice period from {from} runs into a year the holiday calendar does not know (it knows {range}); weekends only were skipped, so the end date {end} may be wrong";
+    H0522 NoticeUncertainHelp {}
+        => "在站点根目录的 holidays.yaml 中加上那一年的节假日和调休上班日，或直接写明 `notice_until`" / "add that year's holidays and make-up workdays to holidays.yaml at the site root, or give `notice_until` explicitly";
+    E0523 NoticeUntilEarly { last: String, first: String }
+        => "notice_until（{last}）早于页面日期（{first}）" / "notice_until ({last}) is before the page's date ({first})";
+    E0524 NumberUsedTwice { number: String, files: List }
+        => "文号 {number} 被多个文件使用：{files}" / "document number {number} is used by {files}";
+    H0524 NumberUsedTwiceHelp {}
+        => "每份公示需要自己的文号；`noticeboard new disclosure` 会分配下一个空闲文号" / "each disclosure needs its own number; `noticeboard new disclosure` assigns the next free one";
+    E0525 CorrectsUnknown { target: String }
+        => "`corrects: {target}` 指向的公示在本站不存在" / "`corrects: {target}` names no disclosure of this site";
+    H0525 CorrectsHelp {}
+        => "写被更正公告的文号（例如 工会〔2026〕12号）或网址（例如 /disclosures/q1-funds/）" / "give the corrected notice's number or its URL (e.g. /disclosures/q1-funds/)";
+    E0526 CorrectionNeedsReason {}
+        => "更正公告（`corrects:`）需要写明 `reason:`（更正原因）" / "a correction (`corrects:`) needs a `reason:`";
+    E0501 LedgerUnreadable { detail: String }
+        => "无法读取公示台账：{detail}" / "cannot read the disclosure ledger: {detail}";
+    E0502 LedgerDamaged { detail: String }
+        => "公示台账已损坏：{detail}" / "the disclosure ledger is damaged: {detail}";
+    H0502 LedgerRestoreHelp { file: String }
+        => "从版本库恢复 {file}（git checkout {file}）；不要手工编辑它" / "restore {file} from version control (git checkout {file}); never edit it by hand";
+    E0503 DisclosureChanged { number: String, changes: Vec<Message> }
+        => "公示 {number} 发布后被修改（{changes}）；已发布的公示只能通过更正说明修改" / "disclosure {number} was changed after it was published ({changes}); a published disclosure may only change with a correction note";
+    H0503 RecordRevisionHelp { today: String, ledger: String }
+        => "在前置信息里写明原因，再重新构建：\n  revisions:\n    - {{date: {today}, note: 更正说明：……}}\n（或撤销改动；台账 {ledger} 保存着发布时的指纹）" / "record why in its front matter, then build again:\n  revisions:\n    - {{date: {today}, note: What was corrected and why}}\n(or undo the change; the ledger {ledger} keeps the published fingerprint)";
+    E0504 TextChanged { source: String }
+        => "{source} 的正文有改动" / "the text of {source} changed";
+    E0505 AttachmentRemoved { file: String }
+        => "附件 {file} 被删除" / "attachment {file} was removed";
+    E0506 AttachmentChanged { file: String }
+        => "附件 {file} 有改动" / "attachment {file} changed";
+    E0507 AttachmentAdded { file: String }
+        => "新增了附件 {file}" / "attachment {file} was added";
+    W0508 DisclosureGone { number: String, url: String }
+        => "公示 {number}（{url}）记录在台账中，但站点里已没有它；记录予以保留" / "disclosure {number} ({url}) is recorded in the ledger but no longer in the site; its record is kept";
+    H0508 DisclosureGoneHelp { source: String }
+        => "已发布的公示应当一直可以访问；请恢复 {source}" / "published disclosures should stay reachable; restore {source}";
+    E0509 LedgerWrite { detail: String }
+        => "无法写入公示台账：{detail}" / "cannot write the disclosure ledger: {detail}";
+
+    H0510 CalendarFormatHelp {}
+        => "应是 `years:` 映射，每年下有 `holidays:` 和 `workdays:` 列表，例如 `years: {{2027: {{holidays: [{{date: 2027-01-01, name: 元旦}}], workdays: [{{date: 2027-02-06, for: 春节}}]}}}}`" / "expected `years:` mapping each year to `holidays:` and `workdays:` lists, e.g. `years: {{2027: {{holidays: [{{date: 2027-01-01, name: New Year}}], workdays: [{{date: 2027-02-06, for: Spring Festival}}]}}}}`";
+    E0511 CalendarNotAYear { year: String }
+        => "`{year}` 不是年份；请写完整的四位年份，例如 2027" / "`{year}` is not a year; write the full four-digit year, e.g. 2027";
+    E0512 CalendarEmptyYear { year: String }
+        => "{year} 年既没有节假日也没有调休上班日；请列出节假日和调休上班日，或删除这一年" / "year {year} lists no holidays and no workdays; list its public holidays and make-up workdays, or remove the year";
+    E0513 CalendarWrongYear { date: String, year: String }
+        => "{date} 列在 {year} 年下；每个日期请列在它自己的年份下" / "{date} is listed under year {year}; list each date under its own year";
+    E0514 CalendarWeekdayWorkday { date: String, weekday: String }
+        => "{date} 是工作日（{weekday}）；`workdays` 只列为补节假日而上班的周末（调休上班）" / "{date} is a {weekday}, already a working day; `workdays` lists weekend days worked to make up for a holiday";
+    E0515 CalendarTwice { date: String, line: u64 }
+        => "{date} 列了两次（另见第 {line} 行）" / "{date} is listed twice (also on line {line})";
+    E0516 CalendarBoth { date: String, line: u64 }
+        => "{date} 同时列为节假日和调休上班日（另见第 {line} 行）" / "{date} is listed both as a holiday and as a workday (also on line {line})";
+
+    E0527 BadNumber { input: String, why: Box<Message> }
+        => "文号“{input}”格式不正确：{why}" / "document number `{input}` is malformed: {why}";
+    E0528 NumberEmpty {}
+        => "文号为空" / "the number is empty";
+    E0529 NumberWhitespace { c: String }
+        => "含有空白字符 {c}，请删除" / "remove the whitespace {c}";
+    E0530 NumberNoBrackets {}
+        => "年份须放在六角括号〔〕中" / "put the year in the brackets U+3014/U+3015";
+    E0531 NumberWrongBrackets { c: String }
+        => "年份须用六角括号〔〕，不能用 {c}" / "use the brackets U+3014/U+3015 around the year, not {c}";
+    E0532 NumberUnclosed {}
+        => "年份缺少右括号〕" / "close the year with U+3015";
+    E0533 NumberNoPrefix {}
+        => "缺少机关代字，例如“工会”" / "add the agency prefix before the year's bracket";
+    E0534 NumberBadPrefix { prefix: String, c: String }
+        => "机关代字“{prefix}”中不能有 {c}" / "the agency prefix `{prefix}` may hold only letters or Chinese characters, not {c}";
+    E0535 NumberTrailing { extra: String }
+        => "“号”之后不应再有“{extra}”" / "nothing may follow U+53F7; remove `{extra}`";
+    E0536 NumberNoHao {}
+        => "序号后缺少“号”" / "end the number with U+53F7 after the sequence";
+    E0537 NumberYearFullWidth { text: String }
+        => "年份“{text}”用了全角数字，请改用半角数字 0-9" / "write the year `{text}` with ASCII digits 0-9, not full-width ones";
+    E0538 NumberYearNotDigits { text: String }
+        => "年份“{text}”应为四位阿拉伯数字" / "write the year `{text}` as four ASCII digits, e.g. 2026";
+    E0539 NumberYearShort { text: String }
+        => "年份“{text}”须写全四位，如〔20{text}〕" / "write the full four-digit year, e.g. 20{text}";
+    E0540 NumberYearNotFour { text: String }
+        => "年份“{text}”应为四位数字" / "write the year `{text}` as four digits, e.g. 2026";
+    E0541 NumberYearUnreadable { text: String }
+        => "年份“{text}”无法识别" / "the year `{text}` cannot be read; write four digits, e.g. 2026";
+    E0542 NumberNoSequence {}
+        => "〕与“号”之间缺少序号" / "put the sequence number between the closing bracket and U+53F7";
+    E0543 NumberOrdinal { rest: String }
+        => "序号前不加“第”，应写作“{rest}号”" / "GB/T 9704 writes no ordinal mark (U+7B2C) before the sequence: write {rest} alone";
+    E0544 NumberSequenceFullWidth { text: String }
+        => "序号“{text}”用了全角数字，请改用半角数字 0-9" / "write the sequence `{text}` with ASCII digits 0-9, not full-width ones";
+    E0545 NumberSequenceNotDigits { text: String }
+        => "序号“{text}”应为阿拉伯数字" / "write the sequence number `{text}` with ASCII digits, e.g. 12";
+    E0546 NumberSequenceZero {}
+        => "序号从 1 开始，不能为 0" / "sequence numbers start at 1";
+    E0547 NumberLeadingZero { text: String, trimmed: String }
+        => "序号不编虚位，“{text}”应写作“{trimmed}”" / "no leading zeros: write {trimmed}, not {text}";
+    E0548 NumberSequenceTooLarge { text: String, max: u64 }
+        => "序号“{text}”过大（最大 {max}）" / "the sequence number `{text}` must be at most {max}";
+
+    // 06: images and attachments.
+    W0601 GalleryNoCaptions { count: usize }
+        => "{count} 张图集图片没有说明文字，读屏软件无从描述" / "{count} gallery image(s) have no caption, so they have no alt text";
+    H0601 GalleryCaptionsHelp {}
+        => "写成 `gallery: [{{src: a.jpg, caption: 说明文字}}]`，让使用读屏软件的读者知道图片内容" / "list them as `gallery: [{{src: a.jpg, caption: A caption}}]` so screen-reader users know what they show";
+    W0602 FigureNoCaption { file: String }
+        => "图片 `{file}` 没有说明文字，读屏软件无从描述" / "figure `{file}` has no caption, so it has no alt text";
+    H0602 FigureCaptionHelp {}
+        => "加上描述图片的 caption=\"…\"" / "add caption=\"…\" describing the picture";
+    W0603 AttachmentAuthor { file: String, who: String }
+        => "附件 `{file}` 的元数据中写有作者（{who}）" / "attachment `{file}` names its author in its metadata ({who})";
+    H0603 RemoveAuthorHelp {}
+        => "发布前从文件属性中删除作者（Word：文件 → 信息 → 检查文档；PDF：文档属性）" / "remove the author from the file's properties before publishing (Word: File, Info, Inspect Document; PDF: Document Properties)";
+    W0604 FileAuthor { who: String }
+        => "发布的文件在元数据中写有作者（{who}）" / "published file names its author in its metadata ({who})";
+    E0605 ImageNotFound { file: String }
+        => "图片 `{file}` 不存在" / "image `{file}` not found";
+    H0605 ImageExpectedAt { path: String }
+        => "文件应在 {path}；文件名相对于页面所在文件夹，以 / 开头时相对于站点根目录" / "expected the file at {path}; names are relative to the page's folder, or to the site root when they start with /";
+    H0606 ImageTooLargeHelp {}
+        => "把照片缩小（例如宽 4000 像素），或调高 site.yaml 中的 `images.max_megapixels`" / "scale the photo down (e.g. to 4000 px wide) or raise `images.max_megapixels` in site.yaml";
+    H0607 NotAnImageHelp {}
+        => "换成 JPEG、PNG 或 WebP 文件，或删除它" / "replace it with a JPEG, PNG or WebP file, or remove it";
+    H0608 ImageIncompleteHelp {}
+        => "从相机或手机重新复制照片；这个文件不完整" / "copy the photo again from the camera or phone; the file is incomplete";
+    E0609 NotAnImage {}
+        => "图片不是 JPEG、PNG 或 WebP 格式" / "image is not a JPEG, PNG or WebP image";
+    E0610 ImageTruncated {}
+        => "图片被截断或已损坏（文件提前结束）" / "image is truncated or damaged (the file ends too early)";
+    E0611 ImageTooLarge { width: u64, height: u64, megapixels: String, limit: String }
+        => "图片为 {width}×{height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限" / "image is {width}×{height} pixels ({megapixels} megapixels), over the limit of {limit} megapixels";
+    E0612 ImageBroken { detail: String }
+        => "图片无法解码：{detail}" / "image cannot be decoded: {detail}";
+    E0613 ImageCacheWrite { detail: String }
+        => "无法写入图片缓存：{detail}" / "cannot write the image cache: {detail}";
+    E0614 ImageUnreadable { detail: String }
+        => "无法读取图片：{detail}" / "cannot read image: {detail}";
+
     // 07: templates and shortcodes.
     E0701 UnknownShortcode { name: String }
         => "未知的短代码 `{name}`" / "unknown shortcode `{name}`";
@@ -166,8 +420,44 @@ super::declare_catalogue! {
         => "缺少参数值" / "a value is missing";
     E0708 ShortcodeQuoteUnclosed {}
         => "带引号的值在本行没有结束" / "a quoted value is not closed on its line";
+    E0710 ShortcodeFileNotFound { file: String, shortcode: String }
+        => "短代码 `{shortcode}` 指定的文件 `{file}` 不存在" / "file `{file}` named by `{shortcode}` not found";
+    H0710 PutFileInBundleHelp {}
+        => "把文件放在这一页旁边（页面文件夹里）" / "put the file next to the page (in its bundle folder)";
+    H0711 WhileExpanding { shortcode: String, path: String, line: usize }
+        => "展开 {path}:{line} 处的 `{shortcode}` 时出错" / "while expanding `{shortcode}` at {path}:{line}";
+    E0712 Template { name: String, detail: String }
+        => "模板 {name}：{detail}" / "template {name}: {detail}";
+    H0712 WhileRendering { source: String }
+        => "渲染 {source} 时出错" / "while rendering {source}";
+    E0713 NoTemplate { names: List }
+        => "找不到模板；查找过 {names}" / "no template found; looked for {names}";
+    H0713 NoTemplateHelp {}
+        => "把模板加到 templates/，或删除 `template` 字段" / "add the template to templates/ or remove the `template` field";
     E0709 ShortcodeNotAValue { text: String }
         => "`{text}` 不是有效的值；文字请加引号，例如 \"这样\"" / "`{text}` is not a value; quote text like \"this\"";
+
+    // 08: the output folder.
+    E0801 OutputUnusable { output: String }
+        => "不能把 `{output}` 用作输出文件夹" / "cannot use `{output}` as the output folder";
+    E0802 OutsideOutput { path: String }
+        => "拒绝在输出文件夹之外写入 `{path}`" / "refusing to write `{path}` outside the output folder";
+    E0803 CannotCopy { detail: String }
+        => "无法复制文件：{detail}" / "cannot copy file: {detail}";
+    E0804 OldOutputMove { detail: String }
+        => "无法把旧的输出移开：{detail}" / "cannot move the old output aside: {detail}";
+    E0806 OutputRefused { output: String, why: Box<Message> }
+        => "拒绝把 `{output}` 用作输出文件夹：{why}" / "refusing to use `{output}` as the output folder: {why}";
+    H0806 OutputRefusedHelp {}
+        => "换一个新的文件夹，例如 `public` 或 `dist`" / "choose a new folder such as `public` or `dist`";
+    E0807 OutputIsRoot {}
+        => "它是文件系统的根目录" / "it is the file-system root";
+    E0808 OutputContainsSite {}
+        => "它包含站点本身" / "it contains the site";
+    E0809 OutputInsideProtected { folder: String }
+        => "它在站点的 {folder}/ 文件夹里" / "it is inside the site's {folder}/ folder";
+    E0805 NewOutputPlace { detail: String }
+        => "无法把新的输出放到位：{detail}" / "cannot put the new output in place: {detail}";
 
     // 09: archives and their verification.
     E0901 ArchiveName { name: String }
@@ -284,83 +574,4 @@ super::declare_catalogue! {
         => "重新构建用时 {ms} 毫秒（{stages} 毫秒）：解析 {parsed} 页，检查 {checked} 个视图，渲染 {rendered} 个文件，{changed} 个有变化" / "rebuilt in {ms} ms ({stages} ms): {parsed} page(s) parsed, {checked} view(s) checked, {rendered} file(s) rendered, {changed} changed";
     T1112 NoBrowser { url: String }
         => "无法打开浏览器；请自行打开 {url}" / "could not open a browser; open {url} yourself";
-
-    // 05: disclosures.
-    E0501 LedgerUnreadable { detail: String }
-        => "无法读取公示台账：{detail}" / "cannot read the disclosure ledger: {detail}";
-    E0502 LedgerDamaged { detail: String }
-        => "公示台账已损坏：{detail}" / "the disclosure ledger is damaged: {detail}";
-    H0502 LedgerRestoreHelp { file: String }
-        => "从版本库恢复 {file}（git checkout {file}）；不要手工编辑它" / "restore {file} from version control (git checkout {file}); never edit it by hand";
-    E0503 DisclosureChanged { number: String, changes: Vec<Message> }
-        => "公示 {number} 发布后被修改（{changes}）；已发布的公示只能通过更正说明修改" / "disclosure {number} was changed after it was published ({changes}); a published disclosure may only change with a correction note";
-    H0503 RecordRevisionHelp { today: String, ledger: String }
-        => "在前置信息里写明原因，再重新构建：\n  revisions:\n    - {{date: {today}, note: 更正说明：……}}\n（或撤销改动；台账 {ledger} 保存着发布时的指纹）" / "record why in its front matter, then build again:\n  revisions:\n    - {{date: {today}, note: What was corrected and why}}\n(or undo the change; the ledger {ledger} keeps the published fingerprint)";
-    E0504 TextChanged { source: String }
-        => "{source} 的正文有改动" / "the text of {source} changed";
-    E0505 AttachmentRemoved { file: String }
-        => "附件 {file} 被删除" / "attachment {file} was removed";
-    E0506 AttachmentChanged { file: String }
-        => "附件 {file} 有改动" / "attachment {file} changed";
-    E0507 AttachmentAdded { file: String }
-        => "新增了附件 {file}" / "attachment {file} was added";
-    W0508 DisclosureGone { number: String, url: String }
-        => "公示 {number}（{url}）记录在台账中，但站点里已没有它；记录予以保留" / "disclosure {number} ({url}) is recorded in the ledger but no longer in the site; its record is kept";
-    H0508 DisclosureGoneHelp { source: String }
-        => "已发布的公示应当一直可以访问；请恢复 {source}" / "published disclosures should stay reachable; restore {source}";
-    E0509 LedgerWrite { detail: String }
-        => "无法写入公示台账：{detail}" / "cannot write the disclosure ledger: {detail}";
-
-    // 06: images and attachments.
-    W0601 GalleryNoCaptions { count: usize }
-        => "{count} 张图集图片没有说明文字，读屏软件无从描述" / "{count} gallery image(s) have no caption, so they have no alt text";
-    H0601 GalleryCaptionsHelp {}
-        => "写成 `gallery: [{{src: a.jpg, caption: 说明文字}}]`，让使用读屏软件的读者知道图片内容" / "list them as `gallery: [{{src: a.jpg, caption: A caption}}]` so screen-reader users know what they show";
-    W0602 FigureNoCaption { file: String }
-        => "图片 `{file}` 没有说明文字，读屏软件无从描述" / "figure `{file}` has no caption, so it has no alt text";
-    H0602 FigureCaptionHelp {}
-        => "加上描述图片的 caption=\"…\"" / "add caption=\"…\" describing the picture";
-    W0603 AttachmentAuthor { file: String, who: String }
-        => "附件 `{file}` 的元数据中写有作者（{who}）" / "attachment `{file}` names its author in its metadata ({who})";
-    H0603 RemoveAuthorHelp {}
-        => "发布前从文件属性中删除作者（Word：文件 → 信息 → 检查文档；PDF：文档属性）" / "remove the author from the file's properties before publishing (Word: File, Info, Inspect Document; PDF: Document Properties)";
-    W0604 FileAuthor { who: String }
-        => "发布的文件在元数据中写有作者（{who}）" / "published file names its author in its metadata ({who})";
-    E0605 ImageNotFound { file: String }
-        => "图片 `{file}` 不存在" / "image `{file}` not found";
-    H0605 ImageExpectedAt { path: String }
-        => "文件应在 {path}；文件名相对于页面所在文件夹，以 / 开头时相对于站点根目录" / "expected the file at {path}; names are relative to the page's folder, or to the site root when they start with /";
-    H0606 ImageTooLargeHelp {}
-        => "把照片缩小（例如宽 4000 像素），或调高 site.yaml 中的 `images.max_megapixels`" / "scale the photo down (e.g. to 4000 px wide) or raise `images.max_megapixels` in site.yaml";
-    H0607 NotAnImageHelp {}
-        => "换成 JPEG、PNG 或 WebP 文件，或删除它" / "replace it with a JPEG, PNG or WebP file, or remove it";
-    H0608 ImageIncompleteHelp {}
-        => "从相机或手机重新复制照片；这个文件不完整" / "copy the photo again from the camera or phone; the file is incomplete";
-    E0609 NotAnImage {}
-        => "图片不是 JPEG、PNG 或 WebP 格式" / "image is not a JPEG, PNG or WebP image";
-    E0610 ImageTruncated {}
-        => "图片被截断或已损坏（文件提前结束）" / "image is truncated or damaged (the file ends too early)";
-    E0611 ImageTooLarge { width: u64, height: u64, megapixels: String, limit: String }
-        => "图片为 {width}×{height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限" / "image is {width}×{height} pixels ({megapixels} megapixels), over the limit of {limit} megapixels";
-    E0612 ImageBroken { detail: String }
-        => "图片无法解码：{detail}" / "image cannot be decoded: {detail}";
-    E0613 ImageCacheWrite { detail: String }
-        => "无法写入图片缓存：{detail}" / "cannot write the image cache: {detail}";
-    E0614 ImageUnreadable { detail: String }
-        => "无法读取图片：{detail}" / "cannot read image: {detail}";
-
-    // 08: the output folder.
-    E0801 OutputUnusable { output: String }
-        => "不能把 `{output}` 用作输出文件夹" / "cannot use `{output}` as the output folder";
-    E0802 OutsideOutput { path: String }
-        => "拒绝在输出文件夹之外写入 `{path}`" / "refusing to write `{path}` outside the output folder";
-    E0803 CannotCopy { detail: String }
-        => "无法复制文件：{detail}" / "cannot copy file: {detail}";
-    E0804 OldOutputMove { detail: String }
-        => "无法把旧的输出移开：{detail}" / "cannot move the old output aside: {detail}";
-    E0805 NewOutputPlace { detail: String }
-        => "无法把新的输出放到位：{detail}" / "cannot put the new output in place: {detail}";
-
-    // TEMPORARY: text from call sites not yet converted.
-    X9999 Uncoded { text: String } => "{text}" / "{text}";
 }

@@ -63,21 +63,6 @@ impl Argument for u64 {
     }
 }
 
-// TEMPORARY, until the last call sites (model, render, build, load) have codes.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::Uncoded { text }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::Uncoded {
-            text: text.to_string(),
-        }
-    }
-}
-
 /// A list of names (files, keys): `a、b` in Chinese, `a, b` in English.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct List(pub Vec<String>);
@@ -205,9 +190,6 @@ mod tests {
         let mut codes = BTreeSet::new();
         for (message, arguments) in &samples {
             let code = message.code();
-            if code == "X9999" {
-                continue; // TEMPORARY, goes with Message::Uncoded.
-            }
             assert!(codes.insert(code), "code {code} is used twice");
             let mut chars = code.chars();
             assert!(

@@ -15,6 +15,7 @@ use crate::disclosure::calendar::{HolidayCalendar, NoticeUnit};
 use crate::disclosure::number::{self, DocNumber};
 use crate::disclosure::status::DayRange;
 use crate::frontmatter::kind::Kind;
+use crate::message::{List, Message};
 use crate::parse::ParsedPage;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,12 +91,10 @@ pub fn page_details(
     }
 }
 
-fn error_at(page: &ParsedPage, key: &str, message: String) -> Diagnostic {
-    let d = Diagnostic::error(message).at(&page.path);
-    match page.key_lines.get(key) {
-        Some(&line) => d.line(line),
-        None => d,
-    }
+fn error_at(page: &ParsedPage, key: &str, message: Message) -> Diagnostic {
+    Diagnostic::error(message)
+        .at(&page.path)
+        .line_maybe(page.key_line(key))
 }
 
 fn read_day(page: &ParsedPage, key: &str, text: &str, report: &mut Report) -> Option<Date> {
@@ -103,8 +102,15 @@ fn read_day(page: &ParsedPage, key: &str, text: &str, report: &mut Report) -> Op
         Some(dt) => Some(dt.date()),
         None => {
             report.push(
-                error_at(page, key, format!("`{key}: {text}` is not a date"))
-                    .help("write dates as 2026-05-14"),
+                error_at(
+                    page,
+                    key,
+                    Message::NotADate {
+                        field: key.to_string(),
+                        text: text.to_string(),
+                    },
+                )
+                .help(Message::DayFormat {}),
             );
             None
         }
@@ -121,9 +127,12 @@ fn campaign(page: &ParsedPage, report: &mut Report) -> Option<Campaign> {
             error_at(
                 page,
                 "end",
-                format!("campaign ends ({end}) before it starts ({start})"),
+                Message::CampaignEndsEarly {
+                    end: end.to_string(),
+                    start: start.to_string(),
+                },
             )
-            .help("a 年度 campaign may span two years: e.g. start: 2026-03-01, end: 2027-02-28"),
+            .help(Message::CampaignSpanHelp {}),
         );
         return None;
     }
@@ -141,10 +150,7 @@ fn disclosure(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> 
     let number = match number::parse(front.number.as_deref().unwrap_or_default()) {
         Ok(n) => Some(n),
         Err(e) => {
-            report.push(
-                error_at(page, "number", e.message.clone())
-                    .help(format!("expected {}", number::EXPECTED)),
-            );
+            report.push(error_at(page, "number", *e.message).help(Message::NumberExpected {}));
             None
         }
     };
@@ -156,14 +162,13 @@ fn disclosure(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> 
                 error_at(
                     page,
                     "category",
-                    format!(
-                        "category `{category}` is not one of site.yaml's disclosure.categories"
-                    ),
+                    Message::UnknownCategory {
+                        category: category.clone(),
+                    },
                 )
-                .help(format!(
-                    "use one of: {} (or add it to site.yaml)",
-                    known.join("、")
-                )),
+                .help(Message::KnownCategories {
+                    categories: List::of(known),
+                }),
             );
         }
     }
@@ -184,12 +189,8 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
     if let Some(spec) = &front.notice {
         if front.notice_until.is_some() {
             report.push(
-                error_at(
-                    page,
-                    "notice_until",
-                    "both `notice` and `notice_until` are set".to_string(),
-                )
-                .help("keep one: `notice: {from, days, unit}` or `notice_until: DATE`"),
+                error_at(page, "notice_until", Message::NoticeTwice {})
+                    .help(Message::NoticeTwiceHelp {}),
             );
             return None;
         }
@@ -199,9 +200,11 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
                 error_at(
                     page,
                     "notice",
-                    format!("notice days must be between 1 and 366, not {}", spec.days),
+                    Message::NoticeDays {
+                        days: u64::from(spec.days),
+                    },
                 )
-                .help("e.g. notice: {from: 2026-05-14, days: 5, unit: working_days}"),
+                .help(Message::NoticeHelp {}),
             );
             return None;
         }
@@ -213,9 +216,11 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
                     error_at(
                         page,
                         "notice",
-                        format!("notice unit `{other}` is not known"),
+                        Message::NoticeUnit {
+                            unit: other.to_string(),
+                        },
                     )
-                    .help("use `working_days` (工作日, the default) or `calendar_days` (自然日)"),
+                    .help(Message::NoticeUnitHelp {}),
                 );
                 return None;
             }
@@ -232,16 +237,17 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
             let known: Vec<i16> = ctx.calendar.years().collect();
             let range = match (known.first(), known.last()) {
                 (Some(a), Some(b)) => format!("{a}–{b}"),
-                _ => "no years".to_string(),
+                _ => "-".to_string(),
             };
             report.push(
-                Diagnostic::warning(format!(
-                    "the notice period from {from} runs into a year the holiday calendar does not know (it knows {range}); weekends only were skipped, so the end date {} may be wrong",
-                    end.last_day
-                ))
+                Diagnostic::warning(Message::NoticeUncertain {
+                    from: from.to_string(),
+                    range,
+                    end: end.last_day.to_string(),
+                })
                 .at(&page.path)
-                .line(page.key_lines.get("notice").copied().unwrap_or(1))
-                .help("add that year's holidays and 调休 workdays to holidays.yaml at the site root, or give `notice_until` explicitly"),
+                .line(page.key_line("notice").unwrap_or(1))
+                .help(Message::NoticeUncertainHelp {}),
             );
         }
         return Some(Notice {
@@ -261,7 +267,10 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
             report.push(error_at(
                 page,
                 "notice_until",
-                format!("notice_until ({last}) is before the page's date ({first})"),
+                Message::NoticeUntilEarly {
+                    last: last.to_string(),
+                    first: first.to_string(),
+                },
             ));
             return None;
         }
@@ -303,8 +312,15 @@ fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {
         let ok = resolve_file(page, file).is_some_and(|rel| ctx.root.join(rel).is_file());
         if !ok {
             report.push(
-                error_at(page, key, format!("{key} `{file}` not found"))
-                    .help("put the file next to the page (in its bundle folder) or give a path from the site root starting with /"),
+                error_at(
+                    page,
+                    key,
+                    Message::FieldFileNotFound {
+                        field: key.to_string(),
+                        file: file.clone(),
+                    },
+                )
+                .help(Message::PutFileHelp {}),
             );
         }
     }
@@ -320,7 +336,9 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
             report.push(error_at(
                 page,
                 "attachments",
-                format!("attachment `{}` is not a usable path", spec.file),
+                Message::AttachmentPathBad {
+                    file: spec.file.clone(),
+                },
             ));
             continue;
         };
@@ -331,9 +349,13 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
                     error_at(
                         page,
                         "attachments",
-                        format!("attachment `{}` not found", spec.file),
+                        Message::AttachmentNotFound {
+                            file: spec.file.clone(),
+                        },
                     )
-                    .help(format!("expected the file at {}", rel.display())),
+                    .help(Message::ExpectedAt {
+                        path: rel.display().to_string(),
+                    }),
                 );
                 continue;
             }

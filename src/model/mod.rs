@@ -18,6 +18,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
 use crate::load::{AssetSource, CONTENT_DIR};
+use crate::message::{List, Message};
 use crate::parse::{ParsedPage, ParsedSection, ParsedSite};
 use crate::slug::slugify;
 pub use taxonomy::{Taxonomy, Term};
@@ -579,12 +580,12 @@ fn disclosure_archives(
     for archive in &archives {
         if let Some(page) = pages.iter().find(|p| p.path == archive.path) {
             report.push(
-                Diagnostic::error(format!(
-                    "URL /{} is both this page and the disclosure archive `{}`",
-                    archive.path, archive.title
-                ))
+                Diagnostic::error(Message::PageIsArchive {
+                    path: archive.path.to_string(),
+                    title: archive.title.to_string(),
+                })
                 .at(&page.parsed.path)
-                .help("give the page another file name or a `slug:`"),
+                .help(Message::RenamePageHelp {}),
             );
         }
     }
@@ -607,13 +608,15 @@ fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<usize, usiz
                 .map(|&i| pages[i].parsed.path.to_string_lossy().replace('\\', "/"))
                 .collect();
             let first = &pages[owners[0]].parsed;
-            let mut d = Diagnostic::error(format!("document number {number} is used by {}", files.join(" and ")))
+            report.push(
+                Diagnostic::error(Message::NumberUsedTwice {
+                    number: number.to_string(),
+                    files: List::of(files),
+                })
                 .at(&first.path)
-                .help("each disclosure needs its own number; `noticeboard new disclosure` assigns the next free one");
-            if let Some(&line) = first.key_lines.get("number") {
-                d = d.line(line);
-            }
-            report.push(d);
+                .line_maybe(first.key_line("number"))
+                .help(Message::NumberUsedTwiceHelp {}),
+            );
         }
     }
     let mut corrects = BTreeMap::new();
@@ -635,13 +638,14 @@ fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<usize, usiz
                 corrects.insert(i, original);
             }
             _ => {
-                let mut d = Diagnostic::error(format!("`corrects: {target}` names no disclosure of this site"))
+                report.push(
+                    Diagnostic::error(Message::CorrectsUnknown {
+                        target: target.to_string(),
+                    })
                     .at(&page.parsed.path)
-                    .help("give the corrected notice's number (e.g. 工会〔2026〕12号) or its URL (e.g. /disclosures/q1-funds/)");
-                if let Some(&line) = page.parsed.key_lines.get("corrects") {
-                    d = d.line(line);
-                }
-                report.push(d);
+                    .line_maybe(page.parsed.key_line("corrects"))
+                    .help(Message::CorrectsHelp {}),
+                );
             }
         }
         if page
@@ -651,13 +655,11 @@ fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<usize, usiz
             .as_deref()
             .is_none_or(|r| r.trim().is_empty())
         {
-            let mut d =
-                Diagnostic::error("a correction (`corrects:`) needs a `reason:` (更正原因)")
-                    .at(&page.parsed.path);
-            if let Some(&line) = page.parsed.key_lines.get("corrects") {
-                d = d.line(line);
-            }
-            report.push(d);
+            report.push(
+                Diagnostic::error(Message::CorrectionNeedsReason {})
+                    .at(&page.parsed.path)
+                    .line_maybe(page.parsed.key_line("corrects")),
+            );
         }
     }
     corrects
@@ -836,13 +838,14 @@ fn alias_files(page: &ParsedPage, report: &mut Report) -> Vec<String> {
                 .iter()
                 .any(|p| *p == ".." || *p == "." || p.contains('\\'));
         if bad {
-            let mut d = Diagnostic::error(format!("alias `{alias}` is not a usable old URL"))
+            report.push(
+                Diagnostic::error(Message::AliasBad {
+                    alias: alias.to_string(),
+                })
                 .at(&page.path)
-                .help("write the old address as a path, e.g. `aliases: [/news/2019/old-title/]`");
-            if let Some(&line) = page.key_lines.get("aliases") {
-                d = d.line(line);
-            }
-            report.push(d);
+                .line_maybe(page.key_line("aliases"))
+                .help(Message::AliasHelp {}),
+            );
             continue;
         }
         let joined = parts.join("/");
@@ -884,13 +887,14 @@ fn page_slug(page: &ParsedPage, style: crate::slug::SlugStyle, report: &mut Repo
     {
         let slug = slugify(wanted, crate::slug::SlugStyle::Unicode);
         if slug.is_empty() {
-            let mut d = Diagnostic::error(format!("slug `{wanted}` has no letters or digits"))
+            report.push(
+                Diagnostic::error(Message::SlugEmpty {
+                    slug: wanted.to_string(),
+                })
                 .at(&page.path)
-                .help("use letters, digits and `-`, e.g. `slug: safety-month-2026`");
-            if let Some(&line) = page.key_lines.get("slug") {
-                d = d.line(line);
-            }
-            report.push(d);
+                .line_maybe(page.key_line("slug"))
+                .help(Message::SlugHelp {}),
+            );
         } else {
             return slug;
         }
@@ -943,15 +947,17 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
         let is_page = !all.is_empty();
         all.extend(alias_files.iter().cloned());
         if all.len() > 1 {
-            let what = if is_page {
-                "is a page and also an alias in"
+            let path = path.to_string();
+            let files = List::of(all);
+            let message = if is_page {
+                Message::AliasOverPage { path, files }
             } else {
-                "is an alias in"
+                Message::AliasTwice { path, files }
             };
             report.push(
-                Diagnostic::error(format!("URL /{path} {what} {}", all.join(" and ")))
+                Diagnostic::error(message)
                     .at(&alias_files[0])
-                    .help("an old URL may redirect to one page only, and never over a live page"),
+                    .help(Message::AliasOnceHelp {}),
             );
         }
     }
@@ -963,17 +969,16 @@ fn check_duplicate_urls(sections: &[Section], pages: &[Page], report: &mut Repor
             // seems to name one file twice.
             let decomposed = files.iter().any(|f| f.chars().any(is_combining_mark));
             let help = if decomposed {
-                "the names look alike but one is written with combining accents (NFD, as macOS \
-                 writes them): delete one of the files, or give one a `slug:`"
+                Message::NamesDecomposedHelp {}
             } else {
-                "give one of them another file name or a `slug:` in its front matter"
+                Message::RenameOneHelp {}
             };
             report.push(
-                Diagnostic::error(format!(
-                    "URL /{path} is produced by {} files: {}",
-                    files.len(),
-                    files.join(" and ")
-                ))
+                Diagnostic::error(Message::UrlTwice {
+                    path: path.to_string(),
+                    count: files.len(),
+                    files: List::of(files),
+                })
                 .at(first)
                 .help(help),
             );

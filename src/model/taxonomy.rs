@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
+use crate::message::Message;
 use crate::slug::slugify;
 
 use super::Page;
@@ -98,11 +99,15 @@ pub fn build_taxonomies(
                 }
                 let unique = format!("{slug}-{n}");
                 report.push(
-                    Diagnostic::warning(format!(
-                        "{name} `{term_name}` and `{other}` both make the URL /{base}{slug}/; `{term_name}` gets /{base}{unique}/"
-                    ))
+                    Diagnostic::warning(Message::TermsCollide {
+                        taxonomy: name.to_string(),
+                        term: term_name.to_string(),
+                        other: other.to_string(),
+                        url: format!("/{base}{slug}/"),
+                        unique: format!("/{base}{unique}/"),
+                    })
                     .at(&first_file)
-                    .help("rename one of the terms if they are different topics, or spell them the same if they are one"),
+                    .help(Message::TermsCollideHelp {}),
                 );
                 slug = unique;
             }

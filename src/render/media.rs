@@ -13,6 +13,7 @@ use crate::images::ImageSet;
 use crate::images::gallery::{Shown, gallery_images};
 use crate::markdown::RenderedMarkdown;
 use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
+use crate::message::Message;
 use crate::model::kinds::{human_size, resolve_file};
 use crate::model::{Page, Site};
 
@@ -210,7 +211,7 @@ fn render_call(
         root,
         words,
     } = *scope;
-    let error = |message: String| {
+    let error = |message: Message| {
         Diagnostic::error(message)
             .at(&page.parsed.path)
             .line(call.line)
@@ -225,8 +226,11 @@ fn render_call(
                 if call.name != "figure" {
                     // A missing figure is reported by the images stage.
                     report.push(
-                        error(format!("file `{src}` named by `{}` not found", call.name))
-                            .help("put the file next to the page (in its bundle folder)"),
+                        error(Message::ShortcodeFileNotFound {
+                            file: src.to_string(),
+                            shortcode: call.name.clone(),
+                        })
+                        .help(Message::PutFileInBundleHelp {}),
                     );
                 }
             } else {
@@ -260,8 +264,11 @@ fn render_call(
                 });
             }
             _ => report.push(
-                error(format!("file `{name}` named by `{}` not found", call.name))
-                    .help("put the file next to the page (in its bundle folder) or give a path from the site root starting with /"),
+                error(Message::ShortcodeFileNotFound {
+                    file: name.to_string(),
+                    shortcode: call.name.clone(),
+                })
+                .help(Message::PutFileHelp {}),
             ),
         }
     }
@@ -286,12 +293,11 @@ fn render_call(
     match renderer.render(&name, ctx) {
         Ok(html) => html,
         Err(d) => {
-            report.push(d.help(format!(
-                "while expanding `{}` at {}:{}",
-                call.name,
-                page.parsed.path.display(),
-                call.line
-            )));
+            report.push(d.help(Message::WhileExpanding {
+                shortcode: call.name.clone(),
+                path: page.parsed.path.display().to_string(),
+                line: call.line,
+            }));
             String::new()
         }
     }

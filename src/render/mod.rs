@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
+use crate::message::{List, Message};
 use crate::model::{Section, Site, pager_path, pager_paths};
 use views::{
     CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
@@ -128,11 +129,12 @@ fn template_diagnostic(e: &minijinja::Error, origins: &BTreeMap<String, String>)
         message.push_str(&format!(": {inner}"));
         source = inner.source();
     }
-    let d = Diagnostic::error(format!("template {name}: {message}")).at(PathBuf::from(origin));
-    match e.line() {
-        Some(line) => d.line(line),
-        None => d,
-    }
+    Diagnostic::error(Message::Template {
+        name,
+        detail: message,
+    })
+    .at(PathBuf::from(origin))
+    .line_maybe(e.line())
 }
 
 /// Any serializable view as a template value.
@@ -338,7 +340,9 @@ impl Prepared {
         let html = renderer
             .render(&self.template, self.ctx)
             .map_err(|d| match &self.source {
-                Some(source) => d.help(format!("while rendering {}", source.display())),
+                Some(source) => d.help(Message::WhileRendering {
+                    source: source.display().to_string(),
+                }),
                 None => d,
             })?;
         Ok(OutputFile {
@@ -696,12 +700,11 @@ fn prepare_job(
 }
 
 fn missing_template(names: &[&str], origin: &std::path::Path) -> Diagnostic {
-    Diagnostic::error(format!(
-        "no template found; looked for {}",
-        names.join(", ")
-    ))
+    Diagnostic::error(Message::NoTemplate {
+        names: List::of(names),
+    })
     .at(origin)
-    .help("add the template to templates/ or remove the `template` field")
+    .help(Message::NoTemplateHelp {})
 }
 
 fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, String>) -> String {
