@@ -352,7 +352,7 @@ fn a_site_can_rename_the_themes_words() {
     );
     let run = site.build(&[]);
     run.assert_ok();
-    assert!(run.stderr.contains("i18n key `nonsense`"), "{}", run.stderr);
+    assert!(run.stderr.contains("i18n 键 `nonsense`"), "{}", run.stderr);
     let page = site.html("news/2026-10-01-autumn/index.html");
     assert!(page.text(".prev-next").contains("前一篇："));
     assert_eq!(page.texts(".site-nav a")[0], "主页");

@@ -242,8 +242,8 @@ fn dimensions(path: &Path) -> (u32, u32) {
 fn images_line(stdout: &str) -> String {
     stdout
         .lines()
-        .find(|l| l.starts_with("images:"))
-        .unwrap_or_else(|| panic!("no `images:` line in\n{stdout}"))
+        .find(|l| l.starts_with("图片："))
+        .unwrap_or_else(|| panic!("no `图片：` line in\n{stdout}"))
         .to_string()
 }
 
@@ -342,10 +342,10 @@ fn second_build_is_served_from_the_cache_and_stale_entries_go() {
     let site = site_with_photos();
     let first = site.build(&[]);
     first.assert_ok();
-    assert_eq!(images_line(&first.stdout), "images: 6 processed, 0 cached");
+    assert_eq!(images_line(&first.stdout), "图片：处理 6 张，缓存 0 张");
     let second = site.build(&[]);
     second.assert_ok();
-    assert_eq!(images_line(&second.stdout), "images: 0 processed, 6 cached");
+    assert_eq!(images_line(&second.stdout), "图片：处理 0 张，缓存 6 张");
     let cache = site.root.join(".noticeboard/cache/images");
     let before = fs::read_dir(&cache).unwrap().count();
 
@@ -353,7 +353,7 @@ fn second_build_is_served_from_the_cache_and_stale_entries_go() {
     site.write("content/news/drill/02.jpg", phone_jpeg(700, 500, 1));
     let third = site.build(&[]);
     third.assert_ok();
-    assert_eq!(images_line(&third.stdout), "images: 1 processed, 5 cached");
+    assert_eq!(images_line(&third.stdout), "图片：处理 1 张，缓存 5 张");
     assert_eq!(fs::read_dir(&cache).unwrap().count(), before);
 
     // A removed photo's entries are cleaned.
@@ -387,7 +387,7 @@ fn a_warm_build_does_not_read_unchanged_photos() {
         .unwrap();
     let warm = site.build(&[]);
     warm.assert_ok();
-    assert_eq!(images_line(&warm.stdout), "images: 0 processed, 6 cached");
+    assert_eq!(images_line(&warm.stdout), "图片：处理 0 张，缓存 6 张");
     assert!(
         cache.join("stamps.tsv").is_file(),
         "cleaning keeps the stamps"
@@ -436,7 +436,7 @@ fn truncated_photo_is_an_error_naming_it() {
     let site = site_with_photos();
     let whole = phone_jpeg(640, 480, 1);
     site.write("content/news/drill/02.jpg", &whole[..whole.len() / 2]);
-    assert_bad_image(&site, "content/news/drill/02.jpg", "truncated");
+    assert_bad_image(&site, "content/news/drill/02.jpg", "截断");
 }
 
 #[test]
@@ -446,7 +446,7 @@ fn a_text_file_named_jpg_is_an_error_naming_it() {
     assert_bad_image(
         &site,
         "content/news/drill/02.jpg",
-        "not a JPEG, PNG or WebP",
+        "不是 JPEG、PNG 或 WebP 格式 [E0609]",
     );
 }
 
@@ -462,7 +462,7 @@ fn photo_over_the_pixel_limit_is_an_error_naming_it() {
         ),
     );
     // 1200×800 = 0.96 megapixels.
-    assert_bad_image(&site, "content/news/contest/rotated.jpg", "over the limit");
+    assert_bad_image(&site, "content/news/contest/rotated.jpg", "百万像素的上限");
 }
 
 #[test]

@@ -666,7 +666,8 @@ fn port_in_use_is_a_clear_error() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("in use"), "{stderr}");
+    assert!(stderr.contains("已被占用"), "{stderr}");
+    assert!(stderr.contains("[E1102]"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
 

@@ -11,6 +11,9 @@ use std::str::FromStr;
 
 /// What a number should look like, for error messages.
 pub const EXPECTED: &str = "机关代字〔年份〕序号号, e.g. 工会〔2026〕12号";
+/// A well-formed number, shown in help texts in every language: its characters
+/// are the point, not words to translate.
+pub const EXAMPLE: &str = "工会〔2026〕12号";
 
 /// A parsed document number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -63,7 +63,7 @@ fn is_variant_name(name: &str) -> bool {
 
 /// The page's gallery, in order.
 pub fn gallery_images(site: &Site, page: &Page) -> Vec<Shown> {
-    let line = page.parsed.key_lines.get("gallery").copied();
+    let line = page.parsed.key_line("gallery");
     match &page.parsed.front.gallery {
         Some(Gallery::Items(items)) => items
             .iter()
@@ -123,7 +123,7 @@ pub fn shown_images(site: &Site, page: &Page) -> Vec<Shown> {
                 source,
                 file: file.clone(),
                 caption: None,
-                line: page.parsed.key_lines.get(key).copied(),
+                line: page.parsed.key_line(key),
             });
         }
     }

@@ -242,8 +242,8 @@ super::declare_catalogue! {
         => "如果是不同的主题，给其中一个改名；如果是同一个，写成一样" / "rename one of the terms if they are different topics, or spell them the same if they are one";
 
     // 05: disclosures.
-    H0517 NumberExpected {}
-        => "应写作：机关代字〔年份〕序号号，例如 工会〔2026〕12号" / "expected: agency prefix, the year in U+3014/U+3015 brackets, the sequence and U+53F7, as in the Chinese example";
+    H0517 NumberExpected { example: String }
+        => "应写作：机关代字〔年份〕序号号，例如 {example}" / "expected: agency prefix, the year in U+3014/U+3015 brackets, the sequence and U+53F7, e.g. {example}";
     E0518 UnknownCategory { category: String }
         => "类别 `{category}` 不在 site.yaml 的 disclosure.categories 之中" / "category `{category}` is not one of site.yaml's disclosure.categories";
     H0518 KnownCategories { categories: List }
@@ -563,7 +563,7 @@ super::declare_catalogue! {
     E1106 WatcherStopped {}
         => "文件监视已停止" / "the file watcher stopped";
     T1107 Serving { url: String }
-        => "正在预览 {url}（显示草稿；监视改动中；按 Ctrl-C 停止）" / "serving {url} (drafts shown; watching for changes; Ctrl-C stops)";
+        => "正在预览 {url} （显示草稿；监视改动中；按 Ctrl-C 停止）" / "serving {url} (drafts shown; watching for changes; Ctrl-C stops)";
     T1108 WatchPolling {}
         => "注意：系统的文件监视数已用完；改为每 0.3 秒轮询" / "note: the system ran out of file watches; polling every 0.3 s instead";
     T1109 StillServing {}

@@ -150,7 +150,11 @@ fn disclosure(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> 
     let number = match number::parse(front.number.as_deref().unwrap_or_default()) {
         Ok(n) => Some(n),
         Err(e) => {
-            report.push(error_at(page, "number", *e.message).help(Message::NumberExpected {}));
+            report.push(
+                error_at(page, "number", *e.message).help(Message::NumberExpected {
+                    example: number::EXAMPLE.to_string(),
+                }),
+            );
             None
         }
     };

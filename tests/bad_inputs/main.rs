@@ -280,7 +280,7 @@ fn cases() -> Vec<Case> {
             "site.yaml missing",
             vec![("site.yaml", None)],
             1,
-            &["site.yaml: error: cannot read site.yaml"],
+            &["site.yaml: error: 无法读取 site.yaml", "[E0118]"],
         ),
         case(
             "holidays.yaml wrong shape",
