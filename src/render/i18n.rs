@@ -110,6 +110,15 @@ const ZH: &[(&str, &str)] = &[
     ("level_city", "市级"),
     ("level_enterprise", "企业"),
     ("photo_of", "{name}的照片"),
+    // Punctuation between a label and its value, between two facts, and
+    // around a file's type and size: full-width in Chinese text, ASCII with
+    // spaces in English.
+    ("colon", "："),
+    ("comma", "，"),
+    ("file_facts", "（{kind}，{size}）"),
+    ("contact_phone", "电话"),
+    ("contact_email", "邮箱"),
+    ("contact_address", "地址"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -179,9 +188,9 @@ const EN: &[(&str, &str)] = &[
     ("status", "Status"),
     (
         "corrected_by",
-        "This notice has been corrected; see the correction:",
+        "This notice has been corrected; see the correction: ",
     ),
-    ("corrects", "This notice corrects:"),
+    ("corrects", "This notice corrects: "),
     ("reason", "Reason"),
     ("attachment_n", "Attachment {n}"),
     ("campaign_news", "Campaign news"),
@@ -221,6 +230,12 @@ const EN: &[(&str, &str)] = &[
     ("level_city", "City"),
     ("level_enterprise", "Enterprise"),
     ("photo_of", "Photo: {name}"),
+    ("colon", ": "),
+    ("comma", ", "),
+    ("file_facts", " ({kind}, {size})"),
+    ("contact_phone", "Phone"),
+    ("contact_email", "Email"),
+    ("contact_address", "Address"),
 ];
 
 /// The theme's words for a site: built-in ones for its language, with the
