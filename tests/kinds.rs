@@ -173,49 +173,42 @@ fn a_period_into_an_unknown_year_warns_and_holidays_yaml_fixes_it() {
 }
 
 #[test]
-fn inline_script_recomputes_status_from_the_visitors_clock() {
-    let Some(node) = common::node() else { return };
+fn site_js_recomputes_status_from_the_visitors_clock_from_file_urls() {
     let site = TestSite::fixture("kinds");
-    site.build(&[]).assert_ok();
-    let html = site.read("disclosures/open/index.html");
-    // The status script (the page has others: font size, menu).
-    let script = html
-        .split("<script>")
-        .skip(1)
-        .filter_map(|s| s.split("</script>").next())
-        .find(|s| s.contains("data-status-ends"))
-        .unwrap();
-    let page = site.html("disclosures/open/index.html");
-    let starts = page.attr(".notice-line .status", "data-status-starts");
-    let ends = page.attr(".notice-line .status", "data-status-ends");
-    // A stand-in document holding the status element as built, and a visitor
-    // whose clock reads 2026-12-01: after the period closed.
-    let harness = format!(
-        r#"
-var attrs = {{"data-status-starts": {starts:?}, "data-status-ends": {ends:?},
-  "data-label-before": "待公示", "data-label-during": "公示中", "data-label-after": "公示结束"}};
-var el = {{ className: "status status-during", textContent: "公示中",
-  getAttribute: function (k) {{ return attrs[k]; }}, setAttribute: function (k, v) {{ attrs[k] = v; }} }};
-var document = {{ querySelectorAll: function () {{ return [el]; }} }};
-Date.now = function () {{ return Date.parse("2026-12-01T10:00:00+08:00"); }};
-{script}
-console.log(el.textContent + "|" + attrs["data-status"] + "|" + el.className);
-"#
-    );
-    let out = std::process::Command::new(node)
-        .arg("-e")
-        .arg(&harness)
-        .output()
-        .unwrap();
+    // Relative links, as in an archive opened from a folder or USB stick.
+    site.build(&["--relative"]).assert_ok();
+    let rel = "disclosures/open/index.html";
+    // What a reader without script sees: the status at the build clock
+    // (2026-11-23; the period is 19-25 November), and no inline status script.
+    assert_eq!(site.html(rel).text(".notice-line .status"), "公示中");
+    let html = site.read(rel);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        html.split("<script>")
+            .skip(1)
+            .filter_map(|s| s.split("</script>").next())
+            .all(|s| !s.contains("data-status")),
+        "the status script belongs in site.js"
     );
+    assert!(html.contains(r#"<script src="../../assets/site.js" defer></script>"#));
+    let url = common::file_url(&site.public().join(rel));
+    let before = "2026-11-10T12:00:00+08:00";
+    let last_minute = "2026-11-25T23:59:00+08:00";
+    let after = "2026-11-26T00:00:01+08:00";
+    let Some(r) = common::playwright("status-clock.mjs", &[&url, before, last_minute, after])
+    else {
+        return;
+    };
+    let first = |time: &str| {
+        let s = &r[time][0];
+        format!("{}|{}|{}", s["text"], s["status"], s["className"]).replace('"', "")
+    };
+    assert_eq!(first(before), "待公示|before|status status-before", "{r}");
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        "公示结束|after|status status-after"
+        first(last_minute),
+        "公示中|during|status status-during",
+        "{r}"
     );
+    assert_eq!(first(after), "公示结束|after|status status-after", "{r}");
 }
 
 #[test]

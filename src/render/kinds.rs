@@ -1,5 +1,5 @@
 //! Views of what each kind adds, for templates: notice and campaign status
-//! (with the instants the inline script needs to recompute it in the browser),
+//! (with the instants the theme's site.js needs to recompute it in the browser),
 //! disclosure facts and attachments, and the grouped listings of the kind
 //! sections (劳模 by honour level, 工匠 by trade, campaigns by status,
 //! disclosures current first, then 往期 by year).
@@ -30,7 +30,7 @@ pub struct StatusView {
     pub label_before: &'static str,
     pub label_during: &'static str,
     pub label_after: &'static str,
-    /// RFC 3339 instants bounding the period, for the inline script.
+    /// RFC 3339 instants bounding the period, for the status script in site.js.
     pub starts_at: String,
     pub ends_at: String,
     /// `5月14日至5月20日`.
