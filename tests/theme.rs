@@ -410,3 +410,43 @@ fn theme_css_and_js_stay_small_and_load_nothing_from_elsewhere() {
     eprintln!("theme CSS + JS: {total} bytes");
     assert!(total < 50 * 1024, "CSS and JS weigh {total} bytes");
 }
+
+/// Han characters and CJK or full-width punctuation (`：`, `，`, `（`, `〔`).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+#[test]
+fn regression_english_pages_print_no_full_width_colon_or_chinese_labels() {
+    let site = common::TestSite::fixture("english");
+    site.build(&[]).assert_ok();
+    let pages = html_files(&site.public());
+    assert!(pages.len() > 10, "{pages:?}");
+    for path in &pages {
+        let html = fs::read_to_string(path).unwrap();
+        // The document numbers are the fixture's own text, and GB/T 9704
+        // wants 〔〕 and 号 in them whatever the site's language.
+        let theme_text = ["Union〔2026〕2号", "Union〔2026〕7号", "Union〔2026〕8号"]
+            .iter()
+            .fold(html, |text, number| text.replace(number, ""));
+        if let Some(line) = theme_text.lines().find(|l| l.contains(is_cjk)) {
+            panic!("{}: {line}", path.display());
+        }
+    }
+    let page = site.read("disclosures/nominees/index.html");
+    for expected in [
+        "Published: <time",
+        "Notice period: 19 Nov 2026",
+        "Attachment 1: <a",
+        "List of nominees</a> (PDF, ",
+        "the list</a> (PDF, ",
+        "Union office Phone: 0716-5550123 Email: ",
+        " Address: Building 2, Room 301",
+        "words, 1 min read",
+        "Tags: </span>",
+    ] {
+        assert!(page.contains(expected), "{expected:?} missing");
+    }
+    let person = site.html("model-workers/jane-smith/index.html");
+    assert_eq!(person.attr(".profile-photo", "alt"), "Photo: Jane Smith");
+}
