@@ -2,9 +2,7 @@
 //! status at chosen build clocks, working-day periods over holidays, numbers,
 //! corrections, attachments and the disclosure ledger.
 
-mod common;
-
-use common::{Run, TestSite};
+use crate::harness::{Run, TestSite};
 
 fn build_at(site: &TestSite, now: &str) -> Run {
     let root = site.root.to_string_lossy().into_owned();
@@ -174,7 +172,9 @@ fn a_period_into_an_unknown_year_warns_and_holidays_yaml_fixes_it() {
 
 #[test]
 fn inline_script_recomputes_status_from_the_visitors_clock() {
-    let Some(node) = common::node() else { return };
+    let Some(node) = crate::harness::node() else {
+        return;
+    };
     let site = TestSite::fixture("kinds");
     site.build(&[]).assert_ok();
     let html = site.read("disclosures/open/index.html");

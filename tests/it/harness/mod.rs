@@ -1,8 +1,6 @@
 //! Test harness: copy a fixture site from `tests/sites/NAME` into a temporary
 //! folder, run the real `noticeboard` binary on it, and read the built HTML.
 
-#![allow(dead_code)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

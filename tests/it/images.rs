@@ -3,12 +3,10 @@
 //! generated here (synthetic pictures with hand-made EXIF, XMP, IPTC and PNG
 //! text chunks), so nothing binary is committed.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::{TestSite, playwright, serve_dir};
+use crate::harness::{TestSite, playwright, serve_dir};
 
 // ---------------------------------------------------------------- photo makers
 

@@ -4,13 +4,11 @@
 //! overflow or broken images, the font-size switch and phone menu, the home
 //! page's blocks, and the theme's weight.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use common::{NOW, bin, playwright};
+use crate::harness::{NOW, bin, playwright};
 use scraper::{Html, Selector};
 
 /// Builds the demo site with relative links into a fresh folder.
@@ -86,12 +84,12 @@ const TEMPLATE_PAGES: &[(&str, &str)] = &[
 ];
 
 fn base_url(dir: &Path) -> String {
-    format!("{}/", common::file_url(dir))
+    format!("{}/", crate::harness::file_url(dir))
 }
 
 #[test]
 fn demo_pages_pass_the_nu_html_checker() {
-    let Some((java, jar)) = common::vnu() else {
+    let Some((java, jar)) = crate::harness::vnu() else {
         return;
     };
     let out = build_demo(&[]);
@@ -219,7 +217,7 @@ fn assert_links_resolve(site: &Path) {
                 continue;
             }
             let path = url.split(['#', '?']).next().unwrap();
-            let decoded = common::percent_decode(path);
+            let decoded = crate::harness::percent_decode(path);
             let mut target = file.parent().unwrap().to_path_buf();
             let mut escaped = false;
             for part in Path::new(&decoded).components() {

@@ -2,7 +2,7 @@
 //! ephemeral port, files edited, renamed and deleted on disk, the served HTML
 //! and the live-reload events checked over loopback.
 
-mod common;
+mod abuse;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -10,7 +10,7 @@ use std::process::Command;
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use common::{ServeProcess, TestSite};
+use crate::harness::{ServeProcess, TestSite};
 use scraper::{Html, Selector};
 
 /// A running `serve` and the requests the tests make of it.
@@ -681,7 +681,7 @@ fn browser_reloads_by_itself_after_a_save() {
     let css = site.root.join("static/assets/site.css");
     std::fs::create_dir_all(css.parent().unwrap()).unwrap();
     let url = format!("{}news/2026-11-20-safety-month/", serve.url);
-    let Some(result) = common::playwright(
+    let Some(result) = crate::harness::playwright(
         "live-reload.mjs",
         &[&url, &page.to_string_lossy(), &css.to_string_lossy()],
     ) else {

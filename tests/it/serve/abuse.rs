@@ -3,13 +3,11 @@
 //! preview must stay up, leak nothing outside the site, and keep answering
 //! everyone else.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{ServeProcess, TestSite};
+use crate::harness::{ServeProcess, TestSite};
 
 struct Serve {
     _process: ServeProcess,
