@@ -7,17 +7,9 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::harness::{NOW, TestSite, bin, browser_dom, chromium, file_url};
-use sha2::{Digest, Sha256};
+use crate::harness::{NOW, TestSite, bin, browser_dom, chromium, file_url, sha256_hex};
 
 const FOLDER: &str = "sou-suo-ce-shi-20261123";
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 fn archive(site: &TestSite, out: &Path) -> crate::harness::Run {
     let root = site.root.to_string_lossy().into_owned();

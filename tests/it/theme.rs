@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::harness::{NOW, bin, playwright};
+use crate::harness::{NOW, bin, files_with_extension, playwright};
 use scraper::{Html, Selector};
 
 /// Builds the demo site with relative links into a fresh folder.
@@ -29,23 +29,6 @@ fn build_demo(extra: &[&str]) -> tempfile::TempDir {
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
-    out
-}
-
-fn html_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
     out
 }
 
@@ -94,7 +77,7 @@ fn demo_pages_pass_the_nu_html_checker() {
     };
     let out = build_demo(&[]);
     let site = out.path().join("site");
-    let pages = html_files(&site).len();
+    let pages = files_with_extension(&site, &["html"]).len();
     let output = std::process::Command::new(java)
         .arg("-jar")
         .arg(jar)
@@ -167,7 +150,7 @@ fn assert_links_resolve(site: &Path) {
     let ids = Selector::parse("[id]").unwrap();
     let mut checked = 0;
     let mut problems = BTreeSet::new();
-    for file in html_files(site) {
+    for file in files_with_extension(site, &["html"]) {
         let rel = file
             .strip_prefix(site)
             .unwrap()

