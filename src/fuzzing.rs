@@ -1,4 +1,4 @@
-//! Entry points for the fuzz targets in `fuzz/` and for `tests/fuzz_corpus.rs`,
+//! Entry points for the fuzz targets in `fuzz/` and for `tests/it/fuzz_corpus.rs`,
 //! which replays the committed corpus (and every crash found so far) on a plain
 //! `cargo test`. Each runs one real stage of the pipeline on arbitrary bytes; a
 //! panic, overflow or hang is a bug, any diagnostic is a correct answer.

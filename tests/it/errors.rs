@@ -1,9 +1,7 @@
 //! Bad input: every problem is reported with file, line and column, all at once,
 //! exit code 1, and the published site is left exactly as it was.
 
-mod common;
-
-use common::TestSite;
+use crate::harness::TestSite;
 
 #[test]
 fn broken_front_matter_names_file_line_and_column() {

@@ -1,228 +1,27 @@
-//! Test harness: copy a fixture site from `tests/sites/NAME` into a temporary
-//! folder, run the real `noticeboard` binary on it, and read the built HTML.
-
-#![allow(dead_code)]
+//! The programs some tests drive, found on PATH: Node.js, headless Chromium
+//! (directly, or through playwright-core from `tests/browser/`) and the Nu HTML
+//! checker; and for the browser, a static file server and `file://` URLs.
+//! Missing locally, a tool skips its test with a note; under CI=true it fails.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use scraper::{Html, Selector};
-use tempfile::TempDir;
+use scraper::Html;
 
-pub const NOW: &str = "2026-11-23T09:00:00+08:00";
-
-pub struct TestSite {
-    _dir: TempDir,
-    pub root: PathBuf,
-}
-
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Run {
-    fn from(output: Output) -> Run {
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    pub fn assert_ok(&self) -> &Run {
-        assert_eq!(
-            self.code, 0,
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    pub fn assert_code(&self, code: i32) -> &Run {
-        assert_eq!(
-            self.code, code,
-            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-}
-
-pub fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
-    cmd.env_remove("SOURCE_DATE_EPOCH");
-    cmd
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-impl TestSite {
-    /// A copy of `tests/sites/<name>`.
-    pub fn fixture(name: &str) -> TestSite {
-        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/sites")
-            .join(name);
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        copy_tree(&source, &root);
-        TestSite { _dir: dir, root }
-    }
-
-    /// An empty folder (for `init`).
-    pub fn empty() -> TestSite {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        TestSite { _dir: dir, root }
-    }
-
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
-        let path = self.root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
-        self
-    }
-
-    pub fn remove(&self, rel: &str) -> &Self {
-        fs::remove_file(self.root.join(rel)).unwrap();
-        self
-    }
-
-    pub fn run(&self, args: &[&str]) -> Run {
-        Run::from(bin().args(args).output().unwrap())
-    }
-
-    pub fn build(&self, extra: &[&str]) -> Run {
-        let root = self.root.to_string_lossy().into_owned();
-        let mut args = vec!["build", "--root", root.as_str(), "--now", NOW];
-        args.extend_from_slice(extra);
-        self.run(&args)
-    }
-
-    pub fn check(&self) -> Run {
-        let root = self.root.to_string_lossy().into_owned();
-        self.run(&["check", "--root", root.as_str(), "--now", NOW])
-    }
-
-    pub fn public(&self) -> PathBuf {
-        self.root.join("public")
-    }
-
-    pub fn exists(&self, rel: &str) -> bool {
-        self.public().join(rel).exists()
-    }
-
-    pub fn read(&self, rel: &str) -> String {
-        let path = self.public().join(rel);
-        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-    }
-
-    pub fn html(&self, rel: &str) -> Page {
-        Page {
-            doc: Html::parse_document(&self.read(rel)),
-        }
-    }
-
-    /// Every file under `public/`, relative, sorted, with its bytes.
-    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = Vec::new();
-        collect(&self.public(), &self.public(), &mut out);
-        out.sort();
-        out
-    }
-}
-
-fn collect(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            collect(base, &entry.path(), out);
-        } else {
-            let rel = entry
-                .path()
-                .strip_prefix(base)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            out.push((rel, fs::read(entry.path()).unwrap()));
-        }
-    }
-}
-
-pub struct Page {
-    pub doc: Html,
-}
-
-impl Page {
-    pub fn texts(&self, selector: &str) -> Vec<String> {
-        let sel = Selector::parse(selector).unwrap();
-        self.doc
-            .select(&sel)
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    }
-
-    pub fn text(&self, selector: &str) -> String {
-        let all = self.texts(selector);
-        assert!(!all.is_empty(), "no element matches `{selector}`");
-        all[0].clone()
-    }
-
-    pub fn attrs(&self, selector: &str, attr: &str) -> Vec<String> {
-        let sel = Selector::parse(selector).unwrap();
-        self.doc
-            .select(&sel)
-            .filter_map(|e| e.value().attr(attr).map(str::to_string))
-            .collect()
-    }
-
-    pub fn attr(&self, selector: &str, attr: &str) -> String {
-        let all = self.attrs(selector, attr);
-        assert!(!all.is_empty(), "no `{attr}` on `{selector}`");
-        all[0].clone()
-    }
-
-    pub fn count(&self, selector: &str) -> usize {
-        self.doc.select(&Selector::parse(selector).unwrap()).count()
-    }
-
-    pub fn inner_html(&self, selector: &str) -> String {
-        let sel = Selector::parse(selector).unwrap();
-        self.doc
-            .select(&sel)
-            .next()
-            .map(|e| e.inner_html())
-            .unwrap_or_default()
-    }
+/// The first `name` in a folder of PATH.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
 }
 
 /// Node.js for running the theme's inline scripts. Missing Node skips such a
 /// check locally with a note, but fails under CI, where it must be installed.
-pub fn node() -> Option<std::path::PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join("node"))
-            .find(|candidate| candidate.is_file())
-    });
+pub fn node() -> Option<PathBuf> {
+    let found = find_on_path("node");
     if found.is_none() {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("node is required for script tests under CI=true; install Node.js");
@@ -234,16 +33,10 @@ pub fn node() -> Option<std::path::PathBuf> {
 
 /// Headless Chromium (Debian's `chromium`). Missing, it skips a browser check
 /// locally with a note, but fails under CI=true: `scripts/test.sh` installs it.
-pub fn chromium() -> Option<std::path::PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join(name))
-                    .find(|candidate| candidate.is_file())
-            })
-        });
+        .into_iter()
+        .find_map(find_on_path);
     if found.is_none() {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!(
@@ -431,17 +224,10 @@ pub fn playwright(script: &str, args: &[&str]) -> Option<serde_json::Value> {
 /// Missing, a local run skips with a note; under CI=true it is a failure, since
 /// scripts/test.sh installs it.
 pub fn vnu() -> Option<(PathBuf, PathBuf)> {
-    let on_path = |name: &str| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|candidate| candidate.is_file())
-        })
-    };
     let jar = std::env::var_os("NB_VNU_JAR")
         .map(PathBuf::from)
         .or_else(|| {
-            let python = on_path("python3")?;
+            let python = find_on_path("python3")?;
             let out = Command::new(python)
                 .args([
                     "-c",
@@ -454,7 +240,7 @@ pub fn vnu() -> Option<(PathBuf, PathBuf)> {
                 .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
         })
         .filter(|p| p.is_file());
-    let java = on_path("java");
+    let java = find_on_path("java");
     match (jar, java) {
         (Some(jar), Some(java)) => Some((java, jar)),
         _ => {
@@ -466,50 +252,5 @@ pub fn vnu() -> Option<(PathBuf, PathBuf)> {
             eprintln!("note: java or vnu.jar not found; skipping an HTML validation test");
             None
         }
-    }
-}
-
-/// A running `noticeboard serve` on an ephemeral port (the URL is read from
-/// its first line of output); killed when dropped.
-pub struct ServeProcess {
-    child: std::process::Child,
-    /// `http://127.0.0.1:PORT/`
-    pub url: String,
-    /// `127.0.0.1:PORT`
-    pub host: String,
-}
-
-impl Drop for ServeProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl ServeProcess {
-    pub fn start(site: &TestSite) -> ServeProcess {
-        use std::io::BufRead;
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(stdout)
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .to_string();
-        let host = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        ServeProcess { child, url, host }
     }
 }

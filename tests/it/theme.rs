@@ -4,13 +4,11 @@
 //! overflow or broken images, the font-size switch and phone menu, the home
 //! page's blocks, and the theme's weight.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use common::{NOW, bin, playwright};
+use crate::harness::{NOW, bin, files_with_extension, playwright};
 use scraper::{Html, Selector};
 
 /// Builds the demo site with relative links into a fresh folder.
@@ -31,23 +29,6 @@ fn build_demo(extra: &[&str]) -> tempfile::TempDir {
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
-    out
-}
-
-fn html_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
     out
 }
 
@@ -86,17 +67,17 @@ const TEMPLATE_PAGES: &[(&str, &str)] = &[
 ];
 
 fn base_url(dir: &Path) -> String {
-    format!("{}/", common::file_url(dir))
+    format!("{}/", crate::harness::file_url(dir))
 }
 
 #[test]
 fn demo_pages_pass_the_nu_html_checker() {
-    let Some((java, jar)) = common::vnu() else {
+    let Some((java, jar)) = crate::harness::vnu() else {
         return;
     };
     let out = build_demo(&[]);
     let site = out.path().join("site");
-    let pages = html_files(&site).len();
+    let pages = files_with_extension(&site, &["html"]).len();
     let output = std::process::Command::new(java)
         .arg("-jar")
         .arg(jar)
@@ -169,7 +150,7 @@ fn assert_links_resolve(site: &Path) {
     let ids = Selector::parse("[id]").unwrap();
     let mut checked = 0;
     let mut problems = BTreeSet::new();
-    for file in html_files(site) {
+    for file in files_with_extension(site, &["html"]) {
         let rel = file
             .strip_prefix(site)
             .unwrap()
@@ -219,7 +200,7 @@ fn assert_links_resolve(site: &Path) {
                 continue;
             }
             let path = url.split(['#', '?']).next().unwrap();
-            let decoded = common::percent_decode(path);
+            let decoded = crate::harness::percent_decode(path);
             let mut target = file.parent().unwrap().to_path_buf();
             let mut escaped = false;
             for part in Path::new(&decoded).components() {
@@ -418,9 +399,9 @@ fn is_cjk(c: char) -> bool {
 
 #[test]
 fn regression_english_pages_print_no_full_width_colon_or_chinese_labels() {
-    let site = common::TestSite::fixture("english");
+    let site = crate::harness::TestSite::fixture("english");
     site.build(&[]).assert_ok();
-    let pages = html_files(&site.public());
+    let pages = files_with_extension(&site.public(), &["html"]);
     assert!(pages.len() > 10, "{pages:?}");
     for path in &pages {
         let html = fs::read_to_string(path).unwrap();

@@ -3,12 +3,10 @@
 //! generated here (synthetic pictures with hand-made EXIF, XMP, IPTC and PNG
 //! text chunks), so nothing binary is committed.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::{TestSite, playwright, serve_dir};
+use crate::harness::{TestSite, files_with_extension, playwright, serve_dir};
 
 // ---------------------------------------------------------------- photo makers
 
@@ -221,20 +219,6 @@ fn png_metadata(bytes: &[u8]) -> Vec<String> {
     found
 }
 
-fn published_images(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            published_images(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| ["jpg", "jpeg", "png"].contains(&e.to_string_lossy().as_ref()))
-        {
-            out.push(path);
-        }
-    }
-}
-
 fn dimensions(path: &Path) -> (u32, u32) {
     image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -282,8 +266,7 @@ fn rotated_exif_photo_comes_out_upright_with_swapped_dimensions() {
 fn no_exif_gps_xmp_or_iptc_leaves_the_site() {
     let site = site_with_photos();
     site.build(&[]).assert_ok();
-    let mut files = Vec::new();
-    published_images(&site.public(), &mut files);
+    let files = files_with_extension(&site.public(), &["jpg", "jpeg", "png"]);
     // 5 JPEG originals + 1 PNG original + their sizes.
     assert!(files.len() >= 12, "{files:?}");
     for file in files {

@@ -2,26 +2,16 @@
 //! file with a normal build, their manifests recomputed, their links resolved,
 //! their bytes compared between runs, and tampered copies must be caught.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use common::{NOW, TestSite, bin, browser_dom, chromium, file_url};
-use sha2::{Digest, Sha256};
+use crate::harness::{NOW, TestSite, bin, browser_dom, chromium, file_url, sha256_hex};
 
 const FOLDER: &str = "sou-suo-ce-shi-20261123";
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn archive(site: &TestSite, out: &Path) -> common::Run {
+fn archive(site: &TestSite, out: &Path) -> crate::harness::Run {
     let root = site.root.to_string_lossy().into_owned();
     let out = out.to_string_lossy().into_owned();
     site.run(&["archive", "--root", &root, "--out", &out, "--now", NOW])

@@ -1,9 +1,7 @@
 //! Search: the index, and the search page in headless Chromium, served over
 //! HTTP and opened from `file://`.
 
-mod common;
-
-use common::{TestSite, browser_dom, chromium, file_url, playwright, serve_dir};
+use crate::harness::{TestSite, browser_dom, chromium, file_url, playwright, serve_dir};
 
 fn results(doc: &scraper::Html) -> Vec<String> {
     let sel = scraper::Selector::parse(".search-hit > a").unwrap();

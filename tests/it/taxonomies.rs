@@ -1,9 +1,7 @@
 //! Tag pages and their pagination, term merging and slug collisions, aliases,
 //! related pages.
 
-mod common;
-
-use common::TestSite;
+use crate::harness::TestSite;
 
 fn term_url(site: &TestSite, name: &str) -> String {
     let list = site.html("tags/index.html");

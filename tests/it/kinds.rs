@@ -2,9 +2,7 @@
 //! status at chosen build clocks, working-day periods over holidays, numbers,
 //! corrections, attachments and the disclosure ledger.
 
-mod common;
-
-use common::{Run, TestSite};
+use crate::harness::{Run, TestSite, sha256_hex};
 
 fn build_at(site: &TestSite, now: &str) -> Run {
     let root = site.root.to_string_lossy().into_owned();
@@ -190,11 +188,12 @@ fn site_js_recomputes_status_from_the_visitors_clock_from_file_urls() {
         "the status script belongs in site.js"
     );
     assert!(html.contains(r#"<script src="../../assets/site.js" defer></script>"#));
-    let url = common::file_url(&site.public().join(rel));
+    let url = crate::harness::file_url(&site.public().join(rel));
     let before = "2026-11-10T12:00:00+08:00";
     let last_minute = "2026-11-25T23:59:00+08:00";
     let after = "2026-11-26T00:00:01+08:00";
-    let Some(r) = common::playwright("status-clock.mjs", &[&url, before, last_minute, after])
+    let Some(r) =
+        crate::harness::playwright("status-clock.mjs", &[&url, before, last_minute, after])
     else {
         return;
     };
@@ -302,7 +301,7 @@ fn attachments_are_published_with_size_and_hash() {
     let item = page.text(".attachments li");
     assert!(item.starts_with("附件1：推荐名单（PDF，25 B）"), "{item}");
     assert!(
-        item.contains(&sha256_of(b"%PDF-1.4 test attachment\n")),
+        item.contains(&sha256_hex(b"%PDF-1.4 test attachment\n")),
         "{item}"
     );
     assert_eq!(
@@ -335,7 +334,7 @@ fn the_ledger_catches_a_tampered_attachment_until_a_revision_is_recorded() {
     site.build(&[]).assert_ok();
     let ledger = std::fs::read_to_string(site.root.join("disclosures.lock")).unwrap();
     assert!(ledger.contains("工会〔2026〕20号"));
-    assert!(ledger.contains(&sha256_of(b"%PDF-1.4 test attachment\n")));
+    assert!(ledger.contains(&sha256_hex(b"%PDF-1.4 test attachment\n")));
     let published = site.snapshot();
 
     site.write(
@@ -390,7 +389,7 @@ fn the_ledger_catches_a_tampered_attachment_until_a_revision_is_recorded() {
         "2026-11-23：更正附件中一处姓名错误"
     );
     let ledger = std::fs::read_to_string(site.root.join("disclosures.lock")).unwrap();
-    assert!(ledger.contains(&sha256_of(b"%PDF-1.4 quietly changed\n")));
+    assert!(ledger.contains(&sha256_hex(b"%PDF-1.4 quietly changed\n")));
 }
 
 #[test]
@@ -519,12 +518,4 @@ fn new_creates_each_kind_from_its_archetype_and_never_overwrites() {
         "{}",
         run.stderr
     );
-}
-
-fn sha256_of(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

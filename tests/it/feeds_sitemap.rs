@@ -1,10 +1,8 @@
 //! Atom feeds (checked as RFC 4287 requires), sitemap and robots.txt.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::TestSite;
+use crate::harness::TestSite;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 

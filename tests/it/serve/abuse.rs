@@ -3,40 +3,18 @@
 //! preview must stay up, leak nothing outside the site, and keep answering
 //! everyone else.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::{ServeProcess, TestSite};
+use super::Serve;
+use crate::harness::TestSite;
 
-struct Serve {
-    _process: ServeProcess,
-    host: String,
-}
-
+/// What only the abuse tests ask of a running serve.
 impl Serve {
-    fn start(site: &TestSite) -> Serve {
-        let process = ServeProcess::start(site);
-        let host = process.host.clone();
-        Serve {
-            _process: process,
-            host,
-        }
-    }
-
-    fn connect(&self) -> TcpStream {
-        let stream = TcpStream::connect(&self.host).unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(10)))
-            .unwrap();
-        stream
-    }
-
     /// Sends raw bytes, returns the status (0 if the server closed without one)
     /// and the body.
-    fn raw(&self, request: &[u8]) -> (u16, Vec<u8>) {
+    fn send_bytes(&self, request: &[u8]) -> (u16, Vec<u8>) {
         let mut stream = self.connect();
         let _ = stream.write_all(request);
         let mut response = Vec::new();
@@ -52,7 +30,7 @@ impl Serve {
     fn get_home_within(&self, limit: Duration) {
         let started = Instant::now();
         let (status, _) =
-            self.raw(format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", self.host).as_bytes());
+            self.send_bytes(format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", self.host).as_bytes());
         assert_eq!(status, 200, "the home page is not served");
         assert!(
             started.elapsed() < limit,
@@ -129,7 +107,7 @@ fn a_thousand_hostile_requests_leak_nothing_and_the_server_stays_up() {
             }
             _ => request.extend_from_slice(b"\n\n"),
         }
-        let (status, body) = serve.raw(&request);
+        let (status, body) = serve.send_bytes(&request);
         let body = String::from_utf8_lossy(&body);
         assert!(
             !body.contains("TOP-SECRET")
@@ -185,8 +163,8 @@ fn clients_that_never_read_do_not_block_others() {
         serve.get_home_within(Duration::from_secs(5));
     }
     // The big file is still served whole to someone who reads it.
-    let (status, body) =
-        serve.raw(format!("GET /big.bin HTTP/1.1\r\nHost: {}\r\n\r\n", serve.host).as_bytes());
+    let (status, body) = serve
+        .send_bytes(format!("GET /big.bin HTTP/1.1\r\nHost: {}\r\n\r\n", serve.host).as_bytes());
     assert_eq!(status, 200);
     assert!(body.len() > 8 * 1024 * 1024);
     drop(stalled);

@@ -7,10 +7,7 @@
 //! Adding a case is adding a row to `cases()`. Unknown shortcodes and broken
 //! or oversized images are the image-gallery branch's to add.
 
-#[path = "../common/mod.rs"]
-mod common;
-
-use common::TestSite;
+use crate::harness::TestSite;
 
 /// One file to write (`Some`) or delete (`None`), relative to the site root.
 type File = (&'static str, Option<Vec<u8>>);

@@ -1,8 +1,6 @@
 //! The command line itself: help, exit codes, `init`.
 
-mod common;
-
-use common::{TestSite, bin};
+use crate::harness::{TestSite, bin};
 
 #[test]
 fn help_explains_and_exits_zero() {

@@ -2,14 +2,11 @@
 //! leaves the old `public/` complete (or the new one, if it got that far), and
 //! the next run, even a failing one, cleans up what the killed build left.
 //! Unix only: SIGKILL has no Windows equivalent worth testing.
-#![cfg(unix)]
-
-mod common;
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{NOW, TestSite, bin};
+use crate::harness::{NOW, TestSite, bin};
 
 type Snapshot = Vec<(String, Vec<u8>)>;
 

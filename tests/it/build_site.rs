@@ -1,8 +1,6 @@
 //! Building a small fixture site end to end and reading the HTML it produces.
 
-mod common;
-
-use common::TestSite;
+use crate::harness::TestSite;
 
 #[test]
 fn pages_have_titles_dates_metadata_and_breadcrumb() {
@@ -247,7 +245,7 @@ fn two_builds_with_the_same_clock_are_byte_identical() {
 fn source_date_epoch_sets_the_clock() {
     let site = TestSite::fixture("basic");
     let root = site.root.to_string_lossy().into_owned();
-    let output = common::bin()
+    let output = crate::harness::bin()
         .args(["build", "--root", &root])
         .env("SOURCE_DATE_EPOCH", "1700000000")
         .output()
@@ -294,7 +292,7 @@ fn pages_request_nothing_from_other_hosts() {
         if !path.ends_with(".html") {
             continue;
         }
-        let page = common::Page {
+        let page = crate::harness::Page {
             doc: scraper::Html::parse_document(&String::from_utf8_lossy(&bytes)),
         };
         for (selector, attr) in [
