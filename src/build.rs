@@ -11,8 +11,9 @@ use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
 use crate::disclosure::calendar::HolidayCalendar;
-use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
+use crate::disclosure::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
+use crate::layout::{HOLIDAYS_FILE, LEDGER_FILE};
 use crate::load::{self, Sources, ThemeFile};
 use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
@@ -246,8 +247,6 @@ pub fn load_site(
         ledger_changed,
     })
 }
-
-pub const HOLIDAYS_FILE: &str = "holidays.yaml";
 
 /// The built-in holiday calendar, extended by the site's `holidays.yaml`.
 fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {

@@ -22,12 +22,17 @@ pub mod clock;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod digest;
 pub mod disclosure;
 pub mod emit;
+pub mod escape;
+pub mod file_label;
 pub mod frontmatter;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod i18n;
 pub mod images;
+pub mod layout;
 pub mod load;
 pub mod markdown;
 pub mod messages;

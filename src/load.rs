@@ -16,12 +16,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Report};
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 use crate::theme;
-
-pub const CONTENT_DIR: &str = "content";
-pub const STATIC_DIR: &str = "static";
-pub const TEMPLATES_DIR: &str = "templates";
-pub const THEMES_DIR: &str = "themes";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -135,17 +131,17 @@ pub fn load_sources_cached(
 }
 
 pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
-    let path = root.join(crate::config::CONFIG_FILE);
+    let path = root.join(CONFIG_FILE);
     let bytes = fs::read(&path).map_err(|e| {
         Diagnostic::error(format!("cannot read site.yaml: {e}"))
-            .at(crate::config::CONFIG_FILE)
+            .at(CONFIG_FILE)
             .help(format!(
                 "is `{}` a noticeboard site? `noticeboard init DIR` creates one",
                 root.display()
             ))
     })?;
     let mut report = Report::new();
-    decode_text(&bytes, Path::new(crate::config::CONFIG_FILE), &mut report).ok_or_else(|| {
+    decode_text(&bytes, Path::new(CONFIG_FILE), &mut report).ok_or_else(|| {
         report
             .into_vec()
             .into_iter()
@@ -180,7 +176,7 @@ fn load_theme(
     if theme_name != "default" && !root.join(&theme_dir).is_dir() {
         report.push(
             Diagnostic::error(format!("theme `{theme_name}` not found"))
-                .at(crate::config::CONFIG_FILE)
+                .at(CONFIG_FILE)
                 .help(format!(
                     "create `{}` or remove the `theme` key",
                     theme_dir.display()

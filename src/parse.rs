@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::clock::parse_civil;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS, kind_names};
 use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
 use crate::load::{MarkdownSource, Role, Sources};
@@ -506,7 +507,7 @@ fn parse_page(
     };
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
-        crate::model::kinds::sha256_hex(source.text.as_bytes())
+        crate::digest::sha256_hex(source.text.as_bytes())
     } else {
         String::new()
     };
@@ -610,21 +611,6 @@ fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>)
         Some(line) => d.line(line),
         None => d,
     });
-}
-
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

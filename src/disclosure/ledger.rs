@@ -13,10 +13,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Report};
+use crate::layout::LEDGER_FILE;
 use crate::model::Site;
 use crate::model::kinds::Details;
 
-pub const LEDGER_FILE: &str = "disclosures.lock";
 const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,37 +28,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::config::ImageSettings;
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
 use cache::{Facts, ImageCache, Stamp, cache_key, content_hash};
 use process::{ImageFault, Size, variant_sizes};
 
-/// Image settings from `site.yaml` (`images:`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub thumb_width: u32,
-    pub large_width: u32,
-    /// JPEG quality, 1–100.
-    pub quality: u8,
-    /// Largest accepted picture, in pixels (width × height).
-    pub max_pixels: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            thumb_width: 480,
-            large_width: 1600,
-            quality: 80,
-            max_pixels: 100_000_000,
-        }
-    }
-}
-
 /// Bumped whenever processing changes what it writes for the same input.
 const PIPELINE_VERSION: u32 = 1;
 
-impl Settings {
+impl ImageSettings {
     fn widths(&self) -> [u32; 2] {
         [self.thumb_width, self.large_width]
     }
@@ -350,7 +329,7 @@ fn from_cache(
     source: &Path,
     job: &Job,
     facts: &Facts,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Option<Done> {
@@ -405,7 +384,7 @@ fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
 fn run_job(
     source: &Path,
     job: &Job,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Result<Done, Diagnostic> {

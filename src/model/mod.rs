@@ -17,7 +17,8 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
-use crate::load::{AssetSource, CONTENT_DIR};
+use crate::layout::CONTENT_DIR;
+use crate::load::AssetSource;
 use crate::parse::{ParsedPage, ParsedSection, ParsedSite};
 use crate::slug::slugify;
 pub use taxonomy::{Taxonomy, Term};
@@ -180,7 +181,7 @@ impl Site {
         if let Some(asset) = self.assets.iter().find(|a| a.source == rel) {
             return Some(asset.dest.clone());
         }
-        let from_static = rel.strip_prefix(crate::load::STATIC_DIR).ok()?;
+        let from_static = rel.strip_prefix(crate::layout::STATIC_DIR).ok()?;
         Some(
             from_static
                 .components()

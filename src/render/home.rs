@@ -79,7 +79,7 @@ pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) ->
                 title: page.parsed.title.clone(),
                 url: url_for(site, &page.path),
                 image: url_for(site, &path),
-                date: super::i18n::format_date(page.parsed.date.date(), site.config.language),
+                date: crate::i18n::format_date(page.parsed.date.date(), site.config.language),
             })
         })
         .take(PICTURES)

@@ -7,7 +7,6 @@
 //! them is the output stage's job.
 
 pub mod home;
-pub mod i18n;
 mod incremental;
 pub mod kinds;
 pub mod media;
@@ -104,7 +103,7 @@ fn format_value(
         Some(s) => std::borrow::Cow::Borrowed(s),
         None => std::borrow::Cow::Owned(value.to_string()),
     };
-    let escaped = crate::parse::escape_html(&text);
+    let escaped = crate::escape::escape_html(&text);
     std::fmt::Write::write_str(out, &escaped).map_err(|_| {
         minijinja::Error::new(
             minijinja::ErrorKind::WriteFailure,
@@ -275,7 +274,7 @@ fn shared_values<'s>(
     clock: &Clock,
     photos: Vec<usize>,
 ) -> (Shared<'s>, BTreeMap<&'static str, String>) {
-    let strings_map = i18n::site_strings(&site.config);
+    let strings_map = crate::i18n::site_strings(site.config.language, &site.config.i18n);
     let now = clock.now();
     let photos_title = strings_map.get("photos").cloned().unwrap_or_default();
     let shared = Shared {

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Language};
+use crate::config::Config;
 use crate::frontmatter::FrontMatter;
+use crate::i18n::Language;
 use crate::markdown::TocEntry;
 use crate::model::{Page, Site};
 
-use super::i18n::format_date;
+use crate::i18n::format_date;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {

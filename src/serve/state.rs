@@ -181,7 +181,9 @@ impl Rebuilder {
         let t = Instant::now();
         let images_moved = self.images.is_none()
             || beside_pages
-            || dirty.iter().any(|p| p.starts_with(crate::load::STATIC_DIR));
+            || dirty
+                .iter()
+                .any(|p| p.starts_with(crate::layout::STATIC_DIR));
         if images_moved {
             let static_files = build::static_destinations(&sources);
             let set = crate::images::process_images(
@@ -260,7 +262,8 @@ impl Rebuilder {
         let copies_stay = rerender.same_paths
             && !images_moved
             && dirty.iter().all(|p| {
-                p.starts_with(crate::load::CONTENT_DIR) || p.starts_with(crate::load::TEMPLATES_DIR)
+                p.starts_with(crate::layout::CONTENT_DIR)
+                    || p.starts_with(crate::layout::TEMPLATES_DIR)
             });
         if !copies_stay {
             self.update_copies(&sources, site, &images, dirty, &mut changed);
@@ -341,7 +344,7 @@ impl Rebuilder {
             let markdown = p.extension().is_some_and(|e| {
                 e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
             });
-            if !p.starts_with(crate::load::CONTENT_DIR) || markdown {
+            if !p.starts_with(crate::layout::CONTENT_DIR) || markdown {
                 return false;
             }
             // A folder (renamed, or the watcher's "look at everything" after
@@ -427,9 +430,9 @@ impl ExtrasJob {
 
 /// A path under `content/`, or a template: what a model patch can follow.
 fn is_text(path: &Path) -> bool {
-    path.starts_with(crate::load::CONTENT_DIR)
-        || path.starts_with(crate::load::TEMPLATES_DIR)
-        || path.starts_with(crate::load::THEMES_DIR)
+    path.starts_with(crate::layout::CONTENT_DIR)
+        || path.starts_with(crate::layout::TEMPLATES_DIR)
+        || path.starts_with(crate::layout::THEMES_DIR)
 }
 
 fn hash_of(templates: &render::TemplateSources) -> u64 {
