@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
 use crate::disclosure::calendar::HolidayCalendar;
-use crate::disclosure::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
+use crate::emit::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::layout::{HOLIDAYS_FILE, LEDGER_FILE};
 use crate::load::{self, Sources, ThemeFile};

@@ -24,6 +24,7 @@ pub mod config;
 pub mod diag;
 pub mod digest;
 pub mod disclosure;
+pub mod durable;
 pub mod emit;
 pub mod escape;
 pub mod file_label;
@@ -32,6 +33,8 @@ pub mod frontmatter;
 pub mod fuzzing;
 pub mod i18n;
 pub mod images;
+#[cfg(test)]
+mod layers;
 pub mod layout;
 pub mod load;
 pub mod markdown;

@@ -5,7 +5,7 @@
 use crate::escape::escape_html;
 use crate::model::Site;
 use crate::render::OutputFile;
-use crate::render::views::{permalink_for, url_for};
+use crate::render::urls::{permalink_for, url_for};
 
 pub fn alias_pages(site: &Site) -> Vec<OutputFile> {
     let lang = site.config.language.code();

@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::model::Site;
 use crate::model::kinds::Details;
 use crate::render::OutputFile;
-use crate::render::views::url_for;
+use crate::render::urls::url_for;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {

@@ -10,7 +10,7 @@ use crate::frontmatter::kind::Kind;
 use crate::model::Site;
 
 use super::kinds::status_view;
-use super::views::url_for;
+use super::urls::url_for;
 
 const PICTURES: usize = 4;
 const PEOPLE: usize = 4;

@@ -20,7 +20,7 @@ use crate::i18n::Language;
 use crate::model::kinds::Details;
 use crate::model::{Page, Site};
 
-use super::views::{Link, url_for};
+use super::urls::{Link, url_for};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusView {

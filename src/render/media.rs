@@ -17,7 +17,7 @@ use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
 use crate::model::kinds::resolve_file;
 use crate::model::{Page, Site};
 
-use super::views::url_for;
+use super::urls::url_for;
 use super::{Renderer, to_value};
 
 /// A picture as templates see it: the thumbnail with a `srcset` of every size,

@@ -10,6 +10,7 @@ pub mod home;
 mod incremental;
 pub mod kinds;
 pub mod media;
+pub mod urls;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -22,10 +23,8 @@ use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
 use crate::model::{Section, Site, pager_path, pager_paths};
-use views::{
-    CardView, DateView, Link, NavItem, PageView, Paginator, SiteView, fill, permalink_for,
-    term_links, url_for,
-};
+use urls::{Link, permalink_for, url_for};
+use views::{CardView, DateView, NavItem, PageView, Paginator, SiteView, fill, term_links};
 
 /// One file of output, path relative to the output folder (`/`-separated).
 #[derive(Debug, Clone)]

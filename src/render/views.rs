@@ -10,6 +10,8 @@ use crate::i18n::Language;
 use crate::markdown::TocEntry;
 use crate::model::{Page, Site};
 
+use super::urls::{Link, url_for};
+
 use crate::i18n::format_date;
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,12 +42,6 @@ impl DateView {
             day: dt.day(),
         }
     }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -228,31 +224,6 @@ pub fn fill(template: &str, n: usize, total: Option<usize>) -> String {
         Some(t) => s.replace("{total}", &t.to_string()),
         None => s,
     }
-}
-
-pub fn url_for(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_path(), path)
-}
-
-pub fn permalink_for(site: &Site, path: &str) -> String {
-    format!("{}/{}", site.config.origin_and_path(), path)
-}
-
-/// Percent-encodes what is not ASCII (UTF-8 slugs with `slugs: unicode`), for
-/// places that want a strict URI: sitemaps and feed ids.
-pub fn encode_uri(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii() && !c.is_ascii_whitespace() && !c.is_ascii_control() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-    }
-    out
 }
 
 pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {

@@ -419,7 +419,7 @@ impl Rebuilder {
 pub struct ExtrasJob {
     pub site: Arc<Site>,
     pub clock: crate::clock::Clock,
-    pub ledger: Option<crate::disclosure::ledger::Ledger>,
+    pub ledger: Option<crate::emit::ledger::Ledger>,
 }
 
 impl ExtrasJob {

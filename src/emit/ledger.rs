@@ -216,7 +216,7 @@ pub fn write_ledger(root: &Path, ledger: &Ledger) -> Result<(), Diagnostic> {
         std::fs::rename(&tmp, &target)?;
         // The rename itself must reach the disk, or a power cut can bring back
         // the old ledger next to the new output.
-        crate::output::sync_dir(root);
+        crate::durable::sync_dir(root);
         Ok(())
     })();
     result.map_err(|e| {

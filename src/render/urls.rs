@@ -1,0 +1,39 @@
+//! URLs of site paths: as links inside the site (`url_for`, under the base
+//! path), as absolute permalinks, and percent-encoded for strict URIs; and
+//! [`Link`], a title with its URL. Every view and every emitted file that
+//! names a page builds its URL here.
+
+use serde::Serialize;
+
+use crate::model::Site;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+pub fn url_for(site: &Site, path: &str) -> String {
+    format!("{}{}", site.config.base_path(), path)
+}
+
+pub fn permalink_for(site: &Site, path: &str) -> String {
+    format!("{}/{}", site.config.origin_and_path(), path)
+}
+
+/// Percent-encodes what is not ASCII (UTF-8 slugs with `slugs: unicode`), for
+/// places that want a strict URI: sitemaps and feed ids.
+pub fn encode_uri(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_ascii() && !c.is_ascii_whitespace() && !c.is_ascii_control() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
