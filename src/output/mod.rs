@@ -6,6 +6,8 @@
 //! `public/` as it was. Leftovers of a killed build are cleaned (or, if the old
 //! output was moved aside and never replaced, put back) by the next run.
 
+mod entries;
+mod guard;
 pub mod relative;
 
 use std::fs;
@@ -15,6 +17,9 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+
+pub use entries::{collect_entries, static_destinations};
+pub use guard::{check_output_dir, fs_symlink_target};
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]

@@ -185,7 +185,7 @@ impl Rebuilder {
                 .iter()
                 .any(|p| p.starts_with(crate::layout::STATIC_DIR));
         if images_moved {
-            let static_files = build::static_destinations(&sources);
+            let static_files = crate::output::static_destinations(&sources);
             let set = crate::images::process_images(
                 &loaded_site,
                 &static_files,
@@ -303,7 +303,7 @@ impl Rebuilder {
         dirty: &[PathBuf],
         changed: &mut BTreeMap<String, ()>,
     ) {
-        let entries = build::collect_entries(sources, site, images, Vec::new());
+        let entries = crate::output::collect_entries(sources, site, images, Vec::new());
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
