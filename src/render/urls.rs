@@ -37,3 +37,23 @@ pub fn encode_uri(url: &str) -> String {
     }
     out
 }
+
+/// The Atom feed of the listing at `path`, if feeds are on.
+pub fn feed_url(site: &Site, path: &str) -> Option<String> {
+    site.config
+        .feeds
+        .then(|| url_for(site, &format!("{path}atom.xml")))
+}
+
+/// `news/a/` → `news/a/index.html`; the home page's empty path → `index.html`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+/// The first segment of a path (`news/` of `news/a/`), to mark the nav item.
+pub fn top_path(path: &str) -> String {
+    match path.find('/') {
+        Some(i) => path[..=i].to_string(),
+        None => String::new(),
+    }
+}
