@@ -46,8 +46,6 @@ pub struct ImageCounts {
     pub processed: usize,
     /// Pictures whose sizes all came from the cache.
     pub cached: usize,
-    /// Cache files of earlier builds removed.
-    pub cleaned: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -402,7 +400,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
     // Only now, with the output in place, are older cache entries not needed.
-    let cleaned = images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
+    images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
     Ok(BuildSummary {
         output: output_dir,
         next_change: rendered.next_change,
@@ -414,7 +412,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         images: ImageCounts {
             processed: rendered.image_set.processed,
             cached: rendered.image_set.cached,
-            cleaned,
         },
         report,
     })

@@ -36,7 +36,6 @@ pub struct ParsedSection {
 #[derive(Debug, Clone)]
 pub struct ParsedPage {
     pub path: PathBuf,
-    pub role: Role,
     /// Folder of the section holding the page, relative to `content/`.
     pub section_dir: PathBuf,
     /// The bundle folder relative to `content/`, for bundle pages.
@@ -514,7 +513,6 @@ fn parse_page(
     Some(ParsedPage {
         source_sha256,
         path: path.clone(),
-        role: source.role,
         section_dir,
         bundle_dir,
         name,

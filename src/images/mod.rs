@@ -79,8 +79,6 @@ pub struct Variant {
 /// A picture shown in a gallery, figure or listing.
 #[derive(Debug, Clone)]
 pub struct ImageInfo {
-    /// Upright size of the original.
-    pub size: Size,
     /// Narrowest first: the first is the thumbnail, the last the large size.
     pub variants: Vec<Variant>,
 }
@@ -221,7 +219,6 @@ impl Done {
         &mut self,
         source: &Path,
         shown: &str,
-        size: Size,
         cached: Vec<(Size, PathBuf)>,
         ext: &str,
         key: String,
@@ -235,7 +232,7 @@ impl Done {
             })
             .collect();
         self.keys.push(key);
-        self.info = Some((source.to_path_buf(), ImageInfo { size, variants }));
+        self.info = Some((source.to_path_buf(), ImageInfo { variants }));
     }
 
     fn new() -> Done {
@@ -347,7 +344,7 @@ fn from_cache(
         }
         done.cached = true;
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, facts.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
     if let Some(original) = &job.original {
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &facts.content);
@@ -442,7 +439,7 @@ fn run_job(
             done.processed = true;
         }
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, header.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
 
     // Originals are published from the cache too, even when they had nothing

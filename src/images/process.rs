@@ -55,7 +55,6 @@ pub struct Size {
 /// What the header says, before any pixels are decoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Header {
-    pub format: ImageFormat,
     /// Upright size.
     pub size: Size,
     pub has_alpha: bool,
@@ -64,7 +63,6 @@ pub struct Header {
 /// One encoded size of an image.
 #[derive(Debug, Clone)]
 pub struct Encoded {
-    pub size: Size,
     pub bytes: Vec<u8>,
 }
 
@@ -150,7 +148,7 @@ fn is_swapped(orientation: image::metadata::Orientation) -> bool {
 /// over the pixel limit.
 pub fn read_header(bytes: &[u8], settings: &ImageSettings) -> Result<Header, ImageFault> {
     let reader = reader(bytes, settings)?;
-    let format = reader.format().ok_or(ImageFault::NotAnImage)?;
+    reader.format().ok_or(ImageFault::NotAnImage)?;
     let (decoder, orientation) = open(reader, settings)?;
     let (width, height) = decoder.dimensions();
     let size = if is_swapped(orientation) {
@@ -162,7 +160,6 @@ pub fn read_header(bytes: &[u8], settings: &ImageSettings) -> Result<Header, Ima
         Size { width, height }
     };
     Ok(Header {
-        format,
         size,
         has_alpha: decoder.color_type().has_alpha(),
     })
@@ -283,7 +280,7 @@ pub fn make_variants(
     for &size in sizes.iter().rev() {
         let resized = resize(&mut resizer, &source.0, kind, source.1, size)?;
         let bytes = encode(&resized, kind, size, settings.quality)?;
-        out.push(Encoded { size, bytes });
+        out.push(Encoded { bytes });
         source = (resized, size);
     }
     out.reverse();

@@ -68,7 +68,6 @@ pub struct AssetSource {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub root: PathBuf,
-    pub config_text: Option<String>,
     pub markdown: Vec<MarkdownSource>,
     pub assets: Vec<AssetSource>,
     pub static_files: Vec<AssetSource>,

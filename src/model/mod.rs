@@ -26,7 +26,7 @@ use crate::frontmatter::kind::Kind;
 use crate::load::AssetSource;
 use crate::parse::{ParsedPage, ParsedSite};
 pub use pagination::{pager_path, pager_paths};
-pub use taxonomy::{Taxonomy, Term};
+pub use taxonomy::Taxonomy;
 
 use assets::{attachment_copies, place_assets};
 use disclosures::{disclosure_archives, link_disclosures};
@@ -174,10 +174,6 @@ pub struct Archive {
 }
 
 impl Site {
-    pub fn home(&self) -> &Section {
-        &self.sections[0]
-    }
-
     /// Sections shown in the main navigation: the home page's direct children,
     /// by weight then title.
     pub fn nav_sections(&self) -> Vec<usize> {

@@ -141,7 +141,6 @@ pub(super) fn build_sections<P: AsRef<ParsedPage>>(
 fn intro_parse(section: &ParsedSection, dir: &Path) -> ParsedPage {
     ParsedPage {
         path: section.path.clone(),
-        role: crate::load::Role::SectionIndex,
         section_dir: dir.to_path_buf(),
         bundle_dir: None,
         name: String::new(),

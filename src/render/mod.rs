@@ -28,11 +28,10 @@ use crate::images::ImageSet;
 use crate::model::Site;
 
 pub use engine::{Renderer, TemplateSources, to_value};
-pub use incremental::{Memo, Rerender, Scope, render_changed};
+pub use incremental::{Memo, Scope, render_changed};
 use jobs::{Job, Prepared, jobs};
 use listings::{archive_job, listing_job, term_list_job, term_page_job};
 use pages::{not_found_job, page_job, photos_job, search_job};
-pub use urls::index_file;
 use views::{card_view, site_view};
 
 /// One file of output, path relative to the output folder (`/`-separated).

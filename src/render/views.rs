@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::frontmatter::FrontMatter;
-use crate::i18n::Language;
 use crate::markdown::TocEntry;
 use crate::model::{Page, Site};
 
@@ -254,10 +253,6 @@ pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {
         }
     }
     links
-}
-
-pub fn language_code(language: Language) -> &'static str {
-    language.code()
 }
 
 /// A plain-text description of a page: its `summary`, else the start of its text.

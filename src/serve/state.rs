@@ -97,10 +97,6 @@ impl Rebuilder {
         }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.options.root
-    }
-
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
     /// change; they are read again whatever their time stamps say. On error
     /// nothing changes: the last good site stays. Problems come in the site's
