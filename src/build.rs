@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
-use crate::disclosure::calendar::HolidayCalendar;
-use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
+use crate::emit::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
-use crate::load::{self, Sources, ThemeFile};
+use crate::layout::LEDGER_FILE;
+use crate::load::{self, Sources};
 use crate::model::kinds::Details;
 use crate::model::{self, ModelOptions, Site};
-use crate::output::{self, Content, Entry};
+use crate::output::{self, Entry, check_output_dir, collect_entries, static_destinations};
 use crate::parse;
 use crate::render::{self, Renderer};
 
@@ -46,8 +46,6 @@ pub struct ImageCounts {
     pub processed: usize,
     /// Pictures whose sizes all came from the cache.
     pub cached: usize,
-    /// Cache files of earlier builds removed.
-    pub cleaned: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -207,7 +205,7 @@ pub fn load_site(
         }
         None => parse::parse_sources(&sources, &config, report),
     });
-    let calendar = load_calendar(root, report);
+    let calendar = crate::disclosure::load_calendar(root, report);
     let site = stage(timings, "model", || {
         model::build_site(
             config.clone(),
@@ -245,30 +243,6 @@ pub fn load_site(
         ledger,
         ledger_changed,
     })
-}
-
-pub const HOLIDAYS_FILE: &str = "holidays.yaml";
-
-/// The built-in holiday calendar, extended by the site's `holidays.yaml`.
-fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {
-    let mut calendar = HolidayCalendar::builtin();
-    let path = root.join(HOLIDAYS_FILE);
-    if let Ok(bytes) = std::fs::read(&path)
-        && let Some(text) = load::decode_text(&bytes, Path::new(HOLIDAYS_FILE), report)
-        && let Err(e) = calendar.extend_from_yaml(&text)
-    {
-        let mut d = Diagnostic::error(e.message.clone()).at(HOLIDAYS_FILE);
-        if let (Some(line), Some(col)) = (e.line, e.column) {
-            d = d.line_col(line, col);
-        } else if let Some(line) = e.line {
-            d = d.line(line);
-        }
-        if let Some(help) = &e.help {
-            d = d.help(help.clone());
-        }
-        report.push(d);
-    }
-    calendar
 }
 
 /// A site rendered in memory: every file of the output, in path order, and
@@ -394,7 +368,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     // A symlinked output folder (`public -> /var/www/site`) is replaced where it
     // points; swapping the link itself would leave the web root stale and, worse,
     // the old-output clean-up would then follow the link.
-    let output_dir = match fs_symlink_target(&output_dir) {
+    let output_dir = match output::fs_symlink_target(&output_dir) {
         Some(target) => target,
         None => output_dir,
     };
@@ -426,7 +400,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
     // Only now, with the output in place, are older cache entries not needed.
-    let cleaned = images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
+    images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
     Ok(BuildSummary {
         output: output_dir,
         next_change: rendered.next_change,
@@ -438,7 +412,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         images: ImageCounts {
             processed: rendered.image_set.processed,
             cached: rendered.image_set.cached,
-            cleaned,
         },
         report,
     })
@@ -476,193 +449,4 @@ pub fn check(options: &BuildOptions) -> Report {
         let _ = render::render_site(&site, &image_set, &renderer, &loaded.clock, &mut report);
     }
     report
-}
-
-/// `static/` files with their output paths.
-pub fn static_destinations(sources: &Sources) -> Vec<(PathBuf, String)> {
-    sources
-        .static_files
-        .iter()
-        .map(|file| {
-            let dest = file
-                .rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (file.path.clone(), dest)
-        })
-        .collect()
-}
-
-/// Theme static files, then the site's `static/` (which overrides them), then
-/// page and section files, then processed images, then rendered pages: later entries with the same path
-/// replace earlier ones.
-pub fn collect_entries(
-    sources: &Sources,
-    site: &Site,
-    image_set: &ImageSet,
-    files: Vec<render::OutputFile>,
-) -> Vec<Entry> {
-    let mut by_path: std::collections::BTreeMap<String, Content> =
-        std::collections::BTreeMap::new();
-    for (path, file) in &sources.theme_static {
-        let content = match file {
-            ThemeFile::Embedded(bytes) => Content::Static(bytes),
-            ThemeFile::Disk(p) => Content::Copy(sources.root.join(p)),
-        };
-        by_path.insert(path.clone(), content);
-    }
-    for file in &sources.static_files {
-        let rel = file
-            .rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        by_path.insert(rel, Content::Copy(sources.root.join(&file.path)));
-    }
-    for asset in &site.assets {
-        by_path.insert(
-            asset.dest.clone(),
-            Content::Copy(sources.root.join(&asset.source)),
-        );
-    }
-    // Processed sizes, and originals without their metadata over the copies.
-    for (path, file) in &image_set.files {
-        by_path.insert(path.clone(), Content::Link(file.clone()));
-    }
-    for file in files {
-        by_path.insert(file.path, Content::Bytes(file.bytes));
-    }
-    by_path
-        .into_iter()
-        .map(|(path, content)| Entry { path, content })
-        .collect()
-}
-
-/// The output folder must not be the site itself, hold it, or sit inside its
-/// source folders: replacing it would destroy the site.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir()
-                .map(|d| d.join(p))
-                .unwrap_or_else(|_| p.to_path_buf())
-        };
-        normalize(&p)
-    };
-    let root_abs = absolute(root);
-    let out_abs = absolute(output);
-    // Compared twice: as written, and with symlinks resolved, so that neither a
-    // link to the site (`--output link-to-site`) nor a site reached through a link
-    // (`--root link --output real-path`) slips past.
-    let root_real = resolve_existing(&root_abs);
-    let out_real = resolve_existing(&out_abs);
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(format!(
-            "refusing to use `{}` as the output folder: {why}",
-            output.display()
-        ))
-        .help("choose a new folder such as `public` or `dist`"))
-    };
-    for (root_abs, out_abs) in [(&root_abs, &out_abs), (&root_real, &out_real)] {
-        if out_abs.parent().is_none() {
-            return refuse("it is the file-system root");
-        }
-        if root_abs.starts_with(out_abs) {
-            return refuse("it contains the site");
-        }
-        for protected in ["content", "static", "templates", "themes", ".git"] {
-            if out_abs.starts_with(root_abs.join(protected)) {
-                return refuse(&format!("it is inside the site's {protected}/ folder"));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `path` with symlinks resolved as far as it exists; the part that does not
-/// exist yet (a new output folder) is appended as written.
-fn resolve_existing(path: &Path) -> PathBuf {
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return rest
-                .iter()
-                .rev()
-                .fold(real, |acc: PathBuf, part| acc.join(part));
-        }
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => return path.to_path_buf(),
-        }
-    }
-}
-
-/// Where `path` points when it is a symbolic link to a folder.
-fn fs_symlink_target(path: &Path) -> Option<PathBuf> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.file_type().is_symlink() {
-        return None;
-    }
-    path.canonicalize().ok().filter(|p| p.is_dir())
-}
-
-/// Resolves `.` and `..` without touching the disk (the folder may not exist yet).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_dir_guards() {
-        let root = Path::new("/srv/site");
-        assert!(check_output_dir(root, Path::new("/srv/site/public")).is_ok());
-        assert!(check_output_dir(root, Path::new("/srv/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv")).is_err());
-        assert!(check_output_dir(root, Path::new("/")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/content/x")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/public/../content")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
-    }
-
-    /// Regression: `--output link-to-the-site` passed the check and the swap's
-    /// clean-up deleted the site through the link.
-    #[cfg(unix)]
-    #[test]
-    fn output_dir_guards_see_through_symlinks() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(site.join("content")).unwrap();
-        let link = dir.path().join("link");
-        std::os::unix::fs::symlink(&site, &link).unwrap();
-        assert!(check_output_dir(&site, &link).is_err());
-        assert!(check_output_dir(&link, &site).is_err());
-        assert!(check_output_dir(&link, &link.join("content/x")).is_err());
-        assert!(check_output_dir(&link, &site.join("public")).is_ok());
-        assert!(check_output_dir(&site, &dir.path().join("new/out")).is_ok());
-    }
 }

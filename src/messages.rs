@@ -6,7 +6,7 @@
 //! Messages it does not know stay English. The `error:`/`warning:` labels and
 //! the `path:line:col:` prefix never change: editors and CI logs parse them.
 
-use crate::config::Language;
+use crate::i18n::Language;
 
 /// `3 error(s), 1 warning(s)`.
 pub fn summary(language: Language, errors: usize, warnings: usize) -> String {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::SnapshotFile;
-use crate::model::kinds::sha256_hex;
+use crate::digest::sha256_hex;
 
 pub const MANIFEST_FILE: &str = "MANIFEST.sha256";
 

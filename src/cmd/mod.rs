@@ -21,7 +21,7 @@ pub struct Outcome {
     pub report: Report,
     pub success: bool,
     /// The site's language, for the summary and the common messages.
-    pub language: crate::config::Language,
+    pub language: crate::i18n::Language,
 }
 
 pub fn run(cli: Cli) -> Outcome {
@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Outcome {
             lines: Vec::new(),
             report: Report::new(),
             success: crate::output::remove_trash(&dir),
-            language: crate::config::Language::default(),
+            language: crate::i18n::Language::default(),
         },
     }
 }

@@ -2,16 +2,16 @@
 //! is a tiny HTML page with a meta refresh, a canonical link and a visible link
 //! for browsers that do not follow the refresh.
 
+use crate::escape::escape_html;
 use crate::model::Site;
-use crate::parse::escape_html;
 use crate::render::OutputFile;
-use crate::render::views::{permalink_for, url_for};
+use crate::render::urls::{permalink_for, url_for};
 
 pub fn alias_pages(site: &Site) -> Vec<OutputFile> {
     let lang = site.config.language.code();
     let moved = match site.config.language {
-        crate::config::Language::ZhCn => "本页已迁移至",
-        crate::config::Language::En => "This page has moved to",
+        crate::i18n::Language::ZhCn => "本页已迁移至",
+        crate::i18n::Language::En => "This page has moved to",
     };
     let mut files = Vec::new();
     for page in &site.pages {

@@ -6,7 +6,8 @@ use std::fmt::Write;
 use crate::clock::Clock;
 use crate::model::Site;
 use crate::render::OutputFile;
-use crate::render::views::{DateView, encode_uri, permalink_for};
+use crate::render::urls::{encode_uri, permalink_for};
+use crate::render::views::DateView;
 
 use super::xml_escape;
 

@@ -28,37 +28,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::config::ImageSettings;
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
 use cache::{Facts, ImageCache, Stamp, cache_key, content_hash};
 use process::{ImageFault, Size, variant_sizes};
 
-/// Image settings from `site.yaml` (`images:`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub thumb_width: u32,
-    pub large_width: u32,
-    /// JPEG quality, 1–100.
-    pub quality: u8,
-    /// Largest accepted picture, in pixels (width × height).
-    pub max_pixels: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            thumb_width: 480,
-            large_width: 1600,
-            quality: 80,
-            max_pixels: 100_000_000,
-        }
-    }
-}
-
 /// Bumped whenever processing changes what it writes for the same input.
 const PIPELINE_VERSION: u32 = 1;
 
-impl Settings {
+impl ImageSettings {
     fn widths(&self) -> [u32; 2] {
         [self.thumb_width, self.large_width]
     }
@@ -100,8 +79,6 @@ pub struct Variant {
 /// A picture shown in a gallery, figure or listing.
 #[derive(Debug, Clone)]
 pub struct ImageInfo {
-    /// Upright size of the original.
-    pub size: Size,
     /// Narrowest first: the first is the thumbnail, the last the large size.
     pub variants: Vec<Variant>,
 }
@@ -242,7 +219,6 @@ impl Done {
         &mut self,
         source: &Path,
         shown: &str,
-        size: Size,
         cached: Vec<(Size, PathBuf)>,
         ext: &str,
         key: String,
@@ -256,7 +232,7 @@ impl Done {
             })
             .collect();
         self.keys.push(key);
-        self.info = Some((source.to_path_buf(), ImageInfo { size, variants }));
+        self.info = Some((source.to_path_buf(), ImageInfo { variants }));
     }
 
     fn new() -> Done {
@@ -350,7 +326,7 @@ fn from_cache(
     source: &Path,
     job: &Job,
     facts: &Facts,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Option<Done> {
@@ -368,7 +344,7 @@ fn from_cache(
         }
         done.cached = true;
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, facts.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
     if let Some(original) = &job.original {
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &facts.content);
@@ -405,7 +381,7 @@ fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
 fn run_job(
     source: &Path,
     job: &Job,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Result<Done, Diagnostic> {
@@ -463,7 +439,7 @@ fn run_job(
             done.processed = true;
         }
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, header.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
 
     // Originals are published from the cache too, even when they had nothing

@@ -10,7 +10,7 @@ use crate::frontmatter::kind::Kind;
 use crate::model::Site;
 
 use super::kinds::status_view;
-use super::views::url_for;
+use super::urls::url_for;
 
 const PICTURES: usize = 4;
 const PEOPLE: usize = 4;
@@ -79,7 +79,7 @@ pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) ->
                 title: page.parsed.title.clone(),
                 url: url_for(site, &page.path),
                 image: url_for(site, &path),
-                date: super::i18n::format_date(page.parsed.date.date(), site.config.language),
+                date: crate::i18n::format_date(page.parsed.date.date(), site.config.language),
             })
         })
         .take(PICTURES)

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use rayon::prelude::*;
 
-use super::{Job, OutputFile, Renderer, index_file, kinds, prepare_job};
+use super::{Job, OutputFile, Renderer, kinds, prepare_job};
 use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::images::ImageSet;
@@ -114,7 +114,7 @@ pub fn render_changed(
         }
         _ => {
             let jobs = super::jobs(site, !photos.is_empty());
-            let paths: Vec<String> = jobs.iter().map(|job| job_path(site, job)).collect();
+            let paths: Vec<String> = jobs.iter().map(|job| job.output_path(site)).collect();
             let index = paths
                 .iter()
                 .enumerate()
@@ -188,31 +188,6 @@ pub fn render_changed(
             global,
             now: Some(shared.now),
         },
-    }
-}
-
-/// The output path of a job (what `prepare_job` writes to).
-fn job_path(site: &Site, job: &Job) -> String {
-    let paged = |base: &str, index: usize| {
-        if index == 0 {
-            index_file(base)
-        } else {
-            index_file(&format!("{base}page/{}/", index + 1))
-        }
-    };
-    match *job {
-        Job::Page(i) => index_file(&site.pages[i].path),
-        Job::Listing { section, index } => paged(&site.sections[section].path, index),
-        Job::TermList(t) => index_file(&site.taxonomies[t].path),
-        Job::TermPage {
-            taxonomy,
-            term,
-            index,
-        } => paged(&site.taxonomies[taxonomy].terms[term].path, index),
-        Job::Archive(a) => index_file(&site.archives[a].path),
-        Job::Search => "search/index.html".to_string(),
-        Job::Photos => index_file(super::PHOTOS_PATH),
-        Job::NotFound => "404.html".to_string(),
     }
 }
 

@@ -11,14 +11,16 @@ use jiff::civil::Date;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::config::{Config, Language};
+use crate::config::Config;
 use crate::disclosure::status::{DayRange, Phase, campaign_label, notice_label, phase_key};
+use crate::file_label::human_size;
 use crate::frontmatter::HonorLevel;
 use crate::frontmatter::kind::Kind;
-use crate::model::kinds::{Details, human_size};
+use crate::i18n::Language;
+use crate::model::kinds::Details;
 use crate::model::{Page, Site};
 
-use super::views::{Link, url_for};
+use super::urls::{Link, url_for};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusView {
@@ -65,7 +67,7 @@ pub fn period_text(range: DayRange, language: Language) -> String {
             )
         }
         Language::En => {
-            let day = |d: Date| super::i18n::format_date(d, Language::En);
+            let day = |d: Date| crate::i18n::format_date(d, Language::En);
             format!("{} – {}", day(range.first), day(range.last))
         }
     }
@@ -86,7 +88,7 @@ pub fn status_view(page: &Page, config: &Config, now: Timestamp) -> Option<Statu
     let phase = range.phase(now, tz);
     let archived_on = (kind == "notice" && phase == Phase::After).then(|| {
         let next = range.last.tomorrow().unwrap_or(range.last);
-        super::i18n::format_date(next, config.language)
+        crate::i18n::format_date(next, config.language)
     });
     Some(StatusView {
         kind,

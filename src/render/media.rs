@@ -9,14 +9,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Report};
+use crate::file_label::{file_kind, human_size};
 use crate::images::ImageSet;
 use crate::images::gallery::{Shown, gallery_images};
 use crate::markdown::RenderedMarkdown;
 use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
-use crate::model::kinds::{human_size, resolve_file};
+use crate::model::kinds::resolve_file;
 use crate::model::{Page, Site};
 
-use super::views::url_for;
+use super::urls::url_for;
 use super::{Renderer, to_value};
 
 /// A picture as templates see it: the thumbnail with a `srcset` of every size,
@@ -122,7 +123,10 @@ pub fn expand_shortcodes(
     root: &Path,
     report: &mut Report,
 ) -> Site {
-    let words = to_value(super::i18n::site_strings(&site.config));
+    let words = to_value(crate::i18n::site_strings(
+        site.config.language,
+        &site.config.i18n,
+    ));
     let scope = Scope {
         site: &site,
         images,
@@ -256,7 +260,7 @@ fn render_call(
                     name: file_name(&rel),
                     size: human_size(bytes),
                     bytes,
-                    kind: crate::model::kinds::file_kind_of(&file_name(&rel)),
+                    kind: file_kind(&file_name(&rel)),
                 });
             }
             _ => report.push(

@@ -40,7 +40,7 @@ pub struct ServeOptions {
 /// Runs until the process is stopped. Returns only on a start-up problem
 /// (port taken, watcher refused), as a message for the terminal.
 pub fn serve(options: &ServeOptions) -> Result<(), String> {
-    if !options.root.join(crate::config::CONFIG_FILE).is_file() {
+    if !options.root.join(crate::layout::CONFIG_FILE).is_file() {
         return Err(format!(
             "no site.yaml in {}: run serve in a site folder, or give --root DIR",
             options.root.display()

@@ -97,10 +97,6 @@ impl Rebuilder {
         }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.options.root
-    }
-
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
     /// change; they are read again whatever their time stamps say. On error
     /// nothing changes: the last good site stays. Problems come in the site's
@@ -181,9 +177,11 @@ impl Rebuilder {
         let t = Instant::now();
         let images_moved = self.images.is_none()
             || beside_pages
-            || dirty.iter().any(|p| p.starts_with(crate::load::STATIC_DIR));
+            || dirty
+                .iter()
+                .any(|p| p.starts_with(crate::layout::STATIC_DIR));
         if images_moved {
-            let static_files = build::static_destinations(&sources);
+            let static_files = crate::output::static_destinations(&sources);
             let set = crate::images::process_images(
                 &loaded_site,
                 &static_files,
@@ -260,7 +258,8 @@ impl Rebuilder {
         let copies_stay = rerender.same_paths
             && !images_moved
             && dirty.iter().all(|p| {
-                p.starts_with(crate::load::CONTENT_DIR) || p.starts_with(crate::load::TEMPLATES_DIR)
+                p.starts_with(crate::layout::CONTENT_DIR)
+                    || p.starts_with(crate::layout::TEMPLATES_DIR)
             });
         if !copies_stay {
             self.update_copies(&sources, site, &images, dirty, &mut changed);
@@ -300,7 +299,7 @@ impl Rebuilder {
         dirty: &[PathBuf],
         changed: &mut BTreeMap<String, ()>,
     ) {
-        let entries = build::collect_entries(sources, site, images, Vec::new());
+        let entries = crate::output::collect_entries(sources, site, images, Vec::new());
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
@@ -341,7 +340,7 @@ impl Rebuilder {
             let markdown = p.extension().is_some_and(|e| {
                 e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
             });
-            if !p.starts_with(crate::load::CONTENT_DIR) || markdown {
+            if !p.starts_with(crate::layout::CONTENT_DIR) || markdown {
                 return false;
             }
             // A folder (renamed, or the watcher's "look at everything" after
@@ -416,7 +415,7 @@ impl Rebuilder {
 pub struct ExtrasJob {
     pub site: Arc<Site>,
     pub clock: crate::clock::Clock,
-    pub ledger: Option<crate::disclosure::ledger::Ledger>,
+    pub ledger: Option<crate::emit::ledger::Ledger>,
 }
 
 impl ExtrasJob {
@@ -427,9 +426,9 @@ impl ExtrasJob {
 
 /// A path under `content/`, or a template: what a model patch can follow.
 fn is_text(path: &Path) -> bool {
-    path.starts_with(crate::load::CONTENT_DIR)
-        || path.starts_with(crate::load::TEMPLATES_DIR)
-        || path.starts_with(crate::load::THEMES_DIR)
+    path.starts_with(crate::layout::CONTENT_DIR)
+        || path.starts_with(crate::layout::TEMPLATES_DIR)
+        || path.starts_with(crate::layout::THEMES_DIR)
 }
 
 fn hash_of(templates: &render::TemplateSources) -> u64 {

@@ -1,11 +1,8 @@
-//! The words the theme shows, in zh-CN and en, and dates written the local way
-//! (`2026年11月23日`, `23 Nov 2026`). Templates read them as `t.KEY`.
+//! The words the theme shows, in zh-CN and en. Templates read them as `t.KEY`.
 
 use std::collections::BTreeMap;
 
-use jiff::civil;
-
-use crate::config::Language;
+use super::Language;
 
 const ZH: &[(&str, &str)] = &[
     ("home", "首页"),
@@ -240,12 +237,14 @@ const EN: &[(&str, &str)] = &[
 
 /// The theme's words for a site: built-in ones for its language, with the
 /// site's `i18n` overrides on top.
-pub fn site_strings(config: &crate::config::Config) -> BTreeMap<&'static str, String> {
-    strings(config.language)
+pub fn site_strings(
+    language: Language,
+    overrides: &BTreeMap<String, String>,
+) -> BTreeMap<&'static str, String> {
+    strings(language)
         .into_iter()
         .map(|(key, value)| {
-            let word = config
-                .i18n
+            let word = overrides
                 .get(key)
                 .cloned()
                 .unwrap_or_else(|| value.to_string());
@@ -262,33 +261,9 @@ pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
     table.iter().copied().collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-pub fn format_date(date: civil::Date, language: Language) -> String {
-    match language {
-        Language::ZhCn => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Language::En => {
-            let month = MONTHS
-                .get((date.month() as usize).saturating_sub(1))
-                .copied()
-                .unwrap_or("");
-            format!("{} {} {}", date.day(), month, date.year())
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_read_locally() {
-        let d = civil::date(2026, 11, 3);
-        assert_eq!(format_date(d, Language::ZhCn), "2026年11月3日");
-        assert_eq!(format_date(d, Language::En), "3 Nov 2026");
-    }
 
     #[test]
     fn both_languages_have_every_key() {

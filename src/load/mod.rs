@@ -6,6 +6,9 @@
 //! page, bundle page, or asset. It reads nothing outside the site root: symlinks
 //! that leave it are refused. It does not parse anything.
 
+mod decode;
+mod windows_names;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -16,12 +19,11 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Report};
+use crate::layout::{CONFIG_FILE, CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR};
 use crate::theme;
 
-pub const CONTENT_DIR: &str = "content";
-pub const STATIC_DIR: &str = "static";
-pub const TEMPLATES_DIR: &str = "templates";
-pub const THEMES_DIR: &str = "themes";
+pub use decode::decode_text;
+pub use windows_names::windows_name_warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -66,7 +68,6 @@ pub struct AssetSource {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub root: PathBuf,
-    pub config_text: Option<String>,
     pub markdown: Vec<MarkdownSource>,
     pub assets: Vec<AssetSource>,
     pub static_files: Vec<AssetSource>,
@@ -135,17 +136,17 @@ pub fn load_sources_cached(
 }
 
 pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
-    let path = root.join(crate::config::CONFIG_FILE);
+    let path = root.join(CONFIG_FILE);
     let bytes = fs::read(&path).map_err(|e| {
         Diagnostic::error(format!("cannot read site.yaml: {e}"))
-            .at(crate::config::CONFIG_FILE)
+            .at(CONFIG_FILE)
             .help(format!(
                 "is `{}` a noticeboard site? `noticeboard init DIR` creates one",
                 root.display()
             ))
     })?;
     let mut report = Report::new();
-    decode_text(&bytes, Path::new(crate::config::CONFIG_FILE), &mut report).ok_or_else(|| {
+    decode_text(&bytes, Path::new(CONFIG_FILE), &mut report).ok_or_else(|| {
         report
             .into_vec()
             .into_iter()
@@ -180,7 +181,7 @@ fn load_theme(
     if theme_name != "default" && !root.join(&theme_dir).is_dir() {
         report.push(
             Diagnostic::error(format!("theme `{theme_name}` not found"))
-                .at(crate::config::CONFIG_FILE)
+                .at(CONFIG_FILE)
                 .help(format!(
                     "create `{}` or remove the `theme` key",
                     theme_dir.display()
@@ -515,205 +516,6 @@ fn is_ignored_name(name: &str) -> bool {
         || name.eq_ignore_ascii_case("desktop.ini")
 }
 
-/// Names Windows cannot store: archives and USB copies of the site end up on
-/// Windows machines, where such a file silently fails to copy. A warning names
-/// the first offending part of the path (a folder is reported once, however
-/// many files it holds, because equal diagnostics are merged).
-pub fn windows_name_warning(rel: &Path) -> Option<Diagnostic> {
-    let mut prefix = PathBuf::new();
-    for component in rel.components() {
-        prefix.push(component);
-        let name = component.as_os_str().to_string_lossy();
-        if let Some(why) = windows_name_problem(&name) {
-            return Some(
-                Diagnostic::warning(format!(
-                    "the name `{name}` cannot be used on Windows: {why}"
-                ))
-                .at(&prefix)
-                .help("rename it; copies of the site (archives, USB sticks) often go to Windows machines"),
-            );
-        }
-    }
-    None
-}
-
-fn windows_name_problem(name: &str) -> Option<&'static str> {
-    const RESERVED: &[&str] = &[
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    ];
-    if let Some(c) = name
-        .chars()
-        .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*' | '\\') || c.is_control())
-    {
-        return Some(if c.is_control() {
-            "it contains a control character"
-        } else {
-            "it contains one of < > : \" | ? * \\"
-        });
-    }
-    if name.ends_with('.') || name.ends_with(' ') {
-        return Some("it ends with a dot or a space");
-    }
-    let stem = name.split('.').next().unwrap_or(name).trim_end();
-    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
-        return Some("it is a reserved device name (CON, PRN, AUX, NUL, COM1…, LPT1…)");
-    }
-    None
-}
-
 fn is_safe_relative(path: &Path) -> bool {
     path.components().all(|c| matches!(c, Component::Normal(_)))
-}
-
-/// Bytes to text the way a Windows office writes them: UTF-8 with or without
-/// BOM, CRLF or LF. UTF-16 (with BOM) is decoded with a warning; other bytes
-/// are refused with the byte offset, never garbled.
-pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<String> {
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest)
-            .map(str::to_string)
-            .map_err(|e| (e, 3))
-    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let little = bytes.starts_with(b"\xFF\xFE");
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|pair| {
-                let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
-                if little {
-                    u16::from_le_bytes([a, b])
-                } else {
-                    u16::from_be_bytes([a, b])
-                }
-            })
-            .collect();
-        match String::from_utf16(&units) {
-            Ok(text) => {
-                report.push(
-                    Diagnostic::warning("file is UTF-16; decoded it, but please save it as UTF-8")
-                        .at(path),
-                );
-                Ok(text)
-            }
-            Err(_) => {
-                // The first unit that is not part of a valid pair, as a byte offset.
-                let bad = char::decode_utf16(units.iter().copied())
-                    .scan(0usize, |at, c| {
-                        let here = *at;
-                        *at += c.as_ref().map_or(1, |c| c.len_utf16());
-                        Some((here, c.is_err()))
-                    })
-                    .find(|&(_, bad)| bad)
-                    .map_or(0, |(unit, _)| unit);
-                let offset = 2 + 2 * bad;
-                report.push(
-                    Diagnostic::error(format!(
-                        "file starts like UTF-16 but is not valid UTF-16 (invalid unit at byte offset {offset})"
-                    ))
-                    .at(path)
-                    .help("open it and save it as UTF-8"),
-                );
-                return None;
-            }
-        }
-    } else {
-        std::str::from_utf8(bytes)
-            .map(str::to_string)
-            .map_err(|e| (e, 0))
-    };
-    match text {
-        Ok(text) if text.contains('\r') => Some(text.replace("\r\n", "\n").replace('\r', "\n")),
-        Ok(text) => Some(text),
-        Err((e, skipped)) => {
-            let offset = e.valid_up_to() + skipped;
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            report.push(
-                Diagnostic::error(format!(
-                    "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad"
-                ))
-                .at(path)
-                .line(line)
-                .help("open it and save it as UTF-8 (记事本: 另存为 → 编码 UTF-8)"),
-            );
-            None
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_bom_and_crlf() {
-        let mut r = Report::new();
-        let text = decode_text(
-            b"\xEF\xBB\xBF---\r\ntitle: x\r\n",
-            Path::new("a.md"),
-            &mut r,
-        )
-        .unwrap();
-        assert_eq!(text, "---\ntitle: x\n");
-        assert!(!r.has_errors());
-    }
-
-    #[test]
-    fn refuses_gbk_with_offset() {
-        let mut r = Report::new();
-        // 工会 in GBK.
-        assert!(decode_text(b"ok\n\xb9\xa4\xbb\xe1", Path::new("a.md"), &mut r).is_none());
-        let d = r.iter().next().unwrap();
-        assert!(d.message.contains("offset 3"), "{}", d.message);
-        assert_eq!(d.line, Some(2));
-    }
-
-    #[test]
-    fn windows_names_are_flagged() {
-        for bad in [
-            "con.md",
-            "a/AUX/b.jpg",
-            "x?.png",
-            "名单:2026.pdf",
-            "dot.",
-            "trail ",
-            "lpt9.txt",
-        ] {
-            assert!(windows_name_warning(Path::new(bad)).is_some(), "{bad}");
-        }
-        for good in [
-            "console.md",
-            "news/a.md",
-            "名单.pdf",
-            "com10.txt",
-            ".hidden",
-        ] {
-            assert!(windows_name_warning(Path::new(good)).is_none(), "{good}");
-        }
-        let d = windows_name_warning(Path::new("content/CON/a.md")).unwrap();
-        assert_eq!(d.path.as_deref(), Some(Path::new("content/CON")));
-    }
-
-    #[test]
-    fn utf16_errors_give_the_byte_offset() {
-        let mut r = Report::new();
-        // "ab" then a lone high surrogate.
-        let bytes = [0xFF, 0xFE, b'a', 0, b'b', 0, 0x00, 0xD8, b'c', 0];
-        assert!(decode_text(&bytes, Path::new("a.md"), &mut r).is_none());
-        let d = r.iter().next().unwrap();
-        assert!(d.message.contains("byte offset 6"), "{}", d.message);
-    }
-
-    #[test]
-    fn decodes_utf16_with_warning() {
-        let mut r = Report::new();
-        let mut bytes = vec![0xFF, 0xFE];
-        for unit in "工会".encode_utf16() {
-            bytes.extend(unit.to_le_bytes());
-        }
-        assert_eq!(
-            decode_text(&bytes, Path::new("a.md"), &mut r).unwrap(),
-            "工会"
-        );
-        assert_eq!(r.warning_count(), 1);
-    }
 }

@@ -13,10 +13,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Report};
+use crate::layout::LEDGER_FILE;
 use crate::model::Site;
 use crate::model::kinds::Details;
 
-pub const LEDGER_FILE: &str = "disclosures.lock";
 const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,7 +216,7 @@ pub fn write_ledger(root: &Path, ledger: &Ledger) -> Result<(), Diagnostic> {
         std::fs::rename(&tmp, &target)?;
         // The rename itself must reach the disk, or a power cut can bring back
         // the old ledger next to the new output.
-        crate::output::sync_dir(root);
+        crate::durable::sync_dir(root);
         Ok(())
     })();
     result.map_err(|e| {
