@@ -41,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("render", &["render"]),
     ("emit", &["emit"]),
     ("output", &["output"]),
+    ("rebuild", &["rebuild"]),
     ("build", &["build"]),
     // Above build: an archive is a build written to a .zip/.tar.gz.
     ("archive", &["archive"]),

@@ -47,6 +47,7 @@ pub mod messages;
 pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod parse;
+pub(crate) mod rebuild;
 pub(crate) mod render;
 pub(crate) mod serve;
 pub(crate) mod slug;

@@ -14,10 +14,15 @@ pub mod sitemap;
 use crate::clock::Clock;
 use crate::frontmatter::kind::Kind;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::render::{Expanded, OutputFile};
 use ledger::Ledger;
 
-pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<OutputFile> {
+pub fn emit_extras(
+    site: &Site,
+    expanded: &Expanded,
+    clock: &Clock,
+    ledger: Option<&Ledger>,
+) -> Vec<OutputFile> {
     let mut files = Vec::new();
     files.push(schedule::status_file(site, clock));
     if let Some(ledger) = ledger {
@@ -27,7 +32,7 @@ pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<O
         });
     }
     if site.config.feeds {
-        files.extend(feeds::all_feeds(site, clock));
+        files.extend(feeds::all_feeds(site, expanded, clock));
     }
     if site.config.search {
         files.extend(search::search_files(site));

@@ -16,8 +16,8 @@ pub fn alias_pages(site: &Site) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for page in &site.pages {
         for alias in &page.aliases {
-            let target = url_for(site, &page.path);
-            let canonical = permalink_for(site, &page.path);
+            let target = url_for(&site.config, &page.path);
+            let canonical = permalink_for(&site.config, &page.path);
             let title = escape_html(&page.parsed.title);
             let html = format!(
                 "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved} <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n",

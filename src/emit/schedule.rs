@@ -58,7 +58,7 @@ pub fn upcoming_changes(site: &Site, clock: &Clock) -> Vec<(Timestamp, Change)> 
                     at,
                     Change {
                         at: format_instant(at, site),
-                        url: url_for(site, &page.path),
+                        url: url_for(&site.config, &page.path),
                         title: page.parsed.title.clone(),
                         becomes: labels(phase, zh).to_string(),
                     },

@@ -105,8 +105,8 @@ impl ImageSet {
 }
 
 /// What is to be done with one file.
-#[derive(Debug, Default)]
-struct Job {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Job {
     /// Output path of the original, when the file is published as it is.
     original: Option<String>,
     /// Output path the processed sizes are named after, when it is shown.
@@ -150,12 +150,17 @@ fn rel_string(path: &Path) -> String {
 /// Every image file the site publishes or shows, and what to do with it. A
 /// gallery picture or figure that does not exist is an error at its line
 /// (`cover` and `photo` are checked with the page's other fields).
-fn plan(
+/// The pictures a site publishes and shows, and what each needs.
+pub type ImagePlan = BTreeMap<PathBuf, Job>;
+
+/// Which pictures the site publishes (originals to strip) and shows (sizes to
+/// make); a picture a page names that is not there is reported.
+pub fn plan(
     site: &Site,
     static_files: &[(PathBuf, String)],
     root: &Path,
     report: &mut Report,
-) -> BTreeMap<PathBuf, Job> {
+) -> ImagePlan {
     let mut jobs: BTreeMap<PathBuf, Job> = BTreeMap::new();
     for asset in &site.assets {
         if is_strippable(&asset.source) {
@@ -248,25 +253,23 @@ impl Done {
     }
 }
 
-/// The images stage: see the module documentation.
-pub fn process_images(
+/// Processes the pictures of a [`plan`].
+pub fn process_planned(
     site: &Site,
-    static_files: &[(PathBuf, String)],
+    plan: &ImagePlan,
     options: &ImageOptions<'_>,
     report: &mut Report,
 ) -> ImageSet {
     let settings = &site.config.images;
     let cache = ImageCache::new(options.root, &site.config.cache_dir);
-    let jobs: Vec<(PathBuf, Job)> = plan(site, static_files, options.root, report)
-        .into_iter()
-        .collect();
+    let jobs: Vec<(&PathBuf, &Job)> = plan.iter().collect();
     let total = jobs.len();
     let done_count = AtomicUsize::new(0);
     let stamps_for = format!("{} max{}", settings.fingerprint(), settings.max_pixels);
     let known = cache.read_stamps(&stamps_for);
     let results: Vec<Result<Done, Diagnostic>> = jobs
         .par_iter()
-        .map(|(source, job)| {
+        .map(|&(source, job)| {
             // A file of the same size and time as last time is not read
             // again, as long as its processed files are in the cache.
             let stamp = cache::stamp_of(&options.root.join(source));
@@ -295,7 +298,7 @@ pub fn process_images(
         match result {
             Ok(done) => {
                 if let Some((stamp, facts)) = done.stamp {
-                    stamps.push((source.clone(), stamp, facts));
+                    stamps.push(((*source).clone(), stamp, facts));
                 }
                 if let Some((source, info)) = done.info {
                     set.images.insert(source, info);

@@ -9,7 +9,6 @@ mod assets;
 mod disclosures;
 pub mod kinds;
 mod pagination;
-mod patch;
 mod related;
 mod sections;
 pub mod taxonomy;
@@ -31,8 +30,9 @@ pub use taxonomy::Taxonomy;
 use assets::{attachment_copies, place_assets};
 use disclosures::{disclosure_archives, link_disclosures};
 use related::related_pages;
-use sections::build_sections;
-use urls::{alias_files, check_duplicate_urls, page_slug};
+pub(crate) use sections::build_sections;
+use urls::check_duplicate_urls;
+pub(crate) use urls::{alias_files, page_slug};
 
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -77,7 +77,6 @@ impl Section {
     pub fn intro_page(&self, index: usize) -> Option<Page> {
         let parsed = self.intro.clone()?;
         Some(Page {
-            origin: parsed.clone(),
             parsed,
             slug: String::new(),
             path: self.path.clone(),
@@ -86,7 +85,6 @@ impl Section {
             older: None,
             aliases: Vec::new(),
             details: kinds::Details::Plain,
-            notes: Vec::new(),
         })
     }
 
@@ -102,11 +100,8 @@ impl Section {
 
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// The parse, with shortcodes expanded once the render stage has done so.
+    /// The parse (shortcodes are expanded beside the model, by the render stage).
     pub parsed: Arc<ParsedPage>,
-    /// The parse as the parse stage made it (before shortcodes were expanded):
-    /// `serve` tells an unchanged page by this pointer.
-    pub origin: Arc<ParsedPage>,
     pub slug: String,
     pub path: String,
     pub section: usize,
@@ -117,9 +112,6 @@ pub struct Page {
     pub aliases: Vec<String>,
     /// What the page's kind adds: campaign dates, disclosure number and notice…
     pub details: kinds::Details,
-    /// Problems the model found in this page alone (kind checks, slug,
-    /// aliases), kept so that a patched model reports them again.
-    pub notes: Vec<Diagnostic>,
 }
 
 /// A file copied into the output as it is.
@@ -142,9 +134,6 @@ pub struct Site {
     pub assets: Vec<AssetCopy>,
     /// For each page, up to five pages sharing the most tags, newest first on ties.
     pub related: Arc<Vec<Vec<usize>>>,
-    /// Hash of what `related` was computed from, so a rebuild that changed no
-    /// tags or dates reuses it.
-    pub related_key: u64,
     /// Correction notice (更正公告) → the disclosure it corrects.
     pub corrects: BTreeMap<usize, usize>,
     /// Disclosure archives by year and by category.
@@ -153,13 +142,35 @@ pub struct Site {
     pub by_date: Vec<usize>,
     /// `rank[p]`: page `p`'s place in `by_date`.
     pub rank: Vec<usize>,
+}
+
+/// What building a model leaves beside it for the next build of the same
+/// `site.yaml` (`serve` keeps it): the problems it found, by page and across
+/// pages, and what the related lists were computed from.
+#[derive(Debug, Clone, Default)]
+pub struct ModelMemo {
+    /// Problems found in each page alone (kind checks, slug, aliases), by page.
+    pub page_notes: Vec<Vec<Diagnostic>>,
     /// Problems found across pages (duplicate URLs, numbers, term slugs).
     pub notes: Vec<Diagnostic>,
-    /// Same for two sites with the same pages, sections, listings, terms and
-    /// archives in the same places (a patched model keeps it): their output
-    /// paths and render jobs are the same.
-    pub shape: u64,
+    /// Hash of the tags and order `Site::related` was computed from.
+    pub related_key: u64,
 }
+
+/// An earlier model of the same `site.yaml`, for reusing what an edit left.
+#[derive(Clone, Copy)]
+pub struct Previous<'a> {
+    pub site: &'a Site,
+    pub memo: &'a ModelMemo,
+    /// Only Markdown changed since (no photo, attachment, static file or
+    /// holiday calendar): an unchanged page keeps its kind details, slug and
+    /// aliases, which read those files.
+    pub pages_hold: bool,
+}
+
+/// More edited pages than this at once (a search-and-replace over the site) are
+/// cheaper to handle as a new site than one by one.
+pub const MAX_EDITED: usize = 64;
 
 /// A listing of a disclosure section's items for one year (`disclosures/2025/`)
 /// or one category (`disclosures/category/cai-wu-gong-kai/`).
@@ -174,12 +185,6 @@ pub struct Archive {
 }
 
 impl Site {
-    /// Sections shown in the main navigation: the home page's direct children,
-    /// by weight then title.
-    pub fn nav_sections(&self) -> Vec<usize> {
-        self.sections[0].subsections.clone()
-    }
-
     /// The output path (site-relative) of a file a page names (`photo`, `cover`):
     /// a bundle or section file is published where its folder is; a file under
     /// `static/` at the site root is published at the root.
@@ -208,13 +213,8 @@ pub struct ModelOptions<'a> {
     pub drafts: bool,
     pub root: &'a Path,
     pub calendar: &'a crate::disclosure::calendar::HolidayCalendar,
-    /// The site of the previous build in `serve`, for reusing what did not change.
-    pub previous: Option<&'a Site>,
-    /// Only Markdown changed since `previous` was built (no photo, attachment,
-    /// static file or holiday calendar, same `site.yaml`): unchanged pages keep
-    /// their kind details, slug and aliases, and when the edit moved nothing
-    /// (see [`patch`]) the previous model is patched instead of built.
-    pub patchable: bool,
+    /// The model of the previous build in `serve`, for reusing what did not change.
+    pub previous: Option<Previous<'a>>,
 }
 
 /// Builds the site model from parsed content. Drafts are left out unless asked.
@@ -224,13 +224,7 @@ pub fn build_site(
     assets: &[AssetSource],
     options: &ModelOptions<'_>,
     report: &mut Report,
-) -> Site {
-    if options.patchable
-        && let Some(previous) = options.previous
-        && let Some(site) = patch::patch(previous, &config, &parsed, options, report)
-    {
-        return site;
-    }
+) -> (Site, ModelMemo) {
     let style = config.slugs;
     let pages_in: Vec<Arc<ParsedPage>> = parsed
         .pages
@@ -249,10 +243,9 @@ pub fn build_site(
     // Slugs (pinyin) and alias files too: all per page, so in parallel. In
     // `serve`, when only Markdown changed, an unchanged page's are taken from
     // the previous model.
-    let reusable = options.previous.filter(|_| options.patchable);
-    let before: Vec<Option<&Page>> = match reusable {
-        Some(previous) => previous_pages(&pages_in, previous),
-        None => vec![None; pages_in.len()],
+    let before: Vec<Option<(&Page, &[Diagnostic])>> = match options.previous {
+        Some(previous) if previous.pages_hold => previous_pages(&pages_in, previous),
+        _ => vec![None; pages_in.len()],
     };
     type Checked = (Option<kinds::Details>, String, Vec<String>, Vec<Diagnostic>);
     let checked: Vec<Checked> = {
@@ -261,13 +254,13 @@ pub fn build_site(
             .par_iter()
             .zip(&before)
             .map(|(p, before)| {
-                if let Some(was) = before {
+                if let Some((was, notes)) = before {
                     let details = Some(was.details.clone());
                     return (
                         details,
                         was.slug.clone(),
                         was.aliases.clone(),
-                        was.notes.clone(),
+                        notes.to_vec(),
                     );
                 }
                 let mut local = Report::new();
@@ -280,7 +273,7 @@ pub fn build_site(
     };
 
     // Pages: slug and path.
-    let mut pages: Vec<Page> = Vec::with_capacity(pages_in.len());
+    let mut pages: Vec<(Page, Vec<Diagnostic>)> = Vec::with_capacity(pages_in.len());
     for (parsed_page, (details, slug, aliases, notes)) in pages_in.into_iter().zip(checked) {
         report.extend(notes.iter().cloned());
         let Some(details) = details else { continue };
@@ -288,8 +281,7 @@ pub fn build_site(
             continue;
         };
         let path = format!("{}{}/", sections[section].path, slug);
-        pages.push(Page {
-            origin: parsed_page.clone(),
+        let page = Page {
             parsed: parsed_page,
             slug,
             path,
@@ -298,10 +290,11 @@ pub fn build_site(
             older: None,
             aliases,
             details,
-            notes,
-        });
+        };
+        pages.push((page, notes));
     }
-    pages.sort_by(|a, b| a.parsed.path.cmp(&b.parsed.path));
+    pages.sort_by(|a, b| a.0.parsed.path.cmp(&b.0.parsed.path));
+    let (mut pages, page_notes): (Vec<Page>, Vec<Vec<Diagnostic>>) = pages.into_iter().unzip();
 
     // Problems across pages; a patched model reports them again.
     let mut notes = Report::new();
@@ -341,25 +334,31 @@ pub fn build_site(
     let notes = notes.into_vec();
     report.extend(notes.iter().cloned());
 
-    Site {
+    let site = Site {
         config,
         sections,
         pages: pages.into_iter().map(Arc::new).collect(),
         taxonomies,
         assets,
         related,
-        related_key,
         corrects,
         archives,
         by_date,
         rank,
+    };
+    let memo = ModelMemo {
+        page_notes,
         notes,
-        shape: patch::new_shape(),
-    }
+        related_key,
+    };
+    (site, memo)
 }
 
 /// For each page, the index of the previous model's page of the same file.
-fn previous_places<P: AsRef<ParsedPage>>(pages_in: &[P], previous: &Site) -> Vec<Option<usize>> {
+pub(crate) fn previous_places<P: AsRef<ParsedPage>>(
+    pages_in: &[P],
+    previous: &Site,
+) -> Vec<Option<usize>> {
     let mut hint = 0;
     pages_in
         .iter()
@@ -367,10 +366,10 @@ fn previous_places<P: AsRef<ParsedPage>>(pages_in: &[P], previous: &Site) -> Vec
             let path = &page.as_ref().path;
             // Both lists are sorted by file as a rule: try the next one first.
             let at = match previous.pages.get(hint) {
-                Some(p) if p.origin.path == *path => hint,
+                Some(p) if p.parsed.path == *path => hint,
                 _ => previous
                     .pages
-                    .binary_search_by(|p| p.origin.path.cmp(path))
+                    .binary_search_by(|p| p.parsed.path.cmp(path))
                     .ok()?,
             };
             hint = at + 1;
@@ -379,15 +378,21 @@ fn previous_places<P: AsRef<ParsedPage>>(pages_in: &[P], previous: &Site) -> Vec
         .collect()
 }
 
-/// For each page, the previous model's page of the same file if its parse is
-/// the same one (so its kind details, slug and aliases are too).
-fn previous_pages<'p>(pages_in: &[Arc<ParsedPage>], previous: &'p Site) -> Vec<Option<&'p Page>> {
+/// For each page, the previous model's page of the same file, with the
+/// problems it had, if its parse is the same one (so its kind details, slug
+/// and aliases are too).
+fn previous_pages<'p>(
+    pages_in: &[Arc<ParsedPage>],
+    previous: Previous<'p>,
+) -> Vec<Option<(&'p Page, &'p [Diagnostic])>> {
     pages_in
         .iter()
-        .zip(previous_places(pages_in, previous))
+        .zip(previous_places(pages_in, previous.site))
         .map(|(page, at)| {
-            let was = &previous.pages[at?];
-            Arc::ptr_eq(&was.origin, page).then_some(&**was)
+            let at = at?;
+            let was = &previous.site.pages[at];
+            let notes = previous.memo.page_notes.get(at)?;
+            Arc::ptr_eq(&was.parsed, page).then_some((&**was, notes.as_slice()))
         })
         .collect()
 }

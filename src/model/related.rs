@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Page, Site, Taxonomy, patch};
+use super::{MAX_EDITED, Page, Previous, Site, Taxonomy};
 
 /// Pages sharing tags with each page: most shared tags first, then newest, at
 /// most five. Counting goes through the term lists, so it costs the sum of the
@@ -12,7 +12,7 @@ pub(super) fn related_pages(
     pages: &[Page],
     taxonomies: &[Taxonomy],
     rank: &[usize],
-    previous: Option<&Site>,
+    previous: Option<Previous<'_>>,
 ) -> (Arc<Vec<Vec<usize>>>, u64) {
     let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
         return (Arc::new(vec![Vec::new(); pages.len()]), 0);
@@ -30,10 +30,10 @@ pub(super) fn related_pages(
         h.finish()
     };
     if let Some(old) = previous
-        && old.related_key == key
-        && old.related.len() == pages.len()
+        && old.memo.related_key == key
+        && old.site.related.len() == pages.len()
     {
-        return (old.related.clone(), key);
+        return (old.site.related.clone(), key);
     }
     // Shared-tag counts in a dense per-thread array: the work is the sum of the
     // tag sizes over each page's tags, with no sorting of candidate lists (a
@@ -43,7 +43,7 @@ pub(super) fn related_pages(
         related_of(p, &terms_of, tags, rank, counts, touched)
     };
     let scratch = || (vec![0u16; pages.len()], Vec::new());
-    if let Some(old) = previous
+    if let Some(old) = previous.map(|p| p.site)
         && let Some(affected) = related_reach(pages, tags, old)
     {
         // Only pages sharing a tag with an edited page (before or after the
@@ -115,13 +115,13 @@ pub(super) fn related_reach(pages: &[Page], tags: &Taxonomy, old: &Site) -> Opti
     let mut reached = vec![false; n];
     let mut edited = 0;
     for (i, (page, was)) in pages.iter().zip(&old.pages).enumerate() {
-        if page.parsed.path != was.origin.path {
+        if page.parsed.path != was.parsed.path {
             return None;
         }
-        if !Arc::ptr_eq(&page.parsed, &was.origin) {
+        if !Arc::ptr_eq(&page.parsed, &was.parsed) {
             reached[i] = true;
             edited += 1;
-            if edited > patch::MAX_PATCHED {
+            if edited > MAX_EDITED {
                 return None;
             }
         }

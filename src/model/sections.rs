@@ -15,7 +15,7 @@ use super::urls::dir_path;
 /// Sections: every `_index.md`, plus implicit ones for folders that hold pages
 /// without describing themselves, plus their ancestors and the home page. Their
 /// page lists are left empty. Also returns folder → section index.
-pub(super) fn build_sections<P: AsRef<ParsedPage>>(
+pub(crate) fn build_sections<P: AsRef<ParsedPage>>(
     config: &Config,
     parsed: &[ParsedSection],
     pages_in: &[P],

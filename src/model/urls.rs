@@ -14,7 +14,7 @@ use super::{Page, Section};
 /// Output files of a page's `aliases`: `/old/path/` and `/old/path` become
 /// `old/path/index.html`, `/old.html` stays a file. Paths that would leave the
 /// output folder are refused.
-pub(super) fn alias_files(page: &ParsedPage, report: &mut Report) -> Vec<String> {
+pub(crate) fn alias_files(page: &ParsedPage, report: &mut Report) -> Vec<String> {
     let Some(aliases) = &page.front.aliases else {
         return Vec::new();
     };
@@ -67,7 +67,7 @@ pub(super) fn dir_path(dir: &Path, style: crate::slug::SlugStyle) -> String {
     path
 }
 
-pub(super) fn page_slug(
+pub(crate) fn page_slug(
     page: &ParsedPage,
     style: crate::slug::SlugStyle,
     report: &mut Report,

@@ -1,6 +1,5 @@
-//! The template engine: every template compiled up front (a syntax error is
-//! reported once, with its file and line), autoescaping for `.html` and `.xml`,
-//! and views turned into template values.
+//! The template engine: every template compiled once, errors with file and
+//! line, and the escaping our pages want.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -58,7 +57,7 @@ impl<'s> Renderer<'s> {
     }
 
     /// The first template of `names` that exists.
-    pub(super) fn pick<'n>(&self, names: &[&'n str]) -> Option<&'n str> {
+    pub(crate) fn pick<'n>(&self, names: &[&'n str]) -> Option<&'n str> {
         names.iter().copied().find(|n| self.has_template(n))
     }
 }
@@ -112,13 +111,4 @@ fn template_diagnostic(e: &minijinja::Error, origins: &BTreeMap<String, String>)
 /// Any serializable view as a template value.
 pub fn to_value<T: serde::Serialize>(view: T) -> Value {
     Value::from(minijinja::value::Serde(view))
-}
-
-pub(super) fn missing_template(names: &[&str], origin: &std::path::Path) -> Diagnostic {
-    Diagnostic::error(format!(
-        "no template found; looked for {}",
-        names.join(", ")
-    ))
-    .at(origin)
-    .help("add the template to templates/ or remove the `template` field")
 }

@@ -1,22 +1,23 @@
-//! Render jobs: one per output file. What a job is, where it writes
-//! ([`Job::output_path`]), which jobs a site has, and a job made ready to
-//! render ([`Prepared`]).
+//! Render jobs: one per output file, each prepared (its template and the
+//! values it sees) and then rendered.
+//!
+//! A job sees the site only through [`SiteReads`], so preparing it also tells
+//! what it read; `serve` keeps that with the job's fingerprint (a hash of its
+//! template and values) to skip, next time, the jobs whose reads did not move
+//! and the renders whose fingerprint stayed.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use rayon::prelude::*;
 
-use minijinja::Value;
-
-use crate::diag::Diagnostic;
+use super::OutputFile;
+use super::reads::{Read, SiteReads};
+use super::shared::{Prepared, Shared};
+use super::urls::{PHOTOS_PATH, index_file};
+use super::{listings, page};
+use crate::diag::{Diagnostic, Report};
 use crate::model::{Site, pager_path, pager_paths};
 
-use super::engine::Renderer;
-use super::urls::index_file;
-use super::{OutputFile, PHOTOS_PATH};
-
-/// One output file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Job {
+pub(crate) enum Job {
     Page(usize),
     Listing {
         section: usize,
@@ -35,10 +36,8 @@ pub(super) enum Job {
 }
 
 impl Job {
-    /// The output file the job writes, relative to the output folder. The one
-    /// place that knows it: the job itself, serve's bookkeeping and the
-    /// incremental renderer all ask here.
-    pub(super) fn output_path(&self, site: &Site) -> String {
+    /// The file this job writes, relative to the output folder.
+    pub(crate) fn output_path(&self, site: &Site) -> String {
         match *self {
             Job::Page(i) => index_file(&site.pages[i].path),
             Job::Listing { section, index } => {
@@ -61,9 +60,9 @@ impl Job {
     }
 }
 
-/// One job per output file; the same for two sites of one shape (and the same
-/// `with_photos`).
-pub(super) fn jobs(site: &Site, with_photos: bool) -> Vec<Job> {
+/// One job per output file.
+pub(crate) fn plan(shared: &Shared<'_>) -> Vec<Job> {
+    let site = shared.input.site;
     let mut jobs = Vec::new();
     jobs.extend((0..site.pages.len()).map(Job::Page));
     for (s, section) in site.sections.iter().enumerate() {
@@ -85,54 +84,72 @@ pub(super) fn jobs(site: &Site, with_photos: bool) -> Vec<Job> {
     if site.config.search {
         jobs.push(Job::Search);
     }
-    if with_photos {
+    if shared.with_photos {
         jobs.push(Job::Photos);
     }
     jobs.push(Job::NotFound);
     jobs
 }
 
-/// A job ready to render: the template and everything it sees.
-pub(super) struct Prepared {
-    pub(super) path: String,
-    pub(super) template: String,
-    pub(super) ctx: Value,
-    /// The page's source file, named when its template fails.
-    pub(super) source: Option<PathBuf>,
+fn prepare(shared: &Shared<'_>, r: &SiteReads<'_>, job: Job) -> Result<Prepared, Diagnostic> {
+    match job {
+        Job::Page(i) => page::prepare_page(shared, r, i),
+        Job::Listing { section, index } => listings::prepare_listing(shared, r, section, index),
+        Job::TermList(t) => listings::prepare_term_list(shared, r, t),
+        Job::TermPage {
+            taxonomy,
+            term,
+            index,
+        } => listings::prepare_term_page(shared, r, taxonomy, term, index),
+        Job::Archive(a) => listings::prepare_archive(shared, r, a),
+        Job::Search => listings::prepare_search(shared, r),
+        Job::Photos => listings::prepare_photos(shared, r),
+        Job::NotFound => Ok(listings::prepare_not_found(shared, r)),
+    }
 }
 
-impl Prepared {
-    pub(super) fn render(self, renderer: &Renderer<'_>) -> Result<OutputFile, Diagnostic> {
-        let html = renderer
-            .render(&self.template, self.ctx)
-            .map_err(|d| match &self.source {
-                Some(source) => d.help(format!("while rendering {}", source.display())),
-                None => d,
-            })?;
-        Ok(OutputFile {
-            path: self.path,
-            bytes: html.into_bytes(),
+/// One job done: its fingerprint, what it read (when reads are noted), and
+/// its file unless the fingerprint was the one it had.
+pub(crate) struct Done {
+    pub job: usize,
+    pub fingerprint: u64,
+    pub reads: Vec<Read>,
+    pub file: Option<OutputFile>,
+}
+
+/// Prepares `wanted` jobs — `(job index, fingerprint it had)` — in parallel,
+/// rendering those whose fingerprint moved. Failed jobs go to `report`.
+pub(crate) fn run_jobs(
+    shared: &Shared<'_>,
+    jobs: &[Job],
+    wanted: &[(usize, Option<u64>)],
+    report: &mut Report,
+) -> Vec<Done> {
+    let results: Vec<Result<Done, Diagnostic>> = wanted
+        .par_iter()
+        .map(|&(j, old)| {
+            let r = shared.reader();
+            let prepared = prepare(shared, &r, jobs[j])?;
+            let fingerprint = prepared.fingerprint();
+            let file = if old == Some(fingerprint) {
+                None
+            } else {
+                Some(prepared.render(shared.input.renderer)?)
+            };
+            Ok(Done {
+                job: j,
+                fingerprint,
+                reads: r.into_reads(),
+                file,
+            })
         })
+        .collect();
+    let mut done = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(d) => done.push(d),
+            Err(d) => report.push(d),
+        }
     }
-
-    /// What the output depends on, hashed: the same fingerprint under the same
-    /// templates means the same bytes.
-    pub(super) fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        self.template.hash(&mut hasher);
-        self.ctx.hash(&mut hasher);
-        hasher.finish()
-    }
-}
-
-pub(super) fn taxonomy_title(name: &str, strings: &BTreeMap<&'static str, String>) -> String {
-    if name == "tags" {
-        strings
-            .get("tags")
-            .cloned()
-            .unwrap_or_else(|| "tags".to_string())
-    } else {
-        name.to_string()
-    }
+    done
 }

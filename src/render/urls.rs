@@ -1,24 +1,32 @@
-//! URLs of site paths: as links inside the site (`url_for`, under the base
-//! path), as absolute permalinks, and percent-encoded for strict URIs; and
-//! [`Link`], a title with its URL. Every view and every emitted file that
-//! names a page builds its URL here.
+//! URLs of the site's paths: under the base path for links, absolute for
+//! canonical links and feeds, and the file a path is written to.
 
-use serde::Serialize;
+use crate::config::Config;
 
-use crate::model::Site;
+/// The site path of the photo-news listing, unless a section already has it.
+pub const PHOTOS_PATH: &str = "photos/";
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
+/// `news/a/` as a link: under the site's base path.
+pub fn url_for(config: &Config, path: &str) -> String {
+    format!("{}{}", config.base_path(), path)
 }
 
-pub fn url_for(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_path(), path)
+/// `news/a/` as an absolute URL, for canonical links, feeds and sitemaps.
+pub fn permalink_for(config: &Config, path: &str) -> String {
+    format!("{}/{}", config.origin_and_path(), path)
 }
 
-pub fn permalink_for(site: &Site, path: &str) -> String {
-    format!("{}/{}", site.config.origin_and_path(), path)
+/// `news/a/` → `news/a/index.html`; the home page's empty path → `index.html`.
+pub fn index_file(path: &str) -> String {
+    format!("{path}index.html")
+}
+
+/// The first segment of a path (`news/` of `news/a/`), to mark the nav item.
+pub(crate) fn top_path(path: &str) -> String {
+    match path.find('/') {
+        Some(i) => path[..=i].to_string(),
+        None => String::new(),
+    }
 }
 
 /// Percent-encodes what is not ASCII (UTF-8 slugs with `slugs: unicode`), for
@@ -36,24 +44,4 @@ pub fn encode_uri(url: &str) -> String {
         }
     }
     out
-}
-
-/// The Atom feed of the listing at `path`, if feeds are on.
-pub fn feed_url(site: &Site, path: &str) -> Option<String> {
-    site.config
-        .feeds
-        .then(|| url_for(site, &format!("{path}atom.xml")))
-}
-
-/// `news/a/` → `news/a/index.html`; the home page's empty path → `index.html`.
-pub fn index_file(path: &str) -> String {
-    format!("{path}index.html")
-}
-
-/// The first segment of a path (`news/` of `news/a/`), to mark the nav item.
-pub fn top_path(path: &str) -> String {
-    match path.find('/') {
-        Some(i) => path[..=i].to_string(),
-        None => String::new(),
-    }
 }

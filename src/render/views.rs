@@ -7,18 +7,6 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::frontmatter::FrontMatter;
 use crate::markdown::TocEntry;
-use crate::model::{Page, Site};
-
-use std::collections::BTreeMap;
-
-use minijinja::{Value, context};
-
-use crate::clock::Clock;
-use crate::images::ImageSet;
-use crate::model::Section;
-
-use super::urls::{Link, permalink_for, top_path, url_for};
-use super::{PHOTOS_PATH, Shared, kinds, media};
 
 use crate::i18n::format_date;
 
@@ -50,6 +38,12 @@ impl DateView {
             day: dt.day(),
         }
     }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -94,7 +88,7 @@ pub struct CardView<'a> {
     pub tags: Vec<TermLink>,
     pub draft: bool,
     pub meta: &'a FrontMatter,
-    pub status: Option<super::kinds::StatusView>,
+    pub status: Option<super::status::StatusView>,
     pub number: Option<String>,
     /// URL of the `cover`'s (or, for profiles, the `photo`'s) thumbnail.
     pub image: Option<String>,
@@ -130,8 +124,8 @@ pub struct PageView<'a> {
     pub older: Option<Link>,
     /// Pages sharing the most tags with this one.
     pub related: Vec<minijinja::Value>,
-    pub status: Option<super::kinds::StatusView>,
-    pub disclosure: Option<super::kinds::DisclosureView>,
+    pub status: Option<super::status::StatusView>,
+    pub disclosure: Option<DisclosureView>,
     /// For a campaign: pages carrying its tag.
     pub campaign_pages: Vec<minijinja::Value>,
     /// URLs of the `photo` and `cover` files.
@@ -234,27 +228,6 @@ pub fn fill(template: &str, n: usize, total: Option<usize>) -> String {
     }
 }
 
-pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {
-    let Some(tax) = site.taxonomies.iter().find(|t| t.name == taxonomy) else {
-        return Vec::new();
-    };
-    let Some(names) = page.parsed.taxonomies.get(taxonomy) else {
-        return Vec::new();
-    };
-    let mut links: Vec<TermLink> = Vec::new();
-    for name in names {
-        if let Some(term) = tax.find(name)
-            && !links.iter().any(|l| l.name == term.name)
-        {
-            links.push(TermLink {
-                name: term.name.clone(),
-                url: url_for(site, &term.path),
-            });
-        }
-    }
-    links
-}
-
 /// A plain-text description of a page: its `summary`, else the start of its text.
 pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
     let source = summary
@@ -269,247 +242,28 @@ pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
     out
 }
 
-pub(super) fn site_view(site: &Site, clock: &Clock, photos_title: Option<&str>) -> SiteView {
-    let config = &site.config;
-    let mut nav: Vec<NavItem> = if config.menu.is_empty() {
-        site.nav_sections()
-            .into_iter()
-            .map(|s| {
-                let section = &site.sections[s];
-                NavItem {
-                    title: section.title.clone(),
-                    url: url_for(site, &section.path),
-                    path: section.path.clone(),
-                }
-            })
-            .collect()
-    } else {
-        config
-            .menu
-            .iter()
-            .map(|item| {
-                let is_external = item.url.contains("://");
-                let path = item.url.trim_start_matches('/').to_string();
-                NavItem {
-                    title: item.name.clone(),
-                    url: if is_external {
-                        item.url.clone()
-                    } else {
-                        url_for(site, &path)
-                    },
-                    path: top_path(&path),
-                }
-            })
-            .collect()
-    };
-    if let Some(title) = photos_title
-        && config.menu.is_empty()
-    {
-        nav.push(NavItem {
-            title: title.to_string(),
-            url: url_for(site, PHOTOS_PATH),
-            path: PHOTOS_PATH.to_string(),
-        });
-    }
-    SiteView {
-        title: config.title.clone(),
-        organization: config.organization.clone(),
-        base_url: config.base_url.clone(),
-        base_path: config.base_path().to_string(),
-        language: config.language.code(),
-        nav,
-        feeds: config.feeds,
-        search: config.search,
-        relative: config.relative_urls,
-        build_year: clock.today_in(&config.timezone).year(),
-    }
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub index: usize,
+    pub title: String,
+    pub url: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub size: String,
+    pub sha256: String,
 }
 
-pub(super) fn card_view<'a>(
-    site: &'a Site,
-    images: &ImageSet,
-    page: &'a crate::model::Page,
-    now: jiff::Timestamp,
-) -> CardView<'a> {
-    let section = &site.sections[page.section];
-    let thumb = media::cover_view(site, images, page);
-    CardView {
-        title: &page.parsed.title,
-        url: url_for(site, &page.path),
-        date: DateView::new(page.parsed.date, &site.config),
-        summary: Value::from_safe_string(page.parsed.summary_html.clone()),
-        kind: page.parsed.kind.name(),
-        section_title: &section.title,
-        section_url: url_for(site, &section.path),
-        tags: term_links(site, page, "tags"),
-        draft: page.parsed.draft,
-        meta: &page.parsed.front,
-        status: kinds::status_view(page, &site.config, now),
-        image: thumb.as_ref().map(|v| v.src.clone()),
-        thumb,
-        number: match &page.details {
-            crate::model::kinds::Details::Disclosure(d) => Some(d.number.to_string()),
-            _ => None,
-        },
-    }
-}
-
-pub(super) fn page_view<'a>(
-    site: &'a Site,
-    i: usize,
-    strings: &BTreeMap<&'static str, String>,
-    shared: &Shared<'_>,
-) -> PageView<'a> {
-    let page = &site.pages[i];
-    let config = &site.config;
-    let section = &site.sections[page.section];
-    let words = &page.parsed.body.word_count;
-    let minutes = words.reading_minutes(
-        config.reading_speed.cjk_chars_per_minute,
-        config.reading_speed.words_per_minute,
-    );
-    let link = |p: usize| Link {
-        title: site.pages[p].parsed.title.clone(),
-        url: url_for(site, &site.pages[p].path),
-    };
-    let t = |key: &str| strings.get(key).map(String::as_str).unwrap_or("");
-    PageView {
-        title: &page.parsed.title,
-        url: url_for(site, &page.path),
-        permalink: permalink_for(site, &page.path),
-        date: DateView::new(page.parsed.date, config),
-        updated: page.parsed.updated.map(|u| DateView::new(u, config)),
-        author: page.parsed.front.author.as_deref(),
-        source: page.parsed.front.source.as_deref(),
-        summary: Value::from_safe_string(page.parsed.summary_html.clone()),
-        description: describe(
-            page.parsed.front.summary.as_deref(),
-            &page.parsed.body.plain_text,
-        ),
-        content: Value::from_safe_string(page.parsed.body.html.clone()),
-        toc: &page.parsed.body.toc,
-        word_count: words.total(),
-        word_count_text: fill(t("word_count"), words.total(), None),
-        reading_minutes: minutes,
-        reading_time_text: fill(t("reading_time"), minutes, None),
-        kind: page.parsed.kind.name(),
-        draft: page.parsed.draft,
-        tags: term_links(site, page, "tags"),
-        taxonomies: site
-            .taxonomies
-            .iter()
-            .map(|tax| (tax.name.as_str(), term_links(site, page, &tax.name)))
-            .collect(),
-        meta: &page.parsed.front,
-        section: Link {
-            title: section.title.clone(),
-            url: url_for(site, &section.path),
-        },
-        newer: page.newer.map(link),
-        older: page.older.map(link),
-        related: site.related[i]
-            .iter()
-            .map(|&r| shared.cards.get(r))
-            .collect(),
-        status: kinds::status_view(page, config, shared.now),
-        disclosure: kinds::disclosure_view(site, i),
-        campaign_pages: kinds::campaign_pages(site, i)
-            .into_iter()
-            .map(|p| shared.cards.get(p))
-            .collect(),
-        photo_url: page
-            .parsed
-            .front
-            .photo
-            .as_deref()
-            .and_then(|f| site.file_path_for(page, f))
-            .map(|p| url_for(site, &p)),
-        cover_url: page
-            .parsed
-            .front
-            .cover
-            .as_deref()
-            .and_then(|f| site.file_path_for(page, f))
-            .map(|p| url_for(site, &p)),
-        has_lightbox: !media::gallery_views(site, shared.images, page).is_empty()
-            || page.parsed.body.html.contains("data-lightbox"),
-        gallery: media::gallery_views(site, shared.images, page),
-        gallery_in_body: page
-            .parsed
-            .body
-            .shortcodes
-            .iter()
-            .any(|c| c.name == "gallery"),
-        photo: page
-            .parsed
-            .front
-            .photo
-            .as_ref()
-            .and_then(|_| media::cover_view_of(site, shared.images, page, "photo")),
-    }
-}
-
-pub(super) fn section_value(site: &Site, shared: &Shared<'_>, s: usize) -> Value {
-    let section: &Section = &site.sections[s];
-    let latest: Vec<Value> = section
-        .pages
-        .iter()
-        .take(5)
-        .map(|&p| shared.cards.get(p))
-        .collect();
-    context! {
-        title => section.title.clone(),
-        url => url_for(site, &section.path),
-        kind => section.kind.name(),
-        content => Value::from_safe_string(section.content_html.clone()),
-        summary => Value::from_safe_string(section.summary_html.clone()),
-        page_count => section.pages.len(),
-        latest => latest,
-        is_home => section.is_home(),
-    }
-}
-
-/// 首页 > 工会动态 > 文章标题: ancestors of `section`, then the current item
-/// (without a link) if given.
-pub(super) fn breadcrumb(
-    site: &Site,
-    section: usize,
-    current: Option<&str>,
-    home: &str,
-) -> Vec<Link> {
-    let mut chain = Vec::new();
-    let mut cursor = Some(section);
-    while let Some(s) = cursor {
-        chain.push(s);
-        cursor = site.sections[s].parent;
-    }
-    chain.reverse();
-    let mut links: Vec<Link> = chain
-        .into_iter()
-        .map(|s| {
-            let sec = &site.sections[s];
-            Link {
-                title: if sec.is_home() {
-                    home.to_string()
-                } else {
-                    sec.title.clone()
-                },
-                url: url_for(site, &sec.path),
-            }
-        })
-        .collect();
-    match current {
-        Some(title) => links.push(Link {
-            title: title.to_string(),
-            url: String::new(),
-        }),
-        None => {
-            if let Some(last) = links.last_mut() {
-                last.url.clear();
-            }
-        }
-    }
-    links
+#[derive(Debug, Clone, Serialize)]
+pub struct DisclosureView {
+    pub number: String,
+    pub attachments: Vec<AttachmentView>,
+    /// The notice this one corrects (for a 更正公告).
+    pub corrects: Option<Link>,
+    pub reason: Option<String>,
+    /// Corrections of this notice.
+    pub corrected_by: Vec<Link>,
+    pub year: i16,
+    pub category: Option<String>,
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@
 //! other commands, `serve` prints as it goes: it runs until Ctrl-C.
 
 pub mod http;
+#[cfg(test)]
+mod oracle;
 pub mod state;
 pub mod watch;
 
