@@ -44,18 +44,8 @@ pub(super) fn related_pages(
     };
     let scratch = || (vec![0u16; pages.len()], Vec::new());
     if let Some(old) = previous.map(|p| p.site)
-        && let Some(affected) = related_reach(pages, tags, old)
+        && let Some(related) = related_after_edit(pages, tags, rank, &terms_of, old)
     {
-        // Only pages sharing a tag with an edited page (before or after the
-        // edit) can see their list change.
-        let fresh: Vec<Vec<usize>> = affected
-            .par_iter()
-            .map_init(scratch, |s, &p| one(s, p))
-            .collect();
-        let mut related = Vec::clone(&old.related);
-        for (p, list) in affected.into_iter().zip(fresh) {
-            related[p] = list;
-        }
         return (Arc::new(related), key);
     }
     let related: Vec<Vec<usize>> = (0..pages.len())
@@ -100,40 +90,101 @@ pub(super) fn related_of(
     best.into_iter().map(|(_, _, other)| other).collect()
 }
 
-/// After an edit of a few pages, the pages whose related list may change:
-/// those sharing a tag with an edited page, before or after the edit. Every
-/// other page has the same candidates, with the same tags, in the same order
-/// among themselves (ranks shift, but only around the edited pages). `None`
-/// when pages came or went, or when so many are reached that computing all
-/// is as cheap.
-pub(super) fn related_reach(pages: &[Page], tags: &Taxonomy, old: &Site) -> Option<Vec<usize>> {
+/// The related lists after an edit of a few pages that kept every page's
+/// place (same files, same newest-first order), from the previous lists.
+///
+/// An edited page's list is computed afresh. For any other page `p`, only its
+/// shared-tag counts with the edited pages can have moved, since its own tags
+/// did not: if none of those fell for a page in its list, its new list is the
+/// best five of its old list and the edited pages, as every page outside the
+/// old list ranked below it and still does. Otherwise (an edited page in its
+/// list now shares fewer tags) it is computed afresh too. `None` when pages
+/// came, went or moved, or too many changed.
+fn related_after_edit(
+    pages: &[Page],
+    tags: &Taxonomy,
+    rank: &[usize],
+    terms_of: &[Vec<usize>],
+    old: &Site,
+) -> Option<Vec<Vec<usize>>> {
     let n = pages.len();
-    if old.pages.len() != n || old.related.len() != n {
+    if old.pages.len() != n || old.related.len() != n || old.rank != rank {
         return None;
     }
     let old_tags = old.taxonomies.iter().find(|t| t.name == "tags")?;
-    let mut reached = vec![false; n];
-    let mut edited = 0;
+    let mut edited: Vec<usize> = Vec::new();
     for (i, (page, was)) in pages.iter().zip(&old.pages).enumerate() {
         if page.parsed.path != was.parsed.path {
             return None;
         }
         if !Arc::ptr_eq(&page.parsed, &was.parsed) {
-            reached[i] = true;
-            edited += 1;
-            if edited > MAX_EDITED {
+            edited.push(i);
+            if edited.len() > MAX_EDITED {
                 return None;
             }
         }
     }
-    let edited_pages = reached.clone();
-    for term in old_tags.terms.iter().chain(&tags.terms) {
-        if term.pages.iter().any(|&p| edited_pages[p]) {
-            for &p in &term.pages {
-                reached[p] = true;
+    // The edited pages' tags before the edit, as terms of the new taxonomy
+    // (a term that is gone is on no page now, so it counts for no one).
+    let new_index: std::collections::HashMap<&str, usize> = (tags.terms.iter().enumerate())
+        .map(|(t, term)| (term.path.as_str(), t))
+        .collect();
+    let mut old_terms_of: std::collections::HashMap<usize, Vec<usize>> =
+        edited.iter().map(|&e| (e, Vec::new())).collect();
+    for term in &old_tags.terms {
+        for &p in &term.pages {
+            if let Some(list) = old_terms_of.get_mut(&p)
+                && let Some(&t) = new_index.get(term.path.as_str())
+            {
+                list.push(t);
             }
         }
     }
-    let list: Vec<usize> = (0..n).filter(|&p| reached[p]).collect();
-    (list.len() <= n / 2).then_some(list)
+    let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count();
+    let is_edited = |p: usize| edited.binary_search(&p).is_ok();
+    // Pages that share a tag with an edited page, before or after the edit.
+    let mut reached: Vec<usize> = edited
+        .iter()
+        .flat_map(|&e| terms_of[e].iter().chain(&old_terms_of[&e]))
+        .flat_map(|&t| tags.terms[t].pages.iter().copied())
+        .filter(|&p| !is_edited(p))
+        .collect();
+    reached.sort_unstable();
+    reached.dedup();
+
+    let mut related = Vec::clone(&old.related);
+    let mut afresh: Vec<usize> = edited.clone();
+    for &p in &reached {
+        let mine = &terms_of[p];
+        let fell = edited.iter().any(|&e| {
+            old.related[p].contains(&e)
+                && shared(mine, &terms_of[e]) < shared(mine, &old_terms_of[&e])
+        });
+        if fell {
+            afresh.push(p);
+            continue;
+        }
+        let mut best: Vec<(std::cmp::Reverse<usize>, usize, usize)> = old.related[p]
+            .iter()
+            .filter(|&&o| !is_edited(o))
+            .chain(edited.iter())
+            .map(|&o| (std::cmp::Reverse(shared(mine, &terms_of[o])), rank[o], o))
+            .filter(|&(std::cmp::Reverse(c), _, o)| c > 0 && o != p)
+            .collect();
+        best.sort_unstable();
+        best.truncate(5);
+        related[p] = best.into_iter().map(|(_, _, o)| o).collect();
+    }
+    use rayon::prelude::*;
+    let scratch = || (vec![0u16; n], Vec::new());
+    let fresh: Vec<Vec<usize>> = afresh
+        .par_iter()
+        .map_init(scratch, |(counts, touched), &p| {
+            related_of(p, terms_of, tags, rank, counts, touched)
+        })
+        .collect();
+    for (p, list) in afresh.into_iter().zip(fresh) {
+        related[p] = list;
+    }
+    Some(related)
 }
