@@ -2,14 +2,16 @@
 """Save-to-reload latency of the live preview: noticeboard serve vs hugo server.
 
 Starts each tool's preview server on a generated corpus (made by bench/run.py,
-which this script calls when the corpus is missing), edits the title of one
-page several times, and measures from the end of the write to:
+which this script calls when the corpus is missing), edits one page several
+times, and measures from the end of the write to:
 
   noticeboard  the live-reload event naming that page (server-sent events)
   hugo         the "Total in N ms" line Hugo prints when its rebuild is done
 
 Both clocks start at the same moment (right after the file is closed), so the
-numbers include the file watcher's delay. Between edits the script waits until
+numbers include the file watcher's delay. `--edit title` changes the page's
+title (the model keeps its shape); `--edit tag` adds one more tag that other
+pages carry (the page joins a term: listings, term pages, related lists move). Between edits the script waits until
 the tool is idle (noticeboard's background search index included).
 """
 import argparse
@@ -44,6 +46,8 @@ def parse_args(argv):
     p.add_argument("--no-hugo", action="store_true", help="measure noticeboard alone")
     p.add_argument("--theme", choices=["minimal", "default"], default="default",
                    help="noticeboard templates (default: the built-in default theme)")
+    p.add_argument("--edit", choices=["title", "tag"], default="title",
+                   help="what each save changes (default: the title)")
     return p.parse_args(argv)
 
 
@@ -76,14 +80,53 @@ def edit_title(path, n):
     return time.perf_counter()
 
 
+TAG_LINE = re.compile(r"^tags: \[(.*)\]$", re.M)
+
+
+def corpus_tags(site, page):
+    """Tags other pages of the corpus carry and `page` does not, most used first."""
+    counts = {}
+    for other in (site / "content").rglob("*.md"):
+        m = TAG_LINE.search(other.read_text(encoding="utf-8"))
+        for tag in (m.group(1).split(",") if m else []):
+            tag = tag.strip().strip('"')
+            if tag:
+                counts[tag] = counts.get(tag, 0) + 1
+    m = TAG_LINE.search(page.read_text(encoding="utf-8"))
+    own = {t.strip().strip('"') for t in m.group(1).split(",")} if m else set()
+    return [t for t, _ in sorted(counts.items(), key=lambda kv: -kv[1]) if t not in own]
+
+
+def edit_tags(path, n, pool):
+    """Adds the n-th tag of `pool` to the page's tags (a tags line is added if it has none)."""
+    text = path.read_text(encoding="utf-8")
+    tag = pool[(n - 1) % len(pool)]
+    if TAG_LINE.search(text):
+        text = TAG_LINE.sub(lambda m: f"tags: [{m.group(1)}, {tag}]" if m.group(1).strip()
+                            else f"tags: [{tag}]", text, count=1)
+    else:
+        text = text.replace("\n---\n", f"\ntags: [{tag}]\n---\n", 1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return time.perf_counter()
+
+
+def editor(kind, site, page):
+    if kind == "tag":
+        pool = corpus_tags(site, page)
+        return lambda path, n: edit_tags(path, n, pool)
+    return edit_title
+
+
 def reader(stream, q):
     for line in iter(stream.readline, ""):
         q.put((time.perf_counter(), line))
     q.put((time.perf_counter(), None))
 
 
-def measure_noticeboard(nb_bin, site, edits):
+def measure_noticeboard(nb_bin, site, edits, kind):
     page = pick_page(site)
+    edit = editor(kind, site, page)
     original = page.read_text(encoding="utf-8")
     slug = page.stem
     proc = subprocess.Popen([str(nb_bin), "serve", "--root", str(site), "--port", "0", "--now", NOW],
@@ -120,7 +163,7 @@ def measure_noticeboard(nb_bin, site, edits):
         wait_idle_nb(events, first=True)
         samples = []
         for n in range(1, edits + 1):
-            t0 = edit_title(page, n)
+            t0 = edit(page, n)
             while True:
                 t, name, data = events.get(timeout=60)
                 if name == "reload" and f"{slug}/index.html" in data:
@@ -150,8 +193,9 @@ def wait_idle_nb(events, first=False):
             continue
 
 
-def measure_hugo(hugo_bin, site, edits):
+def measure_hugo(hugo_bin, site, edits, kind):
     page = pick_page(site)
+    edit = editor(kind, site, page)
     original = page.read_text(encoding="utf-8")
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -177,7 +221,7 @@ def measure_hugo(hugo_bin, site, edits):
             lines.get()
         samples, reported = [], []
         for n in range(1, edits + 1):
-            t0 = edit_title(page, n)
+            t0 = edit(page, n)
             while True:
                 t, line = lines.get(timeout=120)
                 if line is None:
@@ -210,10 +254,10 @@ def main(argv=None):
         if not hugo_bin:
             runbench.log(f"no Hugo: {info}; measuring noticeboard alone")
     nb_site, hugo_site = ensure_corpus(a, nb_bin)
-    results = {"pages": a.pages, "noticeboard": measure_noticeboard(nb_bin, nb_site, a.edits)}
+    results = {"pages": a.pages, "noticeboard": measure_noticeboard(nb_bin, nb_site, a.edits, a.edit)}
     if hugo_bin:
-        results["hugo"] = measure_hugo(hugo_bin, hugo_site, a.edits)
-    print(f"\none-page edit in the live preview, {a.pages} pages, {a.edits} edits, save → rebuilt")
+        results["hugo"] = measure_hugo(hugo_bin, hugo_site, a.edits, a.edit)
+    print(f"\none-page edit ({a.edit}) in the live preview, {a.pages} pages, {a.edits} edits, save → rebuilt")
     print(f"{'tool':<14}{'first build':>13}{'median':>10}{'min':>9}{'max':>9}")
     for tool in ("noticeboard", "hugo"):
         if tool in results:
@@ -225,7 +269,7 @@ def main(argv=None):
         ratio = statistics.median(results["noticeboard"]["samples_ms"]) / statistics.median(
             results["hugo"]["samples_ms"])
         print(f"noticeboard / hugo (median): {ratio:.3f}")
-    out = a.work / f"serve-latency-{a.pages}.json"
+    out = a.work / f"serve-latency-{a.pages}-{a.edit}.json"
     out.write_text(json.dumps(results, indent=2))
     print(f"raw samples: {out}")
 

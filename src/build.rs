@@ -7,19 +7,21 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
-use crate::disclosure::calendar::HolidayCalendar;
-use crate::disclosure::ledger::{LEDGER_FILE, Ledger, read_ledger, update_ledger, write_ledger};
+use crate::emit::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
-use crate::load::{self, Sources, ThemeFile};
+use crate::layout::LEDGER_FILE;
+use crate::load::{self, Sources};
 use crate::message::Message;
 use crate::model::kinds::Details;
-use crate::model::{self, ModelOptions, Site};
-use crate::output::{self, Content, Entry};
-use crate::parse;
-use crate::render::{self, Renderer};
+use crate::model::{ModelOptions, Site};
+use crate::output::{self, Entry, check_output_dir, collect_entries, static_destinations};
+use crate::rebuild::{RenderOutcome, State};
+use crate::render::{Expanded, OutputFile, RenderInput, Renderer};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -47,8 +49,6 @@ pub struct ImageCounts {
     pub processed: usize,
     /// Pictures whose sizes all came from the cache.
     pub cached: usize,
-    /// Cache files of earlier builds removed.
-    pub cleaned: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,19 +63,6 @@ pub struct BuildSummary {
     pub timings: Vec<(&'static str, Duration)>,
     pub images: ImageCounts,
     pub report: Report,
-}
-
-/// Everything up to the site model: what `build` and `check` share.
-pub struct Loaded {
-    pub config: Config,
-    pub clock: Clock,
-    /// Shared with `serve`'s caches, which keep the last load.
-    pub sources: std::sync::Arc<Sources>,
-    pub site: Site,
-    /// The disclosure ledger as it must be after this build (`None` when the
-    /// site has no disclosures and no ledger).
-    pub ledger: Option<Ledger>,
-    pub ledger_changed: bool,
 }
 
 fn stage<T>(
@@ -102,7 +89,12 @@ pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> 
             return None;
         }
     };
-    let mut config = config::resolve(&text, report)?;
+    resolve_config(&text, base_url, report)
+}
+
+/// `site.yaml`'s text resolved, with `--base-url` over its `base_url`.
+fn resolve_config(text: &str, base_url: Option<&str>, report: &mut Report) -> Option<Config> {
+    let mut config = config::resolve(text, report)?;
     if let Some(url) = base_url {
         match config::normalize_base_url(url) {
             Some(url) => config.base_url = url,
@@ -120,35 +112,59 @@ pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> 
     Some(config)
 }
 
-/// What `serve` keeps between rebuilds so that an edit re-reads and re-parses
-/// only the files that changed.
-#[derive(Default)]
-pub struct Caches {
-    pub read: load::ReadCache,
-    pub parse: parse::ParseCache,
-    /// Pages parsed (not reused) by the last load.
-    pub parsed: usize,
-    /// The last good site: the model reuses what an edit did not touch.
-    pub site: Option<std::sync::Arc<Site>>,
-    /// The sources of the last load, and the paths the watcher saw change
-    /// since: together they let a plain save skip walking the folders.
-    pub sources: Option<std::sync::Arc<Sources>>,
-    pub changed: Option<Vec<PathBuf>>,
-    /// Only Markdown changed since `site` was built: the model may patch it
-    /// (see [`ModelOptions::patchable`]).
-    pub patchable: bool,
+/// What a build is for: it decides what the stages write and how strict
+/// the templates are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Files for the output folder: pictures are cached.
+    Build,
+    /// Validation only: nothing is written, undefined template variables
+    /// are errors, and every stage runs that can, to report all it finds.
+    Check,
+    /// The live preview: like `Build`, with a state kept across saves.
+    Serve,
 }
 
-/// Config, sources, parsed pages and the site model: what `build`, `check` and
-/// `serve` share. With `caches`, unchanged files are neither read nor parsed.
-pub fn load_site(
+/// What the stages made: the model and everything rendered from it.
+pub struct Staged {
+    pub config: Config,
+    pub clock: Clock,
+    /// Shared with `serve`'s state, which keeps the last load.
+    pub sources: Arc<Sources>,
+    pub site: Arc<Site>,
+    pub expanded: Arc<Expanded>,
+    pub images: Arc<ImageSet>,
+    /// The disclosure ledger as it must be after this build (`None` when the
+    /// site has no disclosures and no ledger).
+    pub ledger: Option<Ledger>,
+    pub ledger_changed: bool,
+    pub rendered: RenderOutcome,
+}
+
+/// load → parse → model → images → shortcodes → render: the one sequence of
+/// stages, for `build`, `check` and `serve` alike. `state` decides what each
+/// stage may reuse (nothing, for [`State::once`]). `None` when a stage failed.
+pub fn run_stages(
     options: &BuildOptions,
+    mode: Mode,
+    state: &mut State,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
-    caches: Option<&mut Caches>,
-) -> Option<Loaded> {
+) -> Option<Staged> {
     let root = &options.root;
-    let config = load_config(root, options.base_url.as_deref(), report)?;
+    // `check` goes on past errors to find more; the others stop at the first
+    // stage that had one.
+    let stop = |report: &Report| mode != Mode::Check && report.has_errors();
+    let text = match load::read_config(root) {
+        Ok(text) => text,
+        Err(d) => {
+            report.push(d);
+            return None;
+        }
+    };
+    state.config_read(&text);
+    let mut config = resolve_config(&text, options.base_url.as_deref(), report)?;
+    config.relative_urls |= options.relative;
     let clock = match Clock::from_sources(
         options.now.as_deref(),
         options.source_date_epoch.as_deref(),
@@ -160,118 +176,106 @@ pub fn load_site(
             return None;
         }
     };
-    let mut config = config;
-    if options.relative {
-        config.relative_urls = true;
-    }
-    let (read_cache, parse_cache, previous, last_sources, changed, patchable) = match caches {
-        Some(c) => (
-            Some(&mut c.read),
-            Some((&mut c.parse, &mut c.parsed)),
-            c.site.as_deref(),
-            Some(&mut c.sources),
-            c.changed.take(),
-            c.patchable,
-        ),
-        None => (None, None, None, None, None, false),
-    };
-    let sources = stage(timings, "load", || {
-        let quick = match (&read_cache, &last_sources, &changed) {
-            (Some(_), Some(Some(last)), Some(changed)) => Some((last, changed)),
-            _ => None,
-        };
-        let reloaded = match (quick, read_cache) {
-            (Some((last, changed)), Some(cache)) => {
-                let mut local = Report::new();
-                match load::reload_saved(last, changed, cache, &mut local) {
-                    Some(sources) => {
-                        report.extend(local.into_vec());
-                        Ok(sources)
-                    }
-                    None => Err(Some(cache)),
-                }
-            }
-            (_, cache) => Err(cache),
-        };
-        match reloaded {
-            Ok(sources) => sources,
-            Err(cache) => load::load_sources_cached(root, &config.theme, cache, report),
-        }
-    });
-    let sources = std::sync::Arc::new(sources);
-    if let Some(slot) = last_sources {
-        *slot = Some(sources.clone());
-    }
-    let parsed = stage(timings, "parse", || match parse_cache {
-        Some((cache, count)) => {
-            let (parsed, n) = parse::parse_sources_cached(&sources, &config, Some(cache), report);
-            *count = n;
-            parsed
-        }
-        None => parse::parse_sources(&sources, &config, report),
-    });
-    let calendar = load_calendar(root, report);
+    let sources = stage(timings, "load", || state.load(root, &config, report));
+    let parsed = stage(timings, "parse", || state.parse(&sources, &config, report));
+    let calendar = crate::disclosure::load_calendar(root, report);
     let site = stage(timings, "model", || {
-        model::build_site(
-            config.clone(),
-            parsed,
-            &sources.assets,
-            &ModelOptions {
-                drafts: options.drafts,
-                root,
-                calendar: &calendar,
-                previous,
-                patchable,
-            },
-            report,
-        )
+        let options = ModelOptions {
+            drafts: options.drafts,
+            root,
+            calendar: &calendar,
+            previous: None,
+        };
+        state.model(config.clone(), parsed, &sources, &options, report)
     });
-    let has_disclosures = site
-        .pages
-        .iter()
-        .any(|p| matches!(p.details, Details::Disclosure(_)));
-    let mut ledger = None;
-    let mut ledger_changed = false;
-    if (has_disclosures || root.join(LEDGER_FILE).exists())
-        && let Some(old) = read_ledger(root, report)
-    {
-        let today = clock.today_in(&config.timezone).to_string();
-        let new = update_ledger(&site, &old, &today, report);
-        ledger_changed = new != old;
-        ledger = Some(new);
+    let (ledger, ledger_changed) = match ledger_after(root, &site, &clock, &config, report) {
+        Some((ledger, changed)) => (Some(ledger), changed),
+        None => (None, false),
+    };
+    if stop(report) {
+        return None;
     }
-    Some(Loaded {
+    let static_files = static_destinations(&sources);
+    let images = stage(timings, "images", || {
+        let options = ImageOptions {
+            root,
+            write_cache: mode != Mode::Check,
+            progress: options.progress.as_ref(),
+        };
+        state.images(&site, &static_files, &options, report)
+    });
+    if mode == Mode::Check {
+        images::audit::audit_media(&site, root, report);
+    }
+    if stop(report) {
+        return None;
+    }
+    let renderer = Renderer::new(&sources.templates, mode == Mode::Check, report);
+    if report.has_errors() {
+        return None;
+    }
+    let templates = templates_key(&sources.templates);
+    let expanded = stage(timings, "shortcodes", || {
+        state.expand(&site, &images, &renderer, templates, root, report)
+    });
+    if report.has_errors() {
+        return None;
+    }
+    let rendered = stage(timings, "render", || {
+        let input = RenderInput {
+            site: &site,
+            images: &images,
+            expanded: &expanded,
+            renderer: &renderer,
+            clock: &clock,
+        };
+        state.render(input, templates, report)
+    });
+    if report.has_errors() {
+        return None;
+    }
+    drop(renderer);
+    Some(Staged {
         config,
         clock,
         sources,
         site,
+        expanded,
+        images,
         ledger,
         ledger_changed,
+        rendered,
     })
 }
 
-pub const HOLIDAYS_FILE: &str = "holidays.yaml";
-
-/// The built-in holiday calendar, extended by the site's `holidays.yaml`.
-fn load_calendar(root: &Path, report: &mut Report) -> HolidayCalendar {
-    let mut calendar = HolidayCalendar::builtin();
-    let path = root.join(HOLIDAYS_FILE);
-    if let Ok(bytes) = std::fs::read(&path)
-        && let Some(text) = load::decode_text(&bytes, Path::new(HOLIDAYS_FILE), report)
-        && let Err(e) = calendar.extend_from_yaml(&text)
-    {
-        let mut d = Diagnostic::error(e.message).at(HOLIDAYS_FILE);
-        if let (Some(line), Some(col)) = (e.line, e.column) {
-            d = d.line_col(line, col);
-        } else if let Some(line) = e.line {
-            d = d.line(line);
-        }
-        if let Some(help) = e.help {
-            d = d.help(help);
-        }
-        report.push(d);
+/// The ledger as this build leaves it, and whether that differs from the file.
+fn ledger_after(
+    root: &Path,
+    site: &Site,
+    clock: &Clock,
+    config: &Config,
+    report: &mut Report,
+) -> Option<(Ledger, bool)> {
+    let has_disclosures = site
+        .pages
+        .iter()
+        .any(|p| matches!(p.details, Details::Disclosure(_)));
+    if !has_disclosures && !root.join(LEDGER_FILE).exists() {
+        return None;
     }
-    calendar
+    let old = read_ledger(root, report)?;
+    let today = clock.today_in(&config.timezone).to_string();
+    let new = update_ledger(site, &old, &today, report);
+    let changed = new != old;
+    Some((new, changed))
+}
+
+/// Templates as loaded, hashed: the same key, the same templates.
+fn templates_key(templates: &crate::render::TemplateSources) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    templates.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A site rendered in memory: every file of the output, in path order, and
@@ -287,66 +291,33 @@ pub struct Rendered {
     pub sections: usize,
     pub terms: usize,
     /// Processed images, for the cache clean-up after writing.
-    pub image_set: ImageSet,
+    pub image_set: Arc<ImageSet>,
 }
 
-/// load → parse → model → render → emit (→ relative links): everything but
-/// writing. `build` writes the result to a folder, `archive` into one file.
+/// Every stage, then emit (→ relative links): everything but writing.
+/// `build` writes the result to a folder, `archive` into one file.
 pub fn render_output(
     options: &BuildOptions,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Rendered> {
-    let loaded = load_site(options, timings, report, None)?;
-    if report.has_errors() {
-        return None;
-    }
-    let Loaded {
+    let staged = run_stages(options, Mode::Build, &mut State::once(), timings, report)?;
+    let Staged {
         config,
         clock,
         sources,
         site,
+        expanded,
+        images,
         ledger,
         ledger_changed,
-    } = loaded;
-
-    let static_files = static_destinations(&sources);
-    let image_set = stage(timings, "images", || {
-        images::process_images(
-            &site,
-            &static_files,
-            &ImageOptions {
-                root: &options.root,
-                write_cache: true,
-                progress: options.progress.as_ref(),
-            },
-            report,
-        )
-    });
-    if report.has_errors() {
-        return None;
-    }
-    let renderer = Renderer::new(&sources.templates, false, report);
-    if report.has_errors() {
-        return None;
-    }
-    let site = stage(timings, "shortcodes", || {
-        render::media::expand_shortcodes(site, &image_set, &renderer, &options.root, report)
-    });
-    if report.has_errors() {
-        return None;
-    }
-    let files = stage(timings, "render", || {
-        render::render_site(&site, &image_set, &renderer, &clock, report)
-    });
-    if report.has_errors() {
-        return None;
-    }
+        rendered,
+    } = staged;
     let extras = stage(timings, "emit", || {
-        crate::emit::emit_extras(&site, &clock, ledger.as_ref())
+        crate::emit::emit_extras(&site, &expanded, &clock, ledger.as_ref())
     });
 
-    let mut files: Vec<render::OutputFile> = files.into_iter().chain(extras).collect();
+    let mut files: Vec<OutputFile> = rendered.files.into_iter().chain(extras).collect();
     if site.config.relative_urls {
         let base_path = site.config.base_path().to_string();
         stage(timings, "relative", || {
@@ -361,7 +332,7 @@ pub fn render_output(
                 });
         });
     }
-    let entries = collect_entries(&sources, &site, &image_set, files);
+    let entries = collect_entries(&sources, &site, &images, files);
     let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
         .next()
@@ -376,7 +347,7 @@ pub fn render_output(
         pages: site.pages.len(),
         sections: site.sections.len(),
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        image_set,
+        image_set: images,
     })
 }
 
@@ -397,7 +368,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     // A symlinked output folder (`public -> /var/www/site`) is replaced where it
     // points; swapping the link itself would leave the web root stale and, worse,
     // the old-output clean-up would then follow the link.
-    let output_dir = match fs_symlink_target(&output_dir) {
+    let output_dir = match output::fs_symlink_target(&output_dir) {
         Some(target) => target,
         None => output_dir,
     };
@@ -429,7 +400,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     }
     // Only now, with the output in place, are older cache entries not needed.
-    let cleaned = images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
+    images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
     Ok(BuildSummary {
         output: output_dir,
         next_change: rendered.next_change,
@@ -441,7 +412,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         images: ImageCounts {
             processed: rendered.image_set.processed,
             cached: rendered.image_set.cached,
-            cleaned,
         },
         report,
     })
@@ -450,224 +420,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
 /// Validates the whole site and writes nothing.
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
-    let mut timings = Vec::new();
-    let Some(loaded) = load_site(options, &mut timings, &mut report, None) else {
-        return report;
-    };
-    let static_files = static_destinations(&loaded.sources);
-    let image_set = images::process_images(
-        &loaded.site,
-        &static_files,
-        &ImageOptions {
-            root: &options.root,
-            write_cache: false,
-            progress: None,
-        },
+    let _ = run_stages(
+        options,
+        Mode::Check,
+        &mut State::once(),
+        &mut Vec::new(),
         &mut report,
     );
-    images::audit::audit_media(&loaded.site, &options.root, &mut report);
-    let renderer = Renderer::new(&loaded.sources.templates, true, &mut report);
-    if !report.has_errors() {
-        let site = render::media::expand_shortcodes(
-            loaded.site,
-            &image_set,
-            &renderer,
-            &options.root,
-            &mut report,
-        );
-        // Rendering catches template errors that only show with real data.
-        let _ = render::render_site(&site, &image_set, &renderer, &loaded.clock, &mut report);
-    }
     report
-}
-
-/// `static/` files with their output paths.
-pub fn static_destinations(sources: &Sources) -> Vec<(PathBuf, String)> {
-    sources
-        .static_files
-        .iter()
-        .map(|file| {
-            let dest = file
-                .rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (file.path.clone(), dest)
-        })
-        .collect()
-}
-
-/// Theme static files, then the site's `static/` (which overrides them), then
-/// page and section files, then processed images, then rendered pages: later entries with the same path
-/// replace earlier ones.
-pub fn collect_entries(
-    sources: &Sources,
-    site: &Site,
-    image_set: &ImageSet,
-    files: Vec<render::OutputFile>,
-) -> Vec<Entry> {
-    let mut by_path: std::collections::BTreeMap<String, Content> =
-        std::collections::BTreeMap::new();
-    for (path, file) in &sources.theme_static {
-        let content = match file {
-            ThemeFile::Embedded(bytes) => Content::Static(bytes),
-            ThemeFile::Disk(p) => Content::Copy(sources.root.join(p)),
-        };
-        by_path.insert(path.clone(), content);
-    }
-    for file in &sources.static_files {
-        let rel = file
-            .rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        by_path.insert(rel, Content::Copy(sources.root.join(&file.path)));
-    }
-    for asset in &site.assets {
-        by_path.insert(
-            asset.dest.clone(),
-            Content::Copy(sources.root.join(&asset.source)),
-        );
-    }
-    // Processed sizes, and originals without their metadata over the copies.
-    for (path, file) in &image_set.files {
-        by_path.insert(path.clone(), Content::Link(file.clone()));
-    }
-    for file in files {
-        by_path.insert(file.path, Content::Bytes(file.bytes));
-    }
-    by_path
-        .into_iter()
-        .map(|(path, content)| Entry { path, content })
-        .collect()
-}
-
-/// The output folder must not be the site itself, hold it, or sit inside its
-/// source folders: replacing it would destroy the site.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir()
-                .map(|d| d.join(p))
-                .unwrap_or_else(|_| p.to_path_buf())
-        };
-        normalize(&p)
-    };
-    let root_abs = absolute(root);
-    let out_abs = absolute(output);
-    // Compared twice: as written, and with symlinks resolved, so that neither a
-    // link to the site (`--output link-to-site`) nor a site reached through a link
-    // (`--root link --output real-path`) slips past.
-    let root_real = resolve_existing(&root_abs);
-    let out_real = resolve_existing(&out_abs);
-    let refuse = |why: Message| {
-        Err(Diagnostic::error(Message::OutputRefused {
-            output: output.display().to_string(),
-            why: Box::new(why),
-        })
-        .help(Message::OutputRefusedHelp {}))
-    };
-    for (root_abs, out_abs) in [(&root_abs, &out_abs), (&root_real, &out_real)] {
-        if out_abs.parent().is_none() {
-            return refuse(Message::OutputIsRoot {});
-        }
-        if root_abs.starts_with(out_abs) {
-            return refuse(Message::OutputContainsSite {});
-        }
-        for protected in ["content", "static", "templates", "themes", ".git"] {
-            if out_abs.starts_with(root_abs.join(protected)) {
-                return refuse(Message::OutputInsideProtected {
-                    folder: protected.to_string(),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `path` with symlinks resolved as far as it exists; the part that does not
-/// exist yet (a new output folder) is appended as written.
-fn resolve_existing(path: &Path) -> PathBuf {
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return rest
-                .iter()
-                .rev()
-                .fold(real, |acc: PathBuf, part| acc.join(part));
-        }
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => return path.to_path_buf(),
-        }
-    }
-}
-
-/// Where `path` points when it is a symbolic link to a folder.
-fn fs_symlink_target(path: &Path) -> Option<PathBuf> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.file_type().is_symlink() {
-        return None;
-    }
-    path.canonicalize().ok().filter(|p| p.is_dir())
-}
-
-/// Resolves `.` and `..` without touching the disk (the folder may not exist yet).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_dir_guards() {
-        let root = Path::new("/srv/site");
-        assert!(check_output_dir(root, Path::new("/srv/site/public")).is_ok());
-        assert!(check_output_dir(root, Path::new("/srv/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv")).is_err());
-        assert!(check_output_dir(root, Path::new("/")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/content/x")).is_err());
-        assert!(check_output_dir(root, Path::new("/srv/site/public/../content")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/out")).is_ok());
-    }
-
-    /// Regression: `--output link-to-the-site` passed the check and the swap's
-    /// clean-up deleted the site through the link.
-    #[cfg(unix)]
-    #[test]
-    fn output_dir_guards_see_through_symlinks() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("site");
-        std::fs::create_dir_all(site.join("content")).unwrap();
-        let link = dir.path().join("link");
-        std::os::unix::fs::symlink(&site, &link).unwrap();
-        assert!(check_output_dir(&site, &link).is_err());
-        assert!(check_output_dir(&link, &site).is_err());
-        assert!(check_output_dir(&link, &link.join("content/x")).is_err());
-        assert!(check_output_dir(&link, &site.join("public")).is_ok());
-        assert!(check_output_dir(&site, &dir.path().join("new/out")).is_ok());
-    }
 }

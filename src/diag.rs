@@ -9,7 +9,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::config::Language;
+use crate::i18n::Language;
 use crate::message::Message;
 
 /// How bad a problem is: errors fail the build, warnings do not.

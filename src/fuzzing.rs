@@ -1,4 +1,4 @@
-//! Entry points for the fuzz targets in `fuzz/` and for `tests/fuzz_corpus.rs`,
+//! Entry points for the fuzz targets in `fuzz/` and for `tests/it/fuzz_corpus.rs`,
 //! which replays the committed corpus (and every crash found so far) on a plain
 //! `cargo test`. Each runs one real stage of the pipeline on arbitrary bytes; a
 //! panic, overflow or hang is a bug, any diagnostic is a correct answer.
@@ -30,8 +30,8 @@ pub fn front_matter(bytes: &[u8]) {
     };
     let _ = crate::parse::parse_sources(&sources, &config, &mut report);
     for d in report.sorted() {
-        let _ = d.render(crate::config::Language::ZhCn);
-        let _ = d.render(crate::config::Language::En);
+        let _ = d.render(crate::i18n::Language::ZhCn);
+        let _ = d.render(crate::i18n::Language::En);
     }
 }
 
@@ -169,8 +169,8 @@ pub fn site_yaml(bytes: &[u8]) {
     let mut report = Report::new();
     let _ = crate::config::resolve(&text, &mut report);
     for d in report.sorted() {
-        let _ = d.render(crate::config::Language::ZhCn);
-        let _ = d.render(crate::config::Language::En);
+        let _ = d.render(crate::i18n::Language::ZhCn);
+        let _ = d.render(crate::i18n::Language::En);
     }
 }
 

@@ -8,35 +8,49 @@
 //! model    ParsedSite     -> Site         (sections, URLs, slugs, listings, taxonomies)
 //! images   Site + files   -> ImageSet     (thumbnails, large sizes, originals stripped; cached)
 //! render   Site + theme   -> OutputFile…  (shortcodes expanded, minijinja, typed views, in parallel)
-//! write    OutputFile…    -> public/      (atomic swap)
+//! emit     Site           -> OutputFile…  (feeds, sitemap, search index, redirects, the ledger)
+//! output   OutputFile…    -> public/      (atomic swap)
 //!          or             -> a .zip/.tar.gz snapshot with a manifest (`archive`)
 //! ```
 //!
-//! [`build::build`] drives them. Problems are collected as [`diag::Diagnostic`]s
-//! in a [`diag::Report`]; the library never prints.
+//! `build::build` drives them. Problems are collected as `diag::Diagnostic`s
+//! in a `diag::Report`; the library never prints. Modules only use modules
+//! below them in the layer table of `layers.rs` (leaf helpers such as `i18n`,
+//! `layout` and `digest` at the bottom, then config and the stages in order,
+//! then the drivers), and a unit test there holds them to it. Only what
+//! `main.rs` and the fuzzers use is public.
 
-pub mod archive;
-pub mod build;
+pub(crate) mod archive;
+pub(crate) mod build;
 pub mod cli;
-pub mod clock;
+pub(crate) mod clock;
 pub mod cmd;
-pub mod config;
-pub mod diag;
-pub mod disclosure;
-pub mod emit;
-pub mod frontmatter;
+pub(crate) mod config;
+pub(crate) mod diag;
+pub(crate) mod digest;
+pub(crate) mod disclosure;
+pub(crate) mod durable;
+pub(crate) mod emit;
+pub(crate) mod escape;
+pub(crate) mod file_label;
+pub(crate) mod frontmatter;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod images;
-pub mod load;
-pub mod markdown;
-pub mod message;
-pub mod model;
-pub mod output;
-pub mod parse;
-pub mod render;
-pub mod serve;
-pub mod slug;
-pub mod text;
-pub mod theme;
-pub mod yaml;
+pub(crate) mod i18n;
+pub(crate) mod images;
+#[cfg(test)]
+mod layers;
+pub(crate) mod layout;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod message;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod parse;
+pub(crate) mod rebuild;
+pub(crate) mod render;
+pub(crate) mod serve;
+pub(crate) mod slug;
+pub(crate) mod text;
+pub(crate) mod theme;
+pub(crate) mod yaml;

@@ -6,20 +6,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use noticeboard::cli::Cli;
-use noticeboard::diag::report_lines;
 
 fn main() -> ExitCode {
     // clap exits with 2 on bad usage and 0 for --help/--version.
     let cli = Cli::parse();
     let outcome = noticeboard::cmd::run(cli);
-    let language = outcome.language;
     let mut stderr = std::io::stderr().lock();
-    for line in report_lines(&outcome.report, language) {
+    for line in outcome.report_lines() {
         let _ = writeln!(stderr, "{line}");
     }
     let mut stdout = std::io::stdout().lock();
-    for line in &outcome.lines {
-        let line = line.render(language);
+    for line in outcome.output_lines() {
         if outcome.success {
             let _ = writeln!(stdout, "{line}");
         } else {

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::clock::parse_civil;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
 use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
 use crate::load::{MarkdownSource, Role, Sources};
@@ -36,7 +37,6 @@ pub struct ParsedSection {
 #[derive(Debug, Clone)]
 pub struct ParsedPage {
     pub path: PathBuf,
-    pub role: Role,
     /// Folder of the section holding the page, relative to `content/`.
     pub section_dir: PathBuf,
     /// The bundle folder relative to `content/`, for bundle pages.
@@ -539,14 +539,13 @@ fn parse_page(
     };
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
-        crate::model::kinds::sha256_hex(source.text.as_bytes())
+        crate::digest::sha256_hex(source.text.as_bytes())
     } else {
         String::new()
     };
     Some(ParsedPage {
         source_sha256,
         path: path.clone(),
-        role: source.role,
         section_dir,
         bundle_dir,
         name,
@@ -642,21 +641,6 @@ fn top_level_key_at(yaml: &str, line: usize) -> Option<String> {
 
 fn push_at(report: &mut Report, d: Diagnostic, path: &Path, line: Option<usize>) {
     report.push(d.at(path).line_maybe(line));
-}
-
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

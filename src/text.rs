@@ -58,11 +58,6 @@ impl WordCount {
         self.cjk + self.words
     }
 
-    pub fn add(&mut self, other: WordCount) {
-        self.cjk += other.cjk;
-        self.words += other.words;
-    }
-
     pub fn reading_minutes(&self, cjk_per_minute: u32, words_per_minute: u32) -> usize {
         let cjk_rate = cjk_per_minute.max(1) as f64;
         let word_rate = words_per_minute.max(1) as f64;

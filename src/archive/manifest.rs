@@ -6,7 +6,7 @@ use crate::message::Message;
 use std::collections::BTreeMap;
 
 use super::SnapshotFile;
-use crate::model::kinds::sha256_hex;
+use crate::digest::sha256_hex;
 
 pub const MANIFEST_FILE: &str = "MANIFEST.sha256";
 

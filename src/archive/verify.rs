@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::manifest::{MANIFEST_FILE, parse_manifest};
 use crate::diag::Diagnostic;
-use crate::model::kinds::sha256_hex;
+use crate::digest::sha256_hex;
 
 /// What differs from the manifest. Paths are relative to the snapshot's top
 /// folder (files outside it keep their full name).

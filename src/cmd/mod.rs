@@ -21,15 +21,28 @@ pub struct Outcome {
     pub report: Report,
     pub success: bool,
     /// The site's language, for the summary and the common messages.
-    pub language: crate::config::Language,
+    pub language: crate::i18n::Language,
+}
+
+impl Outcome {
+    /// The report as `main` prints it on stderr, in the site's language: the
+    /// one printing policy, [`crate::diag::report_lines`], that serve uses too.
+    pub fn report_lines(&self) -> Vec<String> {
+        crate::diag::report_lines(&self.report, self.language)
+    }
+
+    /// The command's own lines, in the site's language.
+    pub fn output_lines(&self) -> Vec<String> {
+        self.lines.iter().map(|m| m.render(self.language)).collect()
+    }
 }
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Init(args) => Outcome {
             language: match args.lang {
-                crate::cli::Lang::ZhCn => crate::config::Language::ZhCn,
-                crate::cli::Lang::En => crate::config::Language::En,
+                crate::cli::Lang::ZhCn => crate::i18n::Language::ZhCn,
+                crate::cli::Lang::En => crate::i18n::Language::En,
             },
             ..init::run(&args)
         },
@@ -58,7 +71,7 @@ pub fn run(cli: Cli) -> Outcome {
             lines: Vec::new(),
             report: Report::new(),
             success: crate::output::remove_trash(&dir),
-            language: crate::config::Language::default(),
+            language: crate::i18n::Language::default(),
         },
     }
 }

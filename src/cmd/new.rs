@@ -13,7 +13,8 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::disclosure::number::{self, DocNumber};
 use crate::frontmatter::kind::Kind;
-use crate::load::{self, CONTENT_DIR};
+use crate::layout::CONTENT_DIR;
+use crate::load;
 use crate::parse;
 use crate::slug::slugify;
 

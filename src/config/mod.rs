@@ -7,36 +7,12 @@ pub mod raw;
 use jiff::tz::TimeZone;
 
 use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::i18n::Language;
+use crate::layout::CONFIG_FILE;
 use crate::message::{List, Message};
 use crate::slug::SlugStyle;
 use crate::yaml;
 use raw::{KNOWN_KEYS, RawConfig};
-
-pub const CONFIG_FILE: &str = "site.yaml";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    #[default]
-    ZhCn,
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::ZhCn => "zh-CN",
-            Language::En => "en",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Language> {
-        match text.to_ascii_lowercase().as_str() {
-            "zh-cn" | "zh" | "zh-hans" | "zh_cn" => Some(Language::ZhCn),
-            "en" | "en-us" | "en-gb" => Some(Language::En),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct MenuItem {
@@ -80,7 +56,7 @@ pub struct Config {
     pub feed_limit: usize,
     pub cache_dir: String,
     /// Sizes and limits of processed pictures.
-    pub images: crate::images::Settings,
+    pub images: ImageSettings,
     pub menu: Vec<MenuItem>,
     pub disclosure: DisclosureConfig,
     /// The site's own words for the theme (`i18n: {search: 查找}`), over the
@@ -131,10 +107,32 @@ pub fn default_config(title: &str) -> Config {
         feed_full_content: true,
         feed_limit: 20,
         cache_dir: ".noticeboard/cache".to_string(),
-        images: crate::images::Settings::default(),
+        images: ImageSettings::default(),
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
+    }
+}
+
+/// Image settings from `site.yaml` (`images:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageSettings {
+    pub thumb_width: u32,
+    pub large_width: u32,
+    /// JPEG quality, 1–100.
+    pub quality: u8,
+    /// Largest accepted picture, in pixels (width × height).
+    pub max_pixels: u64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            thumb_width: 480,
+            large_width: 1600,
+            quality: 80,
+            max_pixels: 100_000_000,
+        }
     }
 }
 
@@ -397,7 +395,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
     }
 
     if let Some(words) = i18n {
-        let known = crate::render::i18n::strings(config.language);
+        let known = crate::i18n::strings(config.language);
         for (key, value) in words {
             if known.contains_key(key.as_str()) {
                 config.i18n.insert(key, value);
@@ -424,7 +422,7 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
 
 fn resolve_images(
     raw: raw::RawImages,
-    settings: &mut crate::images::Settings,
+    settings: &mut ImageSettings,
     complain: &mut dyn FnMut(Diagnostic),
 ) {
     for (key, value, target) in [

@@ -444,7 +444,7 @@ mod tests {
     use super::*;
 
     fn en(e: &CalendarError) -> String {
-        e.message.render(crate::config::Language::En)
+        e.message.render(crate::i18n::Language::En)
     }
 
     fn working(calendar: &HolidayCalendar, from: Date, days: u32) -> NoticeEnd {

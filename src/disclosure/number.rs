@@ -310,7 +310,7 @@ mod tests {
 
     /// The message in both languages, so a test can look for words of either.
     fn both(e: &NumberError) -> String {
-        use crate::config::Language;
+        use crate::i18n::Language;
         format!(
             "{} / {}",
             e.message.render(Language::ZhCn),
@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn message_in_each_language() {
-        use crate::config::Language;
+        use crate::i18n::Language;
         let e = parse("工会[2026]12号").unwrap_err();
         assert_eq!(
             e.message.render(Language::ZhCn),

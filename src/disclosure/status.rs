@@ -38,6 +38,7 @@ impl DayRange {
     }
 
     /// The next moment the phase changes after `now`, if any.
+    #[cfg(test)]
     pub fn next_change(&self, now: Timestamp, tz: &TimeZone) -> Option<Timestamp> {
         [self.starts_at(tz), self.ends_at(tz)]
             .into_iter()

@@ -6,30 +6,52 @@ use std::fmt::Write;
 
 use crate::clock::Clock;
 use crate::model::Site;
-use crate::render::OutputFile;
-use crate::render::views::{DateView, encode_uri, permalink_for};
+use crate::render::urls::{encode_uri, permalink_for};
+use crate::render::views::DateView;
+use crate::render::{Expanded, OutputFile};
 
 use super::xml_escape;
 
-pub fn all_feeds(site: &Site, clock: &Clock) -> Vec<OutputFile> {
+pub fn all_feeds(site: &Site, expanded: &Expanded, clock: &Clock) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let home_title = site.config.title.clone();
-    files.push(feed(site, clock, "", &home_title, site.pages_by_date()));
+    files.push(feed(
+        site,
+        expanded,
+        clock,
+        "",
+        &home_title,
+        site.pages_by_date(),
+    ));
     for section in site.sections.iter().filter(|s| !s.is_home()) {
         let title = format!("{} - {}", section.title, site.config.title);
-        files.push(feed(site, clock, &section.path, &title, &section.pages));
+        files.push(feed(
+            site,
+            expanded,
+            clock,
+            &section.path,
+            &title,
+            &section.pages,
+        ));
     }
     for taxonomy in &site.taxonomies {
         for term in &taxonomy.terms {
             let title = format!("{} - {}", term.name, site.config.title);
-            files.push(feed(site, clock, &term.path, &title, &term.pages));
+            files.push(feed(site, expanded, clock, &term.path, &title, &term.pages));
         }
     }
     files
 }
 
 /// One feed for the listing at `path`, entries newest first.
-fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) -> OutputFile {
+fn feed(
+    site: &Site,
+    expanded: &Expanded,
+    clock: &Clock,
+    path: &str,
+    title: &str,
+    pages: &[usize],
+) -> OutputFile {
     let config = &site.config;
     let entries: Vec<usize> = pages.iter().copied().take(config.feed_limit).collect();
     let updated = entries
@@ -50,8 +72,8 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
         .organization
         .clone()
         .unwrap_or_else(|| config.title.clone());
-    let listing = encode_uri(&permalink_for(site, path));
-    let self_url = encode_uri(&permalink_for(site, &format!("{path}atom.xml")));
+    let listing = encode_uri(&permalink_for(&site.config, path));
+    let self_url = encode_uri(&permalink_for(&site.config, &format!("{path}atom.xml")));
 
     let mut xml = String::with_capacity(4096 + entries.len() * 2048);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -82,7 +104,7 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
     for &p in &entries {
         let page = &site.pages[p];
         let parsed = &page.parsed;
-        let url = encode_uri(&permalink_for(site, &page.path));
+        let url = encode_uri(&permalink_for(&site.config, &page.path));
         let published = DateView::new(parsed.date, config).iso;
         let entry_updated = DateView::new(
             parsed.updated.unwrap_or(parsed.date).max(parsed.date),
@@ -114,7 +136,12 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
                 let _ = writeln!(xml, "    <category term=\"{}\"/>", xml_escape(tag));
             }
         }
-        let summary = absolutize(&parsed.summary_html, &url, config.origin_and_path());
+        // Pages that call shortcodes are shown with their output filled in.
+        let (html, summary_html) = match expanded.pages.get(p).and_then(Option::as_ref) {
+            Some(e) => (&e.html, &e.summary_html),
+            None => (&parsed.body.html, &parsed.summary_html),
+        };
+        let summary = absolutize(summary_html, &url, config.origin_and_path());
         if !summary.is_empty() {
             let _ = writeln!(
                 xml,
@@ -123,7 +150,7 @@ fn feed(site: &Site, clock: &Clock, path: &str, title: &str, pages: &[usize]) ->
             );
         }
         if config.feed_full_content {
-            let content = absolutize(&parsed.body.html, &url, config.origin_and_path());
+            let content = absolutize(html, &url, config.origin_and_path());
             let _ = writeln!(
                 xml,
                 "    <content type=\"html\">{}</content>",

@@ -1,30 +1,38 @@
 //! Emit: the files that are not theme pages: Atom feeds (site, sections,
-//! terms), `sitemap.xml`, `robots.txt` and redirect pages for `aliases`.
-//! Reads the site model, returns bytes; the output stage writes them.
+//! terms), `sitemap.xml`, `robots.txt`, redirect pages for `aliases`, and the
+//! disclosure ledger ([`ledger`]: `disclosures.lock` beside the site, its public
+//! copy in the output). Reads the site model, returns bytes; the output stage
+//! writes them.
 
 pub mod feeds;
+pub mod ledger;
 pub mod redirects;
 pub mod schedule;
 pub mod search;
 pub mod sitemap;
 
 use crate::clock::Clock;
-use crate::disclosure::ledger::Ledger;
 use crate::frontmatter::kind::Kind;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::render::{Expanded, OutputFile};
+use ledger::Ledger;
 
-pub fn emit_extras(site: &Site, clock: &Clock, ledger: Option<&Ledger>) -> Vec<OutputFile> {
+pub fn emit_extras(
+    site: &Site,
+    expanded: &Expanded,
+    clock: &Clock,
+    ledger: Option<&Ledger>,
+) -> Vec<OutputFile> {
     let mut files = Vec::new();
     files.push(schedule::status_file(site, clock));
     if let Some(ledger) = ledger {
         files.push(OutputFile {
             path: format!("{}ledger.json", disclosure_section_path(site)),
-            bytes: crate::disclosure::ledger::to_json(ledger).into_bytes(),
+            bytes: ledger::to_json(ledger).into_bytes(),
         });
     }
     if site.config.feeds {
-        files.extend(feeds::all_feeds(site, clock));
+        files.extend(feeds::all_feeds(site, expanded, clock));
     }
     if site.config.search {
         files.extend(search::search_files(site));

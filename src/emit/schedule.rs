@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::model::Site;
 use crate::model::kinds::Details;
 use crate::render::OutputFile;
-use crate::render::views::url_for;
+use crate::render::urls::url_for;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
@@ -31,7 +31,7 @@ struct StatusFile {
 /// Every future status change, soonest first.
 pub fn upcoming_changes(site: &Site, clock: &Clock) -> Vec<(Timestamp, Change)> {
     let tz = &site.config.timezone;
-    let zh = site.config.language == crate::config::Language::ZhCn;
+    let zh = site.config.language == crate::i18n::Language::ZhCn;
     let now = clock.now();
     let mut changes = Vec::new();
     for page in &site.pages {
@@ -58,7 +58,7 @@ pub fn upcoming_changes(site: &Site, clock: &Clock) -> Vec<(Timestamp, Change)> 
                     at,
                     Change {
                         at: format_instant(at, site),
-                        url: url_for(site, &page.path),
+                        url: url_for(&site.config, &page.path),
                         title: page.parsed.title.clone(),
                         becomes: labels(phase, zh).to_string(),
                     },

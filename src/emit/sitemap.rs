@@ -6,7 +6,8 @@ use std::fmt::Write;
 use crate::clock::Clock;
 use crate::model::Site;
 use crate::render::OutputFile;
-use crate::render::views::{DateView, encode_uri, permalink_for};
+use crate::render::urls::{encode_uri, permalink_for};
+use crate::render::views::DateView;
 
 use super::xml_escape;
 
@@ -60,7 +61,7 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
         let _ = writeln!(
             xml,
             "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",
-            xml_escape(&encode_uri(&permalink_for(site, &path)))
+            xml_escape(&encode_uri(&permalink_for(&site.config, &path)))
         );
     }
     xml.push_str("</urlset>\n");
@@ -73,7 +74,7 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
 pub fn robots(site: &Site) -> OutputFile {
     let text = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        permalink_for(site, "sitemap.xml")
+        permalink_for(&site.config, "sitemap.xml")
     );
     OutputFile {
         path: "robots.txt".to_string(),

@@ -50,16 +50,6 @@ impl Kind {
         }
     }
 
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Kind::News => "新闻",
-            Kind::ModelWorker => "劳模",
-            Kind::Craftsman => "工匠",
-            Kind::Campaign => "主题活动",
-            Kind::Disclosure => "公示公告",
-        }
-    }
-
     /// Fields this kind adds to [`COMMON_FIELDS`].
     pub fn extra_fields(self) -> &'static [&'static str] {
         match self {

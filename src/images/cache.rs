@@ -83,10 +83,6 @@ impl ImageCache {
         ImageCache { dir }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// `<key>.<w>x<h>.<ext>`: one size of a processed image.
     pub fn variant_path(&self, key: &str, size: Size, ext: &str) -> PathBuf {
         self.dir

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::frontmatter::Gallery;
-use crate::load::CONTENT_DIR;
+use crate::layout::CONTENT_DIR;
 use crate::model::kinds::resolve_file;
 use crate::model::{Page, Site};
 

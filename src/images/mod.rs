@@ -29,37 +29,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::config::ImageSettings;
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
 use cache::{Facts, ImageCache, Stamp, cache_key, content_hash};
 use process::{ImageFault, Size, variant_sizes};
 
-/// Image settings from `site.yaml` (`images:`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub thumb_width: u32,
-    pub large_width: u32,
-    /// JPEG quality, 1–100.
-    pub quality: u8,
-    /// Largest accepted picture, in pixels (width × height).
-    pub max_pixels: u64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            thumb_width: 480,
-            large_width: 1600,
-            quality: 80,
-            max_pixels: 100_000_000,
-        }
-    }
-}
-
 /// Bumped whenever processing changes what it writes for the same input.
 const PIPELINE_VERSION: u32 = 1;
 
-impl Settings {
+impl ImageSettings {
     fn widths(&self) -> [u32; 2] {
         [self.thumb_width, self.large_width]
     }
@@ -101,8 +80,6 @@ pub struct Variant {
 /// A picture shown in a gallery, figure or listing.
 #[derive(Debug, Clone)]
 pub struct ImageInfo {
-    /// Upright size of the original.
-    pub size: Size,
     /// Narrowest first: the first is the thumbnail, the last the large size.
     pub variants: Vec<Variant>,
 }
@@ -129,8 +106,8 @@ impl ImageSet {
 }
 
 /// What is to be done with one file.
-#[derive(Debug, Default)]
-struct Job {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Job {
     /// Output path of the original, when the file is published as it is.
     original: Option<String>,
     /// Output path the processed sizes are named after, when it is shown.
@@ -174,12 +151,17 @@ fn rel_string(path: &Path) -> String {
 /// Every image file the site publishes or shows, and what to do with it. A
 /// gallery picture or figure that does not exist is an error at its line
 /// (`cover` and `photo` are checked with the page's other fields).
-fn plan(
+/// The pictures a site publishes and shows, and what each needs.
+pub type ImagePlan = BTreeMap<PathBuf, Job>;
+
+/// Which pictures the site publishes (originals to strip) and shows (sizes to
+/// make); a picture a page names that is not there is reported.
+pub fn plan(
     site: &Site,
     static_files: &[(PathBuf, String)],
     root: &Path,
     report: &mut Report,
-) -> BTreeMap<PathBuf, Job> {
+) -> ImagePlan {
     let mut jobs: BTreeMap<PathBuf, Job> = BTreeMap::new();
     for asset in &site.assets {
         if is_strippable(&asset.source) {
@@ -244,7 +226,6 @@ impl Done {
         &mut self,
         source: &Path,
         shown: &str,
-        size: Size,
         cached: Vec<(Size, PathBuf)>,
         ext: &str,
         key: String,
@@ -258,7 +239,7 @@ impl Done {
             })
             .collect();
         self.keys.push(key);
-        self.info = Some((source.to_path_buf(), ImageInfo { size, variants }));
+        self.info = Some((source.to_path_buf(), ImageInfo { variants }));
     }
 
     fn new() -> Done {
@@ -274,25 +255,23 @@ impl Done {
     }
 }
 
-/// The images stage: see the module documentation.
-pub fn process_images(
+/// Processes the pictures of a [`plan`].
+pub fn process_planned(
     site: &Site,
-    static_files: &[(PathBuf, String)],
+    plan: &ImagePlan,
     options: &ImageOptions<'_>,
     report: &mut Report,
 ) -> ImageSet {
     let settings = &site.config.images;
     let cache = ImageCache::new(options.root, &site.config.cache_dir);
-    let jobs: Vec<(PathBuf, Job)> = plan(site, static_files, options.root, report)
-        .into_iter()
-        .collect();
+    let jobs: Vec<(&PathBuf, &Job)> = plan.iter().collect();
     let total = jobs.len();
     let done_count = AtomicUsize::new(0);
     let stamps_for = format!("{} max{}", settings.fingerprint(), settings.max_pixels);
     let known = cache.read_stamps(&stamps_for);
     let results: Vec<Result<Done, Diagnostic>> = jobs
         .par_iter()
-        .map(|(source, job)| {
+        .map(|&(source, job)| {
             // A file of the same size and time as last time is not read
             // again, as long as its processed files are in the cache.
             let stamp = cache::stamp_of(&options.root.join(source));
@@ -321,7 +300,7 @@ pub fn process_images(
         match result {
             Ok(done) => {
                 if let Some((stamp, facts)) = done.stamp {
-                    stamps.push((source.clone(), stamp, facts));
+                    stamps.push(((*source).clone(), stamp, facts));
                 }
                 if let Some((source, info)) = done.info {
                     set.images.insert(source, info);
@@ -352,7 +331,7 @@ fn from_cache(
     source: &Path,
     job: &Job,
     facts: &Facts,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Option<Done> {
@@ -370,7 +349,7 @@ fn from_cache(
         }
         done.cached = true;
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, facts.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
     if let Some(original) = &job.original {
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &facts.content);
@@ -406,7 +385,7 @@ fn io_failure(path: &Path, e: &std::io::Error) -> Diagnostic {
 fn run_job(
     source: &Path,
     job: &Job,
-    settings: &Settings,
+    settings: &ImageSettings,
     cache: &ImageCache,
     options: &ImageOptions<'_>,
 ) -> Result<Done, Diagnostic> {
@@ -468,7 +447,7 @@ fn run_job(
             done.processed = true;
         }
         let cached = sizes.into_iter().zip(paths).collect();
-        done.add_sizes(source, shown, header.size, cached, ext, key);
+        done.add_sizes(source, shown, cached, ext, key);
     }
 
     // Originals are published from the cache too, even when they had nothing

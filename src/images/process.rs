@@ -14,7 +14,7 @@ use fast_image_resize::images::{Image as FirImage, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use super::Settings;
+use crate::config::ImageSettings;
 
 /// Why an image could not be used; [`super::process_images`] names the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +57,6 @@ pub struct Size {
 /// What the header says, before any pixels are decoded.
 #[derive(Debug, Clone, Copy)]
 pub struct Header {
-    pub format: ImageFormat,
     /// Upright size.
     pub size: Size,
     pub has_alpha: bool,
@@ -66,7 +65,6 @@ pub struct Header {
 /// One encoded size of an image.
 #[derive(Debug, Clone)]
 pub struct Encoded {
-    pub size: Size,
     pub bytes: Vec<u8>,
 }
 
@@ -90,7 +88,7 @@ pub fn variant_sizes(upright: Size, widths: &[u32]) -> Vec<Size> {
 
 fn reader<'b>(
     bytes: &'b [u8],
-    settings: &Settings,
+    settings: &ImageSettings,
 ) -> Result<ImageReader<Cursor<&'b [u8]>>, ImageFault> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
@@ -129,7 +127,7 @@ fn fault(e: image::ImageError) -> ImageFault {
     }
 }
 
-fn check_area(width: u32, height: u32, settings: &Settings) -> Result<(), ImageFault> {
+fn check_area(width: u32, height: u32, settings: &ImageSettings) -> Result<(), ImageFault> {
     if u64::from(width) * u64::from(height) > settings.max_pixels {
         return Err(ImageFault::TooLarge {
             width,
@@ -150,9 +148,9 @@ fn is_swapped(orientation: image::metadata::Orientation) -> bool {
 
 /// Reads the header only: format, upright size, alpha. Cheap; refuses images
 /// over the pixel limit.
-pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFault> {
+pub fn read_header(bytes: &[u8], settings: &ImageSettings) -> Result<Header, ImageFault> {
     let reader = reader(bytes, settings)?;
-    let format = reader.format().ok_or(ImageFault::NotAnImage)?;
+    reader.format().ok_or(ImageFault::NotAnImage)?;
     let (decoder, orientation) = open(reader, settings)?;
     let (width, height) = decoder.dimensions();
     let size = if is_swapped(orientation) {
@@ -164,7 +162,6 @@ pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFau
         Size { width, height }
     };
     Ok(Header {
-        format,
         size,
         has_alpha: decoder.color_type().has_alpha(),
     })
@@ -174,7 +171,7 @@ pub fn read_header(bytes: &[u8], settings: &Settings) -> Result<Header, ImageFau
 /// EXIF orientation that will turn the picture upright.
 fn open(
     reader: ImageReader<Cursor<&[u8]>>,
-    settings: &Settings,
+    settings: &ImageSettings,
 ) -> Result<(impl ImageDecoder, image::metadata::Orientation), ImageFault> {
     let mut decoder = reader.into_decoder().map_err(fault)?;
     let (width, height) = decoder.dimensions();
@@ -186,7 +183,7 @@ fn open(
 }
 
 /// Decodes the whole picture, upright.
-pub fn decode(bytes: &[u8], settings: &Settings) -> Result<DynamicImage, ImageFault> {
+pub fn decode(bytes: &[u8], settings: &ImageSettings) -> Result<DynamicImage, ImageFault> {
     let (decoder, orientation) = open(reader(bytes, settings)?, settings)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(fault)?;
     image.apply_orientation(orientation);
@@ -275,7 +272,7 @@ pub fn variant_is_png(header: &Header) -> bool {
 pub fn make_variants(
     bytes: &[u8],
     sizes: &[Size],
-    settings: &Settings,
+    settings: &ImageSettings,
 ) -> Result<Vec<Encoded>, ImageFault> {
     let image = decode(bytes, settings)?;
     let (pixels, kind, full) = normalize(image);
@@ -285,7 +282,7 @@ pub fn make_variants(
     for &size in sizes.iter().rev() {
         let resized = resize(&mut resizer, &source.0, kind, source.1, size)?;
         let bytes = encode(&resized, kind, size, settings.quality)?;
-        out.push(Encoded { size, bytes });
+        out.push(Encoded { bytes });
         source = (resized, size);
     }
     out.reverse();
@@ -295,7 +292,7 @@ pub fn make_variants(
 /// An original re-encoded upright (its EXIF orientation applied), in its own
 /// format, at a high quality: what a JPEG whose orientation is not upright
 /// becomes when published as it is.
-pub fn upright_original(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, ImageFault> {
+pub fn upright_original(bytes: &[u8], settings: &ImageSettings) -> Result<Vec<u8>, ImageFault> {
     let image = decode(bytes, settings)?;
     let (pixels, kind, size) = normalize(image);
     let is_png = crate::images::strip::is_png(bytes);
@@ -324,8 +321,8 @@ pub fn upright_original(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, Im
 mod tests {
     use super::*;
 
-    fn settings() -> Settings {
-        Settings::default()
+    fn settings() -> ImageSettings {
+        ImageSettings::default()
     }
 
     #[test]

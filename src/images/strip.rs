@@ -288,7 +288,8 @@ fn orientation_only_exif(orientation: u8) -> Vec<u8> {
     tiff
 }
 
-/// Whether a JPEG's bytes hold any metadata segment (for tests and `check`).
+/// Whether a JPEG's bytes hold any metadata segment.
+#[cfg(test)]
 pub fn jpeg_metadata_segments(bytes: &[u8]) -> Vec<String> {
     let mut found = Vec::new();
     let mut pos = 2;

@@ -9,7 +9,7 @@
 //! 07 templates and shortcodes, 08 the output folder, 09 archives,
 //! 10 commands, 11 the live preview.
 
-use crate::config::Language;
+use crate::i18n::Language;
 use crate::message::List;
 
 super::declare_catalogue! {

@@ -14,7 +14,7 @@ mod catalogue;
 
 use std::fmt;
 
-use crate::config::Language;
+use crate::i18n::Language;
 
 pub use catalogue::Message;
 

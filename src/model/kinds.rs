@@ -6,14 +6,15 @@
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
-use sha2::{Digest, Sha256};
 
 use crate::clock::parse_civil;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
+use crate::digest::sha256_hex;
 use crate::disclosure::calendar::{HolidayCalendar, NoticeUnit};
 use crate::disclosure::number::{self, DocNumber};
 use crate::disclosure::status::DayRange;
+use crate::file_label::file_kind;
 use crate::frontmatter::kind::Kind;
 use crate::message::{List, Message};
 use crate::parse::ParsedPage;
@@ -379,64 +380,4 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
         });
     }
     out
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push_str(&format!("{byte:02x}"));
-    }
-    hex
-}
-
-/// PDF, Word, Excel, 图片…: what an attachment list calls a file.
-pub fn file_kind_of(name: &str) -> &'static str {
-    file_kind(name)
-}
-
-fn file_kind(name: &str) -> &'static str {
-    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "pdf" => "PDF",
-        "doc" | "docx" | "wps" => "Word",
-        "xls" | "xlsx" | "et" | "csv" => "Excel",
-        "ppt" | "pptx" => "PPT",
-        "jpg" | "jpeg" | "png" | "gif" | "webp" => "图片",
-        "zip" | "rar" | "7z" => "压缩包",
-        "ofd" => "OFD",
-        _ => "文件",
-    }
-}
-
-/// `1.2 MB`, `356 KB`, `12 B`: the size as the attachment list shows it.
-pub fn human_size(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b >= KB * KB {
-        format!("{:.1} MB", b / (KB * KB))
-    } else if b >= KB {
-        format!("{:.0} KB", (b / KB).max(1.0))
-    } else {
-        format!("{bytes} B")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_like_a_notice() {
-        assert_eq!(human_size(1_258_291), "1.2 MB");
-        assert_eq!(human_size(2400), "2 KB");
-        assert_eq!(human_size(12), "12 B");
-    }
-
-    #[test]
-    fn kinds_by_extension() {
-        assert_eq!(file_kind("公示名单.PDF"), "PDF");
-        assert_eq!(file_kind("a.xlsx"), "Excel");
-        assert_eq!(file_kind("a.docx"), "Word");
-    }
 }

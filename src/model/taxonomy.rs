@@ -30,12 +30,6 @@ pub struct Taxonomy {
     pub index: BTreeMap<String, usize>,
 }
 
-impl Taxonomy {
-    pub fn find(&self, name: &str) -> Option<&Term> {
-        self.index.get(&term_key(name)).map(|&i| &self.terms[i])
-    }
-}
-
 /// Folds case and full-width forms so `ＡＩ` and `ai` are one term.
 pub fn term_key(name: &str) -> String {
     name.trim()

@@ -6,6 +6,8 @@
 //! `public/` as it was. Leftovers of a killed build are cleaned (or, if the old
 //! output was moved aside and never replaced, put back) by the next run.
 
+mod entries;
+mod guard;
 pub mod relative;
 
 use crate::message::Message;
@@ -16,6 +18,9 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
+
+pub use entries::{collect_entries, static_destinations};
+pub use guard::{check_output_dir, fs_symlink_target};
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]
@@ -118,7 +123,7 @@ pub fn write_output(
         let _ = fs::remove_dir_all(&tmp);
     })?;
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        sync_dir(parent);
+        crate::durable::sync_dir(parent);
     }
     Ok(written)
 }
@@ -205,17 +210,6 @@ fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(
         })?;
     }
     Ok(())
-}
-
-/// Makes the renames in `dir` durable (fsync of the folder). Unix only: Windows
-/// has no folder handles to sync and commits renames with its metadata.
-pub fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Renames the replaced output to a trash name and leaves its deletion to a

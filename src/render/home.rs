@@ -7,10 +7,11 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::frontmatter::kind::Kind;
-use crate::model::Site;
 
-use super::kinds::status_view;
-use super::views::url_for;
+use super::cards::Cards;
+use super::reads::SiteReads;
+use super::status::status_view;
+use super::urls::url_for;
 
 const PICTURES: usize = 4;
 const PEOPLE: usize = 4;
@@ -39,16 +40,18 @@ pub struct Picture {
     pub date: String,
 }
 
-pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) -> HomeView {
-    let by_date = site.pages_by_date();
-    let kind = |p: usize| site.pages[p].parsed.kind;
-    let phase = |p: usize| status_view(&site.pages[p], &site.config, now).map(|s| s.key);
+pub(crate) fn home_view(r: &SiteReads<'_>, cards: &Cards, now: jiff::Timestamp) -> HomeView {
+    let by_date = r.by_date();
+    let config = r.config();
+    let kind = |p: usize| r.page(p).parsed.kind;
+    let phase = |p: usize| status_view(r.page(p), config, now).map(|s| s.key);
+    let (site, _) = r.files();
 
     let notices = by_date
         .iter()
         .copied()
         .filter(|&p| kind(p) == Kind::Disclosure && phase(p) == Some("during"))
-        .map(|p| cards.get(p))
+        .map(|p| cards.get(r, p))
         .collect();
 
     let mut campaigns: Vec<(u8, usize)> = by_date
@@ -66,20 +69,20 @@ pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) ->
     let campaigns = campaigns
         .into_iter()
         .take(CAMPAIGNS)
-        .map(|(_, p)| cards.get(p))
+        .map(|(_, p)| cards.get(r, p))
         .collect();
 
     let pictures = by_date
         .iter()
         .filter_map(|&p| {
-            let page = &site.pages[p];
+            let page = r.page(p);
             let cover = page.parsed.front.cover.as_deref()?;
             let path = site.file_path_for(page, cover)?;
             Some(Picture {
                 title: page.parsed.title.clone(),
-                url: url_for(site, &page.path),
-                image: url_for(site, &path),
-                date: super::i18n::format_date(page.parsed.date.date(), site.config.language),
+                url: url_for(config, &page.path),
+                image: url_for(config, &path),
+                date: crate::i18n::format_date(page.parsed.date.date(), config.language),
             })
         })
         .take(PICTURES)
@@ -89,9 +92,9 @@ pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) ->
         .iter()
         .copied()
         .filter(|&p| matches!(kind(p), Kind::ModelWorker | Kind::Craftsman))
-        .filter(|&p| site.pages[p].parsed.front.photo.is_some())
+        .filter(|&p| r.page(p).parsed.front.photo.is_some())
         .take(PEOPLE)
-        .map(|p| cards.get(p))
+        .map(|p| cards.get(r, p))
         .collect();
 
     let news = by_date
@@ -99,7 +102,7 @@ pub fn home_view(site: &Site, cards: &super::Cards<'_>, now: jiff::Timestamp) ->
         .copied()
         .filter(|&p| kind(p) == Kind::News)
         .take(NEWS)
-        .map(|p| cards.get(p))
+        .map(|p| cards.get(r, p))
         .collect();
 
     HomeView {

@@ -1,6 +1,5 @@
-//! Views of what each kind adds, for templates: notice and campaign status
-//! (with the instants the inline script needs to recompute it in the browser),
-//! disclosure facts and attachments, and the grouped listings of the kind
+//! Views of what each kind adds, for templates: disclosure facts and
+//! attachments, a campaign's pages, and the grouped listings of the kind
 //! sections (劳模 by honour level, 工匠 by trade, campaigns by status,
 //! disclosures current first, then 往期 by year).
 
@@ -11,130 +10,30 @@ use jiff::civil::Date;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::config::{Config, Language};
-use crate::disclosure::status::{DayRange, Phase, campaign_label, notice_label, phase_key};
+use crate::disclosure::status::{Phase, campaign_label};
+use crate::file_label::human_size;
 use crate::frontmatter::HonorLevel;
 use crate::frontmatter::kind::Kind;
-use crate::model::kinds::{Details, human_size};
-use crate::model::{Page, Site};
+use crate::i18n::Language;
+use crate::model::kinds::Details;
 
-use super::views::{Link, url_for};
+use super::cards::Cards;
+use super::reads::SiteReads;
+use super::urls::url_for;
+use super::views::{AttachmentView, DisclosureView, Link};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StatusView {
-    /// `notice` or `campaign`.
-    pub kind: &'static str,
-    /// `before`, `during` or `after` at build time.
-    pub key: &'static str,
-    pub label: &'static str,
-    pub label_before: &'static str,
-    pub label_during: &'static str,
-    pub label_after: &'static str,
-    /// RFC 3339 instants bounding the period, for the inline script.
-    pub starts_at: String,
-    pub ends_at: String,
-    /// `5月14日至5月20日`.
-    pub period: String,
-    /// The day the item moved to 往期 (the day after the period).
-    pub archived_on: Option<String>,
-    pub uncertain: bool,
-}
-
-fn instant(ts: Timestamp, config: &Config) -> String {
-    ts.to_zoned_datetime(config.timezone.clone())
-        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
-}
-
-/// `5月14日至5月20日`, with years when the period is not within one year.
-pub fn period_text(range: DayRange, language: Language) -> String {
-    let same_year = range.first.year() == range.last.year();
-    match language {
-        Language::ZhCn => {
-            let day = |d: Date, year: bool| {
-                if year {
-                    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-                } else {
-                    format!("{}月{}日", d.month(), d.day())
-                }
-            };
-            format!(
-                "{}至{}",
-                day(range.first, !same_year),
-                day(range.last, !same_year)
-            )
-        }
-        Language::En => {
-            let day = |d: Date| super::i18n::format_date(d, Language::En);
-            format!("{} – {}", day(range.first), day(range.last))
-        }
-    }
-}
-
-pub fn status_view(page: &Page, config: &Config, now: Timestamp) -> Option<StatusView> {
-    let zh = config.language == Language::ZhCn;
-    let tz = &config.timezone;
-    let (kind, range, uncertain, labels): (_, DayRange, bool, fn(Phase, bool) -> &'static str) =
-        match &page.details {
-            Details::Disclosure(d) => {
-                let notice = d.notice.as_ref()?;
-                ("notice", notice.range, notice.uncertain, notice_label)
-            }
-            Details::Campaign(c) => ("campaign", c.range, false, campaign_label),
-            Details::Plain => return None,
-        };
-    let phase = range.phase(now, tz);
-    let archived_on = (kind == "notice" && phase == Phase::After).then(|| {
-        let next = range.last.tomorrow().unwrap_or(range.last);
-        super::i18n::format_date(next, config.language)
-    });
-    Some(StatusView {
-        kind,
-        key: phase_key(phase),
-        label: labels(phase, zh),
-        label_before: labels(Phase::Before, zh),
-        label_during: labels(Phase::During, zh),
-        label_after: labels(Phase::After, zh),
-        starts_at: instant(range.starts_at(tz), config),
-        ends_at: instant(range.ends_at(tz), config),
-        period: period_text(range, config.language),
-        archived_on,
-        uncertain,
-    })
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AttachmentView {
-    pub index: usize,
-    pub title: String,
-    pub url: String,
-    pub name: String,
-    pub kind: &'static str,
-    pub size: String,
-    pub sha256: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DisclosureView {
-    pub number: String,
-    pub attachments: Vec<AttachmentView>,
-    /// The notice this one corrects (for a 更正公告).
-    pub corrects: Option<Link>,
-    pub reason: Option<String>,
-    /// Corrections of this notice.
-    pub corrected_by: Vec<Link>,
-    pub year: i16,
-    pub category: Option<String>,
-}
-
-pub fn disclosure_view(site: &Site, index: usize) -> Option<DisclosureView> {
-    let page = &site.pages[index];
+pub(crate) fn disclosure_view(r: &SiteReads<'_>, index: usize) -> Option<DisclosureView> {
+    let page = r.page(index);
     let Details::Disclosure(d) = &page.details else {
         return None;
     };
-    let link = |p: usize| Link {
-        title: site.pages[p].parsed.title.clone(),
-        url: url_for(site, &site.pages[p].path),
+    let config = r.config();
+    let link = |p: usize| {
+        let other = r.page(p);
+        Link {
+            title: other.parsed.title.clone(),
+            url: url_for(config, &other.path),
+        }
     };
     Some(DisclosureView {
         number: d.number.to_string(),
@@ -145,44 +44,34 @@ pub fn disclosure_view(site: &Site, index: usize) -> Option<DisclosureView> {
             .map(|(i, a)| AttachmentView {
                 index: i + 1,
                 title: a.title.clone(),
-                url: url_for(site, &format!("{}{}", page.path, a.name)),
+                url: url_for(config, &format!("{}{}", page.path, a.name)),
                 name: a.name.clone(),
                 kind: a.kind,
                 size: human_size(a.size),
                 sha256: a.sha256.clone(),
             })
             .collect(),
-        corrects: site.corrects.get(&index).map(|&o| link(o)),
+        corrects: r.corrects(index).map(link),
         reason: page.parsed.front.reason.clone(),
-        corrected_by: site
-            .corrects
-            .iter()
-            .filter(|&(_, &original)| original == index)
-            .map(|(&c, _)| link(c))
-            .collect(),
+        corrected_by: r.corrected_by(index).into_iter().map(link).collect(),
         year: page.parsed.date.year(),
         category: page.parsed.front.category.clone(),
     })
 }
 
 /// News and other pages carrying a campaign's tag, newest first.
-pub fn campaign_pages(site: &Site, index: usize) -> Vec<usize> {
-    let Details::Campaign(c) = &site.pages[index].details else {
+pub(crate) fn campaign_pages(r: &SiteReads<'_>, index: usize) -> Vec<usize> {
+    let Details::Campaign(c) = &r.page(index).details else {
         return Vec::new();
     };
     let Some(tag) = &c.tag else { return Vec::new() };
-    let Some(term) = site
-        .taxonomies
-        .iter()
-        .find(|t| t.name == "tags")
-        .and_then(|t| t.find(tag))
-    else {
+    let Some(term) = r.term_by_name("tags", tag) else {
         return Vec::new();
     };
     term.pages
         .iter()
         .copied()
-        .filter(|&p| p != index && site.pages[p].parsed.kind != Kind::Campaign)
+        .filter(|&p| p != index && r.page(p).parsed.kind != Kind::Campaign)
         .collect()
 }
 
@@ -222,20 +111,20 @@ fn level_title(rank: usize, language: Language) -> &'static str {
 
 /// Groups a kind section's pages the way the office reads them. `None` for
 /// kinds listed as a plain newest-first list.
-pub fn section_groups(
-    site: &Site,
+pub(crate) fn section_groups(
+    r: &SiteReads<'_>,
     kind: Kind,
     pages: &[usize],
-    cards: &super::Cards<'_>,
+    cards: &Cards,
     now: Timestamp,
 ) -> Option<Vec<Group>> {
-    let config = &site.config;
+    let config = r.config();
     let zh = config.language == Language::ZhCn;
     let mut keyed: Grouping = BTreeMap::new();
     match kind {
         Kind::ModelWorker => {
             for (order, &p) in pages.iter().enumerate() {
-                let honors = site.pages[p].parsed.front.honors.as_deref().unwrap_or(&[]);
+                let honors = r.page(p).parsed.front.honors.as_deref().unwrap_or(&[]);
                 // A worker is listed under the highest level reached, then by that
                 // honour's year, newest first.
                 let best = honors
@@ -252,7 +141,7 @@ pub fn section_groups(
         }
         Kind::Craftsman => {
             for (order, &p) in pages.iter().enumerate() {
-                let trade = site.pages[p].parsed.front.trade.clone().unwrap_or_default();
+                let trade = r.page(p).parsed.front.trade.clone().unwrap_or_default();
                 keyed
                     .entry((0, trade))
                     .or_default()
@@ -261,7 +150,7 @@ pub fn section_groups(
         }
         Kind::Campaign => {
             for &p in pages {
-                let Details::Campaign(c) = &site.pages[p].details else {
+                let Details::Campaign(c) = &r.page(p).details else {
                     continue;
                 };
                 let phase = c.range.phase(now, &config.timezone);
@@ -283,7 +172,7 @@ pub fn section_groups(
         }
         Kind::Disclosure => {
             for (order, &p) in pages.iter().enumerate() {
-                let page = &site.pages[p];
+                let page = &r.page(p);
                 let open = match &page.details {
                     Details::Disclosure(d) => d
                         .notice
@@ -330,7 +219,7 @@ pub fn section_groups(
                 Group {
                     key: format!("g{}", i + 1),
                     title,
-                    items: items.into_iter().map(|(_, p)| cards.get(p)).collect(),
+                    items: items.into_iter().map(|(_, p)| cards.get(r, p)).collect(),
                 }
             })
             .collect(),

@@ -3,22 +3,24 @@
 //! markers the Markdown stage left with the output of `shortcodes/NAME.html`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::{Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Report};
+use crate::file_label::human_size;
 use crate::images::ImageSet;
 use crate::images::gallery::{Shown, gallery_images};
-use crate::markdown::RenderedMarkdown;
 use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
 use crate::message::Message;
-use crate::model::kinds::{human_size, resolve_file};
+use crate::model::kinds::resolve_file;
 use crate::model::{Page, Site};
 
-use super::views::url_for;
-use super::{Renderer, to_value};
+use super::engine::{Renderer, to_value};
+use super::reads::{Expanded, ExpandedBody};
+use super::urls::url_for;
 
 /// A picture as templates see it: the thumbnail with a `srcset` of every size,
 /// the large size for the lightbox, and the caption (also the `alt` text).
@@ -46,7 +48,7 @@ pub fn image_view(site: &Site, images: &ImageSet, page: &Page, shown: &Shown) ->
     let alt = caption.clone().unwrap_or_default();
     let original = site
         .file_path_for(page, &shown.file)
-        .map(|p| url_for(site, &p))
+        .map(|p| url_for(&site.config, &p))
         .unwrap_or_else(|| shown.file.clone());
     match images.get(&shown.source) {
         Some(info) if !info.variants.is_empty() => {
@@ -55,15 +57,21 @@ pub fn image_view(site: &Site, images: &ImageSet, page: &Page, shown: &Shown) ->
             let srcset = info
                 .variants
                 .iter()
-                .map(|v| format!("{} {}w", srcset_url(&url_for(site, &v.dest)), v.size.width))
+                .map(|v| {
+                    format!(
+                        "{} {}w",
+                        srcset_url(&url_for(&site.config, &v.dest)),
+                        v.size.width
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             ImageView {
-                src: url_for(site, &thumb.dest),
+                src: url_for(&site.config, &thumb.dest),
                 srcset,
                 width: Some(thumb.size.width),
                 height: Some(thumb.size.height),
-                large: url_for(site, &large.dest),
+                large: url_for(&site.config, &large.dest),
                 large_width: Some(large.size.width),
                 large_height: Some(large.size.height),
                 alt,
@@ -115,17 +123,24 @@ pub fn cover_view_of(site: &Site, images: &ImageSet, page: &Page, key: &str) -> 
     Some(image_view(site, images, page, &shown))
 }
 
-/// Replaces shortcode markers in every page with their templates' output.
+/// Expands the shortcode markers of every page and section introduction into
+/// their templates' output, beside the model. `reuse(p)` may hand back page
+/// `p`'s expansion from an earlier run (`serve` does, for pages whose parse,
+/// URL and files did not change); its problems are reported again.
 pub fn expand_shortcodes(
-    mut site: Site,
+    site: &Site,
     images: &ImageSet,
     renderer: &Renderer<'_>,
     root: &Path,
+    reuse: &(dyn Fn(usize) -> Option<Arc<ExpandedBody>> + Sync),
     report: &mut Report,
-) -> Site {
-    let words = to_value(super::i18n::site_strings(&site.config));
+) -> Expanded {
+    let words = to_value(crate::i18n::site_strings(
+        site.config.language,
+        &site.config.i18n,
+    ));
     let scope = Scope {
-        site: &site,
+        site,
         images,
         renderer,
         root,
@@ -136,46 +151,42 @@ pub fn expand_shortcodes(
             .map(|(i, call)| render_call(&scope, page, i, call, report))
             .collect()
     };
-    let expanded: Vec<Option<(Vec<String>, Report)>> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            if page.parsed.body.shortcodes.is_empty() {
-                return None;
-            }
-            let mut local = Report::new();
-            let outputs = expand(page, &mut local);
-            Some((outputs, local))
-        })
-        .collect();
-    // Sections' introductions, the same way (few, so in turn).
-    let intros: Vec<(usize, Vec<String>)> = (site.sections.iter().enumerate())
-        .filter_map(|(i, section)| Some((i, expand(&section.intro_page(i)?, report))))
-        .collect();
     let fill_with = |outputs: &[String], html: &str| {
         replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default())
     };
-    for (page, result) in site.pages.iter_mut().zip(expanded) {
-        let Some((outputs, local)) = result else {
-            continue;
-        };
-        report.extend(local.into_vec());
-        let fill = |html: &str| fill_with(&outputs, html);
-        // Only pages with shortcodes get their own copy of the parse. These
-        // four fields are all it changes (`serve` compares just them).
-        let parsed = std::sync::Arc::make_mut(&mut std::sync::Arc::make_mut(page).parsed);
-        let body: &mut RenderedMarkdown = &mut parsed.body;
-        body.html = fill(&body.html);
-        body.more_summary = body.more_summary.as_deref().map(fill);
-        body.first_paragraph = body.first_paragraph.as_deref().map(fill);
-        parsed.summary_html = fill(&parsed.summary_html);
+    let pages: Vec<Option<Arc<ExpandedBody>>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|p| {
+            let page = &site.pages[p];
+            if page.parsed.body.shortcodes.is_empty() {
+                return None;
+            }
+            if let Some(kept) = reuse(p) {
+                return Some(kept);
+            }
+            let mut local = Report::new();
+            let outputs = expand(page, &mut local);
+            Some(Arc::new(ExpandedBody {
+                html: fill_with(&outputs, &page.parsed.body.html),
+                summary_html: fill_with(&outputs, &page.parsed.summary_html),
+                notes: local.into_vec(),
+            }))
+        })
+        .collect();
+    for body in pages.iter().flatten() {
+        report.extend(body.notes.iter().cloned());
     }
-    for (i, outputs) in intros {
-        let section = &mut site.sections[i];
-        section.content_html = fill_with(&outputs, &section.content_html);
-        section.summary_html = fill_with(&outputs, &section.summary_html);
-    }
-    site
+    // Sections' introductions, the same way (few, so in turn).
+    let sections = (site.sections.iter().enumerate())
+        .map(|(i, section)| {
+            let outputs = expand(&section.intro_page(i)?, report);
+            Some((
+                fill_with(&outputs, &section.content_html),
+                fill_with(&outputs, &section.summary_html),
+            ))
+        })
+        .collect();
+    Expanded { pages, sections }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,7 +245,9 @@ fn render_call(
                     );
                 }
             } else {
-                src_url = site.file_path_for(page, src).map(|p| url_for(site, &p));
+                src_url = site
+                    .file_path_for(page, src)
+                    .map(|p| url_for(&site.config, &p));
                 let shown = Shown {
                     source,
                     file: src.to_string(),
@@ -255,12 +268,12 @@ fn render_call(
                 file = Some(FileView {
                     url: site
                         .file_path_for(page, name)
-                        .map(|p| url_for(site, &p))
+                        .map(|p| url_for(&site.config, &p))
                         .unwrap_or_default(),
                     name: file_name(&rel),
                     size: human_size(bytes),
                     bytes,
-                    kind: crate::model::kinds::file_kind_of(&file_name(&rel)),
+                    kind: crate::file_label::file_kind(&file_name(&rel)),
                 });
             }
             _ => report.push(
@@ -286,7 +299,7 @@ fn render_call(
         images => gallery,
         id => format!("sc{index}"),
         t => words.clone(),
-        page => context! { title => page.parsed.title.clone(), url => url_for(site, &page.path) },
+        page => context! { title => page.parsed.title.clone(), url => url_for(&site.config, &page.path) },
         ..args
     };
     let name = format!("shortcodes/{}.html", call.name);

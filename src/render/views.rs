@@ -4,12 +4,11 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Language};
+use crate::config::Config;
 use crate::frontmatter::FrontMatter;
 use crate::markdown::TocEntry;
-use crate::model::{Page, Site};
 
-use super::i18n::format_date;
+use crate::i18n::format_date;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -89,7 +88,7 @@ pub struct CardView<'a> {
     pub tags: Vec<TermLink>,
     pub draft: bool,
     pub meta: &'a FrontMatter,
-    pub status: Option<super::kinds::StatusView>,
+    pub status: Option<super::status::StatusView>,
     pub number: Option<String>,
     /// URL of the `cover`'s (or, for profiles, the `photo`'s) thumbnail.
     pub image: Option<String>,
@@ -125,8 +124,8 @@ pub struct PageView<'a> {
     pub older: Option<Link>,
     /// Pages sharing the most tags with this one.
     pub related: Vec<minijinja::Value>,
-    pub status: Option<super::kinds::StatusView>,
-    pub disclosure: Option<super::kinds::DisclosureView>,
+    pub status: Option<super::status::StatusView>,
+    pub disclosure: Option<DisclosureView>,
     /// For a campaign: pages carrying its tag.
     pub campaign_pages: Vec<minijinja::Value>,
     /// URLs of the `photo` and `cover` files.
@@ -229,56 +228,6 @@ pub fn fill(template: &str, n: usize, total: Option<usize>) -> String {
     }
 }
 
-pub fn url_for(site: &Site, path: &str) -> String {
-    format!("{}{}", site.config.base_path(), path)
-}
-
-pub fn permalink_for(site: &Site, path: &str) -> String {
-    format!("{}/{}", site.config.origin_and_path(), path)
-}
-
-/// Percent-encodes what is not ASCII (UTF-8 slugs with `slugs: unicode`), for
-/// places that want a strict URI: sitemaps and feed ids.
-pub fn encode_uri(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
-        if c.is_ascii() && !c.is_ascii_whitespace() && !c.is_ascii_control() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for byte in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
-            }
-        }
-    }
-    out
-}
-
-pub fn term_links(site: &Site, page: &Page, taxonomy: &str) -> Vec<TermLink> {
-    let Some(tax) = site.taxonomies.iter().find(|t| t.name == taxonomy) else {
-        return Vec::new();
-    };
-    let Some(names) = page.parsed.taxonomies.get(taxonomy) else {
-        return Vec::new();
-    };
-    let mut links: Vec<TermLink> = Vec::new();
-    for name in names {
-        if let Some(term) = tax.find(name)
-            && !links.iter().any(|l| l.name == term.name)
-        {
-            links.push(TermLink {
-                name: term.name.clone(),
-                url: url_for(site, &term.path),
-            });
-        }
-    }
-    links
-}
-
-pub fn language_code(language: Language) -> &'static str {
-    language.code()
-}
-
 /// A plain-text description of a page: its `summary`, else the start of its text.
 pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
     let source = summary
@@ -291,6 +240,30 @@ pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub index: usize,
+    pub title: String,
+    pub url: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub size: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DisclosureView {
+    pub number: String,
+    pub attachments: Vec<AttachmentView>,
+    /// The notice this one corrects (for a 更正公告).
+    pub corrects: Option<Link>,
+    pub reason: Option<String>,
+    /// Corrections of this notice.
+    pub corrected_by: Vec<Link>,
+    pub year: i16,
+    pub category: Option<String>,
 }
 
 #[cfg(test)]

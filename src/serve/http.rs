@@ -55,10 +55,6 @@ impl Hub {
         }
         rx
     }
-
-    pub fn listeners(&self) -> usize {
-        self.clients.lock().map(|c| c.len()).unwrap_or(0)
-    }
 }
 
 pub struct Server {

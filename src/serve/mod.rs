@@ -12,6 +12,8 @@
 //! other commands, `serve` prints as it goes: it runs until Ctrl-C.
 
 pub mod http;
+#[cfg(test)]
+mod oracle;
 pub mod state;
 pub mod watch;
 
@@ -23,8 +25,8 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::build::BuildOptions;
-use crate::config::Language;
 use crate::diag::report_lines;
+use crate::i18n::Language;
 use crate::message::Message;
 use http::{Hub, Served, Server};
 use state::{ExtrasJob, Rebuilder, Rebuilt, overlay_json};
@@ -42,7 +44,7 @@ pub struct ServeOptions {
 /// Runs until the process is stopped. Returns only on a start-up problem
 /// (port taken, watcher refused), as a message for the terminal.
 pub fn serve(options: &ServeOptions) -> Result<(), Message> {
-    if !options.root.join(crate::config::CONFIG_FILE).is_file() {
+    if !options.root.join(crate::layout::CONFIG_FILE).is_file() {
         return Err(Message::ServeNoSite {
             root: options.root.display().to_string(),
         });

@@ -1,25 +1,25 @@
 //! The site as `serve` keeps it: sources, parsed pages and rendered files in
 //! memory, updated by [`Rebuilder::rebuild`] after each save.
 //!
-//! A rebuild walks the site again but reads only files whose size or time
-//! changed (or that the watcher named), parses only those, rebuilds the model,
-//! and renders only the outputs whose template input changed (see
-//! [`render::render_changed`]). The result equals a clean build of the same
-//! input; the search index, slow on big sites, follows in the background.
+//! A rebuild runs the build's stages with a [`State`] kept across saves, which
+//! decides what each stage reuses (see [`crate::rebuild`]); this file keeps
+//! the files being served and tells which of them a rebuild changed. The
+//! result equals a clean build of the same input; the search index, slow on
+//! big sites, follows in the background.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildOptions, Caches};
-use crate::config::Language;
+use crate::build::{self, BuildOptions, Mode};
 use crate::diag::{Diagnostic, Report};
+use crate::i18n::Language;
 use crate::images::ImageSet;
 use crate::model::Site;
 use crate::output::Content;
-use crate::render::{self, Memo, OutputFile, Renderer};
+use crate::rebuild::State;
+use crate::render::OutputFile;
 
 /// One servable file.
 #[derive(Debug, Clone)]
@@ -63,10 +63,8 @@ impl Rebuilt {
 
 pub struct Rebuilder {
     options: BuildOptions,
-    caches: Caches,
-    config_text: Option<String>,
-    templates_key: u64,
-    memo: Memo,
+    /// Caches and the last good build, for the stages to reuse.
+    state: State,
     /// Rendered pages and emitted files (feeds, sitemap…), by output path.
     generated: HashMap<String, Arc<Vec<u8>>>,
     /// Files served as they are: site files read when asked, theme files from
@@ -75,33 +73,23 @@ pub struct Rebuilder {
     /// Paths of the files the last extras job made.
     extras: HashSet<String>,
     pending: Option<ExtrasJob>,
-    /// Processed photos of the last good build.
-    images: Option<Arc<ImageSet>>,
-    /// Something other than Markdown and templates changed since the last good
-    /// build (a photo, an attachment, a static file): its model cannot be
-    /// patched, as those files are checked when a model is built.
-    files_moved: bool,
 }
 
 impl Rebuilder {
     pub fn new(options: BuildOptions) -> Rebuilder {
         Rebuilder {
             options,
-            caches: Caches::default(),
-            config_text: None,
-            templates_key: 0,
-            memo: Memo::default(),
+            state: State::kept(),
             generated: HashMap::new(),
             copies: HashMap::new(),
             extras: HashSet::new(),
             pending: None,
-            images: None,
-            files_moved: true,
         }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.options.root
+    #[cfg(test)]
+    pub(crate) fn state(&self) -> &State {
+        &self.state
     }
 
     /// Builds again. `dirty` names files (relative to the root) the watcher saw
@@ -111,29 +99,14 @@ impl Rebuilder {
     pub fn rebuild(&mut self, dirty: &[PathBuf]) -> Rebuilt {
         let mut result = self.rebuild_site(dirty);
         // site.yaml as this rebuild read it.
-        result.language = crate::config::language_in(self.config_text.as_deref().unwrap_or(""));
+        result.language = crate::config::language_in(self.state.config_text().unwrap_or(""));
         result
     }
 
     fn rebuild_site(&mut self, dirty: &[PathBuf]) -> Rebuilt {
         let start = Instant::now();
-        for path in dirty {
-            self.caches.read.forget(path);
-        }
-        self.caches.changed = Some(dirty.to_vec());
-        let beside_pages = self.files_beside_pages_changed(dirty);
-        // Files under content/ other than Markdown are judged by
-        // `files_beside_pages_changed` (an editor's temporary file is not one).
-        self.files_moved |= beside_pages || dirty.is_empty() || dirty.iter().any(|p| !is_text(p));
-        self.caches.patchable = !self.files_moved;
-        let config_text = crate::load::read_config(&self.options.root).ok();
-        if config_text != self.config_text {
-            // site.yaml feeds every stage: start over.
-            self.caches = Caches::default();
-            self.memo = Memo::default();
-            self.images = None;
-            self.config_text = config_text;
-        }
+        self.state.saw(&self.options.root, dirty);
+        let change = self.state.change().clone();
         let mut report = Report::new();
         let mut timings = Vec::new();
         let failed = |report: Report| Rebuilt {
@@ -147,106 +120,34 @@ impl Rebuilder {
             timings: Vec::new(),
             language: Language::default(),
         };
-        let Some(loaded) = build::load_site(
+        let Some(staged) = build::run_stages(
             &self.options,
+            Mode::Serve,
+            &mut self.state,
             &mut timings,
             &mut report,
-            Some(&mut self.caches),
         ) else {
             return failed(report);
         };
-        if report.has_errors() {
-            return failed(report);
-        }
-        let build::Loaded {
-            sources,
-            site: loaded_site,
-            clock,
-            ledger,
-            ..
-        } = loaded;
-        let templates_key = hash_of(&sources.templates);
-        let scope = if templates_key != self.templates_key {
-            render::Scope::Everything
-        } else if beside_pages {
-            render::Scope::AllViews
-        } else {
-            render::Scope::Reach
-        };
-        let old_site = self.caches.site.clone();
-        let previous = old_site.as_deref().map(|s| (s, &self.memo));
-        // Photos are processed again only when files beside the pages or in
-        // static/ changed (the cache makes even that cheap).
-        let t = Instant::now();
-        let images_moved = self.images.is_none()
-            || beside_pages
-            || dirty.iter().any(|p| p.starts_with(crate::load::STATIC_DIR));
-        if images_moved {
-            let static_files = build::static_destinations(&sources);
-            let set = crate::images::process_images(
-                &loaded_site,
-                &static_files,
-                &crate::images::ImageOptions {
-                    root: &self.options.root,
-                    write_cache: true,
-                    progress: None,
-                },
-                &mut report,
-            );
-            if report.has_errors() {
-                return failed(report);
-            }
-            self.images = Some(Arc::new(set));
-        }
-        let images = self.images.clone().unwrap_or_default();
-        timings.push(("images", t.elapsed()));
-        let renderer = Renderer::new(&sources.templates, false, &mut report);
-        if report.has_errors() {
-            return failed(report);
-        }
-        let site = render::media::expand_shortcodes(
-            loaded_site,
-            &images,
-            &renderer,
-            &self.options.root,
-            &mut report,
-        );
-        if report.has_errors() {
-            return failed(report);
-        }
-        let site_owned = site;
-        let site = &site_owned;
-        let t = Instant::now();
-        let rerender = render::render_changed(
-            site,
-            &images,
-            &renderer,
-            &clock,
-            previous,
-            scope,
-            &mut report,
-        );
-        timings.push(("render", t.elapsed()));
-        if report.has_errors() {
-            return failed(report);
-        }
         let t = Instant::now();
 
         // Commit: from here on the new site is the served one.
-        let rendered = rerender.changed.len();
-        let checked = rerender.considered;
+        let rendered = staged.rendered.files.len();
+        let checked = staged.rendered.considered;
+        let same_paths = staged.rendered.same_paths;
         let mut changed: BTreeMap<String, ()> = BTreeMap::new();
-        for file in rerender.changed {
+        for file in staged.rendered.files {
             if self.generated.get(&file.path).map(|b| b.as_slice()) != Some(file.bytes.as_slice()) {
                 changed.insert(file.path.clone(), ());
                 self.generated.insert(file.path, Arc::new(file.bytes));
             }
         }
-        let extras = &self.extras;
-        if !rerender.same_paths {
+        self.state.commit();
+        if !same_paths {
+            let (state, extras) = (&self.state, &self.extras);
             self.generated.retain(|path, _| {
                 // Feeds, sitemap and search index are replaced by the extras job.
-                let keep = rerender.memo.contains(path) || extras.contains(path);
+                let keep = state.rendered(path) || extras.contains(path);
                 if !keep {
                     changed.insert(path.clone(), ());
                 }
@@ -256,31 +157,27 @@ impl Rebuilder {
 
         // Files copied as they are can change only with the site's shape or
         // a file outside content/ and templates/ (static/, a theme's files).
-        let copies_stay = rerender.same_paths
-            && !images_moved
-            && dirty.iter().all(|p| {
-                p.starts_with(crate::load::CONTENT_DIR) || p.starts_with(crate::load::TEMPLATES_DIR)
-            });
-        if !copies_stay {
-            self.update_copies(&sources, site, &images, dirty, &mut changed);
+        if !same_paths || change.pictures || change.copies {
+            self.update_copies(
+                &staged.sources,
+                &staged.site,
+                &staged.images,
+                dirty,
+                &mut changed,
+            );
         }
-        self.memo = rerender.memo;
-        self.templates_key = templates_key;
-        let pages = site.pages.len();
-        drop(renderer);
-        let site = Arc::new(site_owned);
+        let pages = staged.site.pages.len();
         self.pending = Some(ExtrasJob {
-            site: site.clone(),
-            clock,
-            ledger,
+            site: staged.site,
+            expanded: staged.expanded,
+            clock: staged.clock,
+            ledger: staged.ledger,
         });
-        self.caches.site = Some(site);
-        self.files_moved = false;
         timings.push(("commit", t.elapsed()));
         Rebuilt {
             report,
             changed: changed.into_keys().collect(),
-            parsed: self.caches.parsed,
+            parsed: self.state.parsed(),
             rendered,
             checked,
             pages,
@@ -300,7 +197,7 @@ impl Rebuilder {
         dirty: &[PathBuf],
         changed: &mut BTreeMap<String, ()>,
     ) {
-        let entries = build::collect_entries(sources, site, images, Vec::new());
+        let entries = crate::output::collect_entries(sources, site, images, Vec::new());
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
@@ -331,31 +228,6 @@ impl Rebuilder {
         self.copies = copies;
     }
 
-    /// Whether a file beside the pages (a bundle image, an attachment) or a
-    /// folder of them changed, came or went. An editor's temporary files
-    /// (`sed1a2b3c`, `4913`, swap files) come and go with every save; they are
-    /// neither files now nor files the site published.
-    fn files_beside_pages_changed(&self, dirty: &[PathBuf]) -> bool {
-        let root = &self.options.root;
-        dirty.iter().any(|p| {
-            let markdown = p.extension().is_some_and(|e| {
-                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-            });
-            if !p.starts_with(crate::load::CONTENT_DIR) || markdown {
-                return false;
-            }
-            // A folder (renamed, or the watcher's "look at everything" after
-            // lost events) counts too: the files in it came or went.
-            let full = root.join(p);
-            full.is_file()
-                || full.is_dir()
-                || self
-                    .copies
-                    .values()
-                    .any(|b| matches!(b, Body::File(source) if source.starts_with(&full)))
-        })
-    }
-
     /// Every file of the last good build.
     pub fn snapshot(&self) -> Snapshot {
         let mut files = HashMap::with_capacity(self.generated.len() + self.copies.len());
@@ -380,9 +252,8 @@ impl Rebuilder {
     pub fn set_extras(&mut self, files: Vec<OutputFile>) -> Vec<String> {
         let mut changed = Vec::new();
         let fresh: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-        let memo = &self.memo;
         for path in self.extras.difference(&fresh) {
-            if !memo.contains(path) && self.generated.remove(path).is_some() {
+            if !self.state.rendered(path) && self.generated.remove(path).is_some() {
                 changed.push(path.clone());
             }
         }
@@ -415,27 +286,20 @@ impl Rebuilder {
 /// Work for the background: the files made from the whole site.
 pub struct ExtrasJob {
     pub site: Arc<Site>,
+    pub expanded: Arc<crate::render::Expanded>,
     pub clock: crate::clock::Clock,
-    pub ledger: Option<crate::disclosure::ledger::Ledger>,
+    pub ledger: Option<crate::emit::ledger::Ledger>,
 }
 
 impl ExtrasJob {
     pub fn run(&self) -> Vec<OutputFile> {
-        crate::emit::emit_extras(&self.site, &self.clock, self.ledger.as_ref())
+        crate::emit::emit_extras(
+            &self.site,
+            &self.expanded,
+            &self.clock,
+            self.ledger.as_ref(),
+        )
     }
-}
-
-/// A path under `content/`, or a template: what a model patch can follow.
-fn is_text(path: &Path) -> bool {
-    path.starts_with(crate::load::CONTENT_DIR)
-        || path.starts_with(crate::load::TEMPLATES_DIR)
-        || path.starts_with(crate::load::THEMES_DIR)
-}
-
-fn hash_of(templates: &render::TemplateSources) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    templates.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The problems of a failed rebuild as the browser overlay shows them.

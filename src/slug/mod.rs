@@ -79,6 +79,7 @@ pub fn slugify(input: &str, style: SlugStyle) -> String {
 /// The pinyin syllables of the Han characters in `input`, one string per
 /// character, read word by word; everything that is not Han is skipped, but
 /// still ends a word (银行 and 银·行 read differently).
+#[cfg(test)]
 pub fn to_pinyin(input: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();

@@ -1,7 +1,27 @@
-/* noticeboard default theme: font-size switch (remembered), mobile menu, print buttons.
+/* noticeboard default theme: notice and campaign status from the visitor's clock,
+   font-size switch (remembered), mobile menu, print buttons.
    Everything here is an extra: without script the page is complete. */
 (function () {
   var root = document.documentElement;
+
+  /* A notice's 公示中/公示结束 (and a campaign's status) as of the visitor's clock, so a
+     site that is not rebuilt every day still tells the truth. The build writes the
+     status it saw as the text (what a reader without script gets) and the period's
+     bounds and the three labels as data- attributes: nothing is fetched, so this
+     works from file:// too. */
+  var now = Date.now();
+  var statuses = document.querySelectorAll("[data-status-ends]");
+  for (var s = 0; s < statuses.length; s++) {
+    var el = statuses[s];
+    var starts = Date.parse(el.getAttribute("data-status-starts"));
+    var ends = Date.parse(el.getAttribute("data-status-ends"));
+    if (isNaN(starts) || isNaN(ends)) continue;
+    var phase = now < starts ? "before" : (now < ends ? "during" : "after");
+    var label = el.getAttribute("data-label-" + phase);
+    el.setAttribute("data-status", phase);
+    el.className = el.className.replace(/status-\w+/, "status-" + phase);
+    if (label) el.textContent = label;
+  }
 
   function setFont(size) {
     if (size === "m") root.removeAttribute("data-font");

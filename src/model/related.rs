@@ -1,0 +1,190 @@
+//! Related pages: the pages sharing most tags with each page, and after an
+//! edit, which pages' lists may have changed.
+
+use std::sync::Arc;
+
+use super::{MAX_EDITED, Page, Previous, Site, Taxonomy};
+
+/// Pages sharing tags with each page: most shared tags first, then newest, at
+/// most five. Counting goes through the term lists, so it costs the sum of the
+/// terms' sizes rather than pages squared.
+pub(super) fn related_pages(
+    pages: &[Page],
+    taxonomies: &[Taxonomy],
+    rank: &[usize],
+    previous: Option<Previous<'_>>,
+) -> (Arc<Vec<Vec<usize>>>, u64) {
+    let Some(tags) = taxonomies.iter().find(|t| t.name == "tags") else {
+        return (Arc::new(vec![Vec::new(); pages.len()]), 0);
+    };
+    let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
+    for (t, term) in tags.terms.iter().enumerate() {
+        for &p in &term.pages {
+            terms_of[p].push(t);
+        }
+    }
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (&terms_of, rank).hash(&mut h);
+        h.finish()
+    };
+    if let Some(old) = previous
+        && old.memo.related_key == key
+        && old.site.related.len() == pages.len()
+    {
+        return (old.site.related.clone(), key);
+    }
+    // Shared-tag counts in a dense per-thread array: the work is the sum of the
+    // tag sizes over each page's tags, with no sorting of candidate lists (a
+    // popular tag on thousands of pages made that the slowest part of the model).
+    use rayon::prelude::*;
+    let one = |(counts, touched): &mut (Vec<u16>, Vec<usize>), p: usize| {
+        related_of(p, &terms_of, tags, rank, counts, touched)
+    };
+    let scratch = || (vec![0u16; pages.len()], Vec::new());
+    if let Some(old) = previous.map(|p| p.site)
+        && let Some(related) = related_after_edit(pages, tags, rank, &terms_of, old)
+    {
+        return (Arc::new(related), key);
+    }
+    let related: Vec<Vec<usize>> = (0..pages.len())
+        .into_par_iter()
+        .map_init(scratch, one)
+        .collect();
+    (Arc::new(related), key)
+}
+
+/// Page `p`'s related pages: the best five by (more shared tags, newer).
+pub(super) fn related_of(
+    p: usize,
+    terms_of: &[Vec<usize>],
+    tags: &Taxonomy,
+    rank: &[usize],
+    counts: &mut [u16],
+    touched: &mut Vec<usize>,
+) -> Vec<usize> {
+    for &t in &terms_of[p] {
+        for &o in &tags.terms[t].pages {
+            if o != p {
+                if counts[o] == 0 {
+                    touched.push(o);
+                }
+                counts[o] = counts[o].saturating_add(1);
+            }
+        }
+    }
+    // Kept sorted.
+    let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
+    for &o in touched.iter() {
+        let key = (std::cmp::Reverse(counts[o]), rank[o], o);
+        counts[o] = 0;
+        if best.len() == 5 && key >= best[4] {
+            continue;
+        }
+        let at = best.partition_point(|b| *b < key);
+        best.insert(at, key);
+        best.truncate(5);
+    }
+    touched.clear();
+    best.into_iter().map(|(_, _, other)| other).collect()
+}
+
+/// The related lists after an edit of a few pages that kept every page's
+/// place (same files, same newest-first order), from the previous lists.
+///
+/// An edited page's list is computed afresh. For any other page `p`, only its
+/// shared-tag counts with the edited pages can have moved, since its own tags
+/// did not: if none of those fell for a page in its list, its new list is the
+/// best five of its old list and the edited pages, as every page outside the
+/// old list ranked below it and still does. Otherwise (an edited page in its
+/// list now shares fewer tags) it is computed afresh too. `None` when pages
+/// came, went or moved, or too many changed.
+fn related_after_edit(
+    pages: &[Page],
+    tags: &Taxonomy,
+    rank: &[usize],
+    terms_of: &[Vec<usize>],
+    old: &Site,
+) -> Option<Vec<Vec<usize>>> {
+    let n = pages.len();
+    if old.pages.len() != n || old.related.len() != n || old.rank != rank {
+        return None;
+    }
+    let old_tags = old.taxonomies.iter().find(|t| t.name == "tags")?;
+    let mut edited: Vec<usize> = Vec::new();
+    for (i, (page, was)) in pages.iter().zip(&old.pages).enumerate() {
+        if page.parsed.path != was.parsed.path {
+            return None;
+        }
+        if !Arc::ptr_eq(&page.parsed, &was.parsed) {
+            edited.push(i);
+            if edited.len() > MAX_EDITED {
+                return None;
+            }
+        }
+    }
+    // The edited pages' tags before the edit, as terms of the new taxonomy
+    // (a term that is gone is on no page now, so it counts for no one).
+    let new_index: std::collections::HashMap<&str, usize> = (tags.terms.iter().enumerate())
+        .map(|(t, term)| (term.path.as_str(), t))
+        .collect();
+    let mut old_terms_of: std::collections::HashMap<usize, Vec<usize>> =
+        edited.iter().map(|&e| (e, Vec::new())).collect();
+    for term in &old_tags.terms {
+        for &p in &term.pages {
+            if let Some(list) = old_terms_of.get_mut(&p)
+                && let Some(&t) = new_index.get(term.path.as_str())
+            {
+                list.push(t);
+            }
+        }
+    }
+    let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count();
+    let is_edited = |p: usize| edited.binary_search(&p).is_ok();
+    // Pages that share a tag with an edited page, before or after the edit.
+    let mut reached: Vec<usize> = edited
+        .iter()
+        .flat_map(|&e| terms_of[e].iter().chain(&old_terms_of[&e]))
+        .flat_map(|&t| tags.terms[t].pages.iter().copied())
+        .filter(|&p| !is_edited(p))
+        .collect();
+    reached.sort_unstable();
+    reached.dedup();
+
+    let mut related = Vec::clone(&old.related);
+    let mut afresh: Vec<usize> = edited.clone();
+    for &p in &reached {
+        let mine = &terms_of[p];
+        let fell = edited.iter().any(|&e| {
+            old.related[p].contains(&e)
+                && shared(mine, &terms_of[e]) < shared(mine, &old_terms_of[&e])
+        });
+        if fell {
+            afresh.push(p);
+            continue;
+        }
+        let mut best: Vec<(std::cmp::Reverse<usize>, usize, usize)> = old.related[p]
+            .iter()
+            .filter(|&&o| !is_edited(o))
+            .chain(edited.iter())
+            .map(|&o| (std::cmp::Reverse(shared(mine, &terms_of[o])), rank[o], o))
+            .filter(|&(std::cmp::Reverse(c), _, o)| c > 0 && o != p)
+            .collect();
+        best.sort_unstable();
+        best.truncate(5);
+        related[p] = best.into_iter().map(|(_, _, o)| o).collect();
+    }
+    use rayon::prelude::*;
+    let scratch = || (vec![0u16; n], Vec::new());
+    let fresh: Vec<Vec<usize>> = afresh
+        .par_iter()
+        .map_init(scratch, |(counts, touched), &p| {
+            related_of(p, terms_of, tags, rank, counts, touched)
+        })
+        .collect();
+    for (p, list) in afresh.into_iter().zip(fresh) {
+        related[p] = list;
+    }
+    Some(related)
+}

@@ -1,0 +1,125 @@
+//! Rendering again after an edit: the jobs whose recorded reads moved.
+//!
+//! Each job of the last render left its fingerprint and what it read. A job
+//! is prepared again when it is new, when what every page shows moved, or
+//! when [`Changes`] says one of its reads moved; it is rendered again only
+//! when its fingerprint moved too. The `incremental_render_equals_a_clean_build`
+//! tests hold the result to a full render.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::changes::Changes;
+use crate::diag::Report;
+use crate::render::{OutputFile, Read, RenderInput, Shared, plan, run_jobs};
+
+/// What a render leaves for the next one.
+#[derive(Debug, Default)]
+pub(crate) struct RenderMemo {
+    paths: Arc<Vec<String>>,
+    index: Arc<HashMap<String, usize>>,
+    /// Per job, the hash of what its template saw, and what it read.
+    prints: Vec<u64>,
+    reads: Vec<Box<[Read]>>,
+    /// Hash of what every page shows.
+    global: u64,
+}
+
+impl RenderMemo {
+    /// Whether the last render produced `path`.
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        self.index.contains_key(path)
+    }
+}
+
+/// What [`render`] did.
+pub(crate) struct Rerendered {
+    /// Files whose fingerprint moved (all of them without a previous render).
+    pub files: Vec<OutputFile>,
+    /// Jobs prepared and fingerprinted.
+    pub considered: usize,
+    /// The same output paths as the previous render.
+    pub same_paths: bool,
+    pub memo: RenderMemo,
+}
+
+/// Renders what differs from the render that left `last`; everything without
+/// one. `record`: jobs note what they read, for the next render.
+pub(crate) fn render(
+    input: RenderInput<'_>,
+    last: Option<(&RenderMemo, &Changes)>,
+    record: bool,
+    report: &mut Report,
+) -> Rerendered {
+    let shared = Shared::new(input, record);
+    let jobs = plan(&shared);
+    let global = shared.key();
+    let site = input.site;
+    let paths: Vec<String> = jobs.iter().map(|j| j.output_path(site)).collect();
+    let (paths, index, same_paths) = match last {
+        Some((memo, _)) if *memo.paths == paths => (memo.paths.clone(), memo.index.clone(), true),
+        _ => {
+            let index: HashMap<String, usize> = paths
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect();
+            (Arc::new(paths), Arc::new(index), false)
+        }
+    };
+
+    let mut prints = vec![0u64; jobs.len()];
+    let mut reads: Vec<Box<[Read]>> = vec![Box::default(); jobs.len()];
+    let mut wanted: Vec<(usize, Option<u64>)> = Vec::new();
+    match last {
+        Some((memo, changes)) => {
+            for j in 0..jobs.len() {
+                let old = if same_paths {
+                    Some(j)
+                } else {
+                    memo.index.get(&paths[j]).copied()
+                };
+                let Some(o) = old else {
+                    wanted.push((j, None));
+                    continue;
+                };
+                let was = &memo.reads[o];
+                let kept = (memo.global == global && !was.iter().any(|&r| changes.touches(r)))
+                    .then(|| {
+                        was.iter()
+                            .map(|&r| changes.renumber(r))
+                            .collect::<Option<Box<[Read]>>>()
+                    })
+                    .flatten();
+                match kept {
+                    Some(now) => {
+                        prints[j] = memo.prints[o];
+                        reads[j] = now;
+                    }
+                    None => wanted.push((j, Some(memo.prints[o]))),
+                }
+            }
+        }
+        None => wanted.extend((0..jobs.len()).map(|j| (j, None))),
+    }
+
+    let considered = wanted.len();
+    let mut files = Vec::new();
+    for done in run_jobs(&shared, &jobs, &wanted, report) {
+        prints[done.job] = done.fingerprint;
+        reads[done.job] = done.reads.into_boxed_slice();
+        files.extend(done.file);
+    }
+    Rerendered {
+        files,
+        considered,
+        same_paths,
+        memo: RenderMemo {
+            paths,
+            index,
+            prints,
+            reads,
+            global,
+        },
+    }
+}

@@ -1,0 +1,27 @@
+//! The integration tests, as one test binary: each module is a feature, run
+//! against the real `noticeboard` binary (or, for `fuzz_corpus`, the library's
+//! fuzzing entry points) on a fixture site from `tests/sites/<name>/`. One
+//! binary because every extra one links the whole crate again (STYLE.md, 15).
+//!
+//! Run one feature with `cargo test --test it serve::`. The tests of every
+//! module share one process and run on parallel threads: each works in its own
+//! temporary folder and passes environment to the child processes it starts,
+//! never to its own process.
+
+mod harness;
+
+mod archive;
+mod bad_inputs;
+mod build_site;
+mod cli;
+mod errors;
+mod feeds_sitemap;
+mod fuzz_corpus;
+mod images;
+#[cfg(unix)]
+mod kill;
+mod kinds;
+mod search;
+mod serve;
+mod taxonomies;
+mod theme;
