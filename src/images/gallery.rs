@@ -63,19 +63,21 @@ fn is_variant_name(name: &str) -> bool {
 
 /// The page's gallery, in order.
 pub fn gallery_images(site: &Site, page: &Page) -> Vec<Shown> {
-    let line = page.parsed.key_line("gallery");
     match &page.parsed.front.gallery {
-        Some(Gallery::Items(items)) => items
-            .iter()
-            .filter_map(|item| {
-                Some(Shown {
-                    source: resolve_file(&page.parsed, &item.src)?,
-                    file: item.src.clone(),
-                    caption: item.caption.clone().filter(|c| !c.trim().is_empty()),
-                    line,
+        Some(Gallery::Items(items)) => {
+            let line = page.parsed.key_line("gallery");
+            items
+                .iter()
+                .filter_map(|item| {
+                    Some(Shown {
+                        source: resolve_file(&page.parsed, &item.src)?,
+                        file: item.src.clone(),
+                        caption: item.caption.clone().filter(|c| !c.trim().is_empty()),
+                        line,
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        }
         Some(Gallery::All(true)) => bundle_images(site, page),
         Some(Gallery::All(false)) => Vec::new(),
         None if has_gallery_shortcode(page) => bundle_images(site, page),

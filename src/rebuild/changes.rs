@@ -67,6 +67,11 @@ impl Changes {
         }
     }
 
+    /// Every part stands where it stood: reads need no renumbering.
+    pub(crate) fn same_places(&self) -> bool {
+        self.same_places
+    }
+
     /// An unmoved part in the new model's numbering (`None` if it is gone,
     /// which an unmoved part never is).
     pub(crate) fn renumber(&self, read: Read) -> Option<Read> {

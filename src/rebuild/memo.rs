@@ -20,7 +20,7 @@ pub(crate) struct RenderMemo {
     index: Arc<HashMap<String, usize>>,
     /// Per job, the hash of what its template saw, and what it read.
     prints: Vec<u64>,
-    reads: Vec<Box<[Read]>>,
+    reads: Vec<Arc<[Read]>>,
     /// Hash of what every page shows.
     global: u64,
 }
@@ -69,7 +69,7 @@ pub(crate) fn render(
     };
 
     let mut prints = vec![0u64; jobs.len()];
-    let mut reads: Vec<Box<[Read]>> = vec![Box::default(); jobs.len()];
+    let mut reads: Vec<Arc<[Read]>> = vec![Arc::from([]); jobs.len()];
     let mut wanted: Vec<(usize, Option<u64>)> = Vec::new();
     match last {
         Some((memo, changes)) => {
@@ -86,9 +86,12 @@ pub(crate) fn render(
                 let was = &memo.reads[o];
                 let kept = (memo.global == global && !was.iter().any(|&r| changes.touches(r)))
                     .then(|| {
+                        if changes.same_places() {
+                            return Some(was.clone());
+                        }
                         was.iter()
                             .map(|&r| changes.renumber(r))
-                            .collect::<Option<Box<[Read]>>>()
+                            .collect::<Option<Arc<[Read]>>>()
                     })
                     .flatten();
                 match kept {
@@ -107,7 +110,7 @@ pub(crate) fn render(
     let mut files = Vec::new();
     for done in run_jobs(&shared, &jobs, &wanted, report) {
         prints[done.job] = done.fingerprint;
-        reads[done.job] = done.reads.into_boxed_slice();
+        reads[done.job] = Arc::from(done.reads);
         files.extend(done.file);
     }
     Rerendered {

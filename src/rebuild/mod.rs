@@ -54,7 +54,7 @@ struct Last {
     site: Arc<Site>,
     model: ModelMemo,
     images: Arc<ImageSet>,
-    plan: ImagePlan,
+    plan: Arc<ImagePlan>,
     expanded: Arc<Expanded>,
     now: jiff::Timestamp,
     templates: u64,
@@ -67,7 +67,7 @@ struct Next {
     site: Option<Arc<Site>>,
     model: Option<ModelMemo>,
     images: Option<Arc<ImageSet>>,
-    plan: Option<ImagePlan>,
+    plan: Option<Arc<ImagePlan>>,
     expanded: Option<Arc<Expanded>>,
     now: Option<jiff::Timestamp>,
     templates: u64,
@@ -290,17 +290,27 @@ impl State {
         report: &mut Report,
     ) -> Arc<ImageSet> {
         // Which pictures are shown follows the pages; what they look like,
-        // the files.
+        // the files. A patched model changed only its edited pages: when
+        // those show the same pictures, so does the site.
+        if let Some(last) = self.last.as_ref().filter(|_| self.keep && self.patched)
+            && !self.change.pictures
+            && shows_the_same(&last.site, site)
+        {
+            let (images, plan) = (last.images.clone(), last.plan.clone());
+            self.next.images = Some(images.clone());
+            self.next.plan = Some(plan);
+            return images;
+        }
         let plan = crate::images::plan(site, static_files, options.root, report);
         let images = match &self.last {
-            Some(last) if self.keep && !self.change.pictures && last.plan == plan => {
+            Some(last) if self.keep && !self.change.pictures && *last.plan == plan => {
                 last.images.clone()
             }
             _ => Arc::new(crate::images::process_planned(site, &plan, options, report)),
         };
         if self.keep {
             self.next.images = Some(images.clone());
-            self.next.plan = Some(plan);
+            self.next.plan = Some(Arc::new(plan));
         }
         images
     }
@@ -464,4 +474,18 @@ impl State {
                     .is_some_and(|last| last.site.assets.iter().any(|a| a.source.starts_with(p)))
         })
     }
+}
+
+/// Whether two models of the same pages, in the same places, show the same
+/// pictures: those whose parse changed are compared.
+fn shows_the_same(old: &Site, new: &Site) -> bool {
+    use crate::images::gallery::{figure_images, gallery_images, shown_images};
+    old.pages.len() == new.pages.len()
+        && old.pages.iter().zip(&new.pages).all(|(a, b)| {
+            Arc::ptr_eq(&a.parsed, &b.parsed)
+                || (a.parsed.path == b.parsed.path
+                    && gallery_images(old, a) == gallery_images(new, b)
+                    && figure_images(a) == figure_images(b)
+                    && shown_images(old, a) == shown_images(new, b))
+        })
 }
