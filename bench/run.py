@@ -80,7 +80,7 @@ Build logs: <work>/logs/. See bench/README.md for what is measured.""")
     ap.add_argument("--binary", help="noticeboard binary to use (default: `cargo build --release` in the repo)")
     ap.add_argument("--gen-corpus", default=os.environ.get("NOTICEBOARD_GEN_CORPUS"),
                     help="path to gen_corpus.py (default: $NOTICEBOARD_GEN_CORPUS, else "
-                         "../shared/bench/gen_corpus.py beside the repo)")
+                         "bench/gen_corpus.py)")
     ap.add_argument("--no-sync", action="store_true",
                     help="do not flush dirty pages (os.sync, untimed) before each timed build")
     ap.add_argument("--seed", default="1", help="corpus seed passed to gen_corpus.py (default 1)")
@@ -101,8 +101,7 @@ Build logs: <work>/logs/. See bench/README.md for what is measured.""")
 # Tools
 # --------------------------------------------------------------------------
 def find_gen_corpus(arg):
-    candidates = [Path(arg)] if arg else [REPO.parent / "shared" / "bench" / "gen_corpus.py",
-                                          REPO / "shared" / "bench" / "gen_corpus.py"]
+    candidates = [Path(arg)] if arg else [REPO / "bench" / "gen_corpus.py"]
     for c in candidates:
         if c.is_file():
             return c.resolve()

@@ -190,24 +190,6 @@ fn settle() {
     std::thread::sleep(Duration::from_millis(150));
 }
 
-/// Waits for the watcher to settle, replaces `from` with `to` in `file` and
-/// expects a reload.
-fn edit_and_reload(
-    site: &TestSite,
-    events: &Receiver<(String, String)>,
-    file: &str,
-    from: &str,
-    to: &str,
-) {
-    settle();
-    let path = site.root.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file}: {from}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    let (event, data) = wait_any(events, &["reload", "error"]);
-    assert_eq!(event, "reload", "{data}");
-}
-
 /// Builds a copy of `site` as it is now with `build --drafts` at the served
 /// address and compares every file, both ways, with what `serve` serves.
 fn assert_serves_a_clean_build(serve: &Serve, site: &TestSite) {
