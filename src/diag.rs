@@ -149,6 +149,15 @@ impl Report {
         self.diagnostics.extend(diagnostics);
     }
 
+    /// How many problems it holds.
+    pub fn len(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

@@ -29,7 +29,7 @@ pub use taxonomy::Taxonomy;
 
 use assets::{attachment_copies, place_assets};
 use disclosures::{disclosure_archives, link_disclosures};
-use related::related_pages;
+pub(crate) use related::related_pages;
 pub(crate) use sections::build_sections;
 use urls::check_duplicate_urls;
 pub(crate) use urls::{alias_files, page_slug};
@@ -151,8 +151,11 @@ pub struct Site {
 pub struct ModelMemo {
     /// Problems found in each page alone (kind checks, slug, aliases), by page.
     pub page_notes: Vec<Vec<Diagnostic>>,
-    /// Problems found across pages (duplicate URLs, numbers, term slugs).
+    /// Problems found across pages: duplicate URLs, then term slugs, then
+    /// disclosure links and archives (the order a build reports them in).
     pub notes: Vec<Diagnostic>,
+    /// How many of `notes` come before the term slugs', and how many those are.
+    pub term_notes: (usize, usize),
     /// Hash of the tags and order `Site::related` was computed from.
     pub related_key: u64,
 }
@@ -324,7 +327,9 @@ pub fn build_site(
         }
     }
 
+    let before_terms = notes.len();
     let taxonomies = taxonomy::build_taxonomies(&config, &pages, &rank, &mut notes);
+    let term_notes = (before_terms, notes.len() - before_terms);
     let assets = place_assets(assets, &sections, &pages, &index_of);
     let (related, related_key) = related_pages(&pages, &taxonomies, &rank, options.previous);
     let corrects = link_disclosures(&pages, &mut notes);
@@ -349,6 +354,7 @@ pub fn build_site(
     let memo = ModelMemo {
         page_notes,
         notes,
+        term_notes,
         related_key,
     };
     (site, memo)

@@ -8,7 +8,7 @@ use super::{MAX_EDITED, Page, Previous, Site, Taxonomy};
 /// Pages sharing tags with each page: most shared tags first, then newest, at
 /// most five. Counting goes through the term lists, so it costs the sum of the
 /// terms' sizes rather than pages squared.
-pub(super) fn related_pages(
+pub(crate) fn related_pages(
     pages: &[Page],
     taxonomies: &[Taxonomy],
     rank: &[usize],

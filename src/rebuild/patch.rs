@@ -14,9 +14,10 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diag::Report;
 use crate::model::kinds::{self, Details};
+use crate::model::taxonomy::build_taxonomies;
 use crate::model::{
-    MAX_EDITED, ModelMemo, ModelOptions, Page, Section, Site, alias_files, build_sections,
-    listing_order, page_slug, previous_places,
+    MAX_EDITED, ModelMemo, ModelOptions, Page, Previous, Section, Site, alias_files,
+    build_sections, listing_order, page_slug, previous_places, related_pages,
 };
 use crate::parse::{ParsedPage, ParsedSite};
 
@@ -102,24 +103,47 @@ pub(super) fn patch(
         }
     }
 
-    for notes in &page_notes {
-        report.extend(notes.iter().cloned());
-    }
-    report.extend(memo.notes.iter().cloned());
-    let site = Site {
+    // New tags: the terms and related lists follow (the rest of what the model
+    // files pages under stands, as checked above).
+    let tags_moved = edited
+        .iter()
+        .any(|&(at, page)| previous.pages[at].parsed.taxonomies != page.taxonomies);
+    let mut site = Site {
         config: config.clone(),
         pages,
         ..previous.clone()
     };
-    let memo = ModelMemo {
+    let mut memo = ModelMemo {
         page_notes,
         ..memo.clone()
     };
+    if tags_moved {
+        let plain: Vec<Page> = site.pages.iter().map(|p| Page::clone(p)).collect();
+        let mut term_notes = Report::new();
+        site.taxonomies = build_taxonomies(config, &plain, &site.rank, &mut term_notes);
+        let was = Previous {
+            site: previous,
+            memo: &memo,
+            pages_hold: true,
+        };
+        let (related, key) = related_pages(&plain, &site.taxonomies, &site.rank, Some(was));
+        site.related = related;
+        memo.related_key = key;
+        let (start, count) = memo.term_notes;
+        let term_notes = term_notes.into_vec();
+        memo.term_notes = (start, term_notes.len());
+        memo.notes.splice(start..start + count, term_notes);
+    }
+    for notes in &memo.page_notes {
+        report.extend(notes.iter().cloned());
+    }
+    report.extend(memo.notes.iter().cloned());
     Some((site, memo))
 }
 
 /// Whether an edited page keeps everything the model files it under: its
-/// section, date, kind, terms, category and correction link.
+/// section, date, kind, category and correction link (its terms are
+/// filed again by the patch).
 fn stands_where_it_was(was: &ParsedPage, now: &ParsedPage) -> bool {
     was.path == now.path
         && was.section_dir == now.section_dir
@@ -127,7 +151,6 @@ fn stands_where_it_was(was: &ParsedPage, now: &ParsedPage) -> bool {
         && was.date == now.date
         && was.kind == now.kind
         && was.draft == now.draft
-        && was.taxonomies == now.taxonomies
         && was.front.category == now.front.category
         && was.front.corrects == now.front.corrects
         && was.front.reason == now.front.reason

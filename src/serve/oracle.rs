@@ -415,13 +415,19 @@ fn patched_model_equals_a_full_build_for_edits_that_move_nothing() {
     assert!(p.patched_after(DISCLOSURE, "接受全体会员监督", "欢迎全体会员监督"));
     assert!(p.patched_after(DISCLOSURE, "days: 5", "days: 7"));
     assert!(p.patched_after(CAMPAIGN, "end: 2026-06-30", "end: 2026-07-05"));
+    // Tags: the terms and related lists are filed again, the rest stands.
+    assert!(p.patched_after(NEWS, "女职工, 职工之家", "女职工"));
+    assert!(p.patched_after(
+        NEWS,
+        "劳模精神, 职工服务]",
+        "劳模精神, 职工服务, 安全生产, 新标签]"
+    ));
 }
 
 #[test]
 fn edits_that_move_a_page_build_the_model_in_full() {
     let mut p = Preview::of("demo");
     assert!(!p.patched_after(NEWS, "date: 2026-03-09", "date: 2026-03-10"));
-    assert!(!p.patched_after(NEWS, "女职工, 职工之家", "女职工"));
     assert!(!p.patched_after(NEWS, "---\n\n", "slug: womens-day\n---\n\n"));
     // A new number, and the correction that names it, in one save.
     let correction = "content/disclosures/2026-q1-union-funds-correction.md";
