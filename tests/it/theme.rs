@@ -343,18 +343,10 @@ fn font_switch_is_remembered_and_the_phone_menu_opens() {
 fn home_page_shows_open_notices_campaigns_pictures_and_people() {
     let out = build_demo(&[]);
     let html = fs::read_to_string(out.path().join("site/index.html")).unwrap();
-    let doc = Html::parse_document(&html);
-    let texts = |s: &str| -> Vec<String> {
-        doc.select(&Selector::parse(s).unwrap())
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
+    let page = crate::harness::Page {
+        doc: Html::parse_document(&html),
     };
+    let texts = |s: &str| page.texts(s);
     // On 2026-11-23 one notice is open (19–25 November).
     let notices = texts(".home-notices li");
     assert_eq!(notices.len(), 1, "{notices:?}");
