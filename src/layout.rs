@@ -15,3 +15,31 @@ pub const THEMES_DIR: &str = "themes";
 pub const LEDGER_FILE: &str = "disclosures.lock";
 /// The site's additions to the built-in holiday calendar.
 pub const HOLIDAYS_FILE: &str = "holidays.yaml";
+
+/// A name the site never reads or publishes: hidden files and folders (`.git`,
+/// `.env`), editors' leftovers (`a.md~`, `.a.md.swp`, `x.tmp`) and the files
+/// Windows leaves in folders.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('~')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Whether a path relative to the site root is one a page may name: inside
+/// `content/` or `static/`, through no ignored name.
+pub fn is_publishable(rel: &std::path::Path) -> bool {
+    let mut parts = rel.components();
+    let top = match parts.next() {
+        Some(std::path::Component::Normal(top)) => top,
+        _ => return false,
+    };
+    (top == CONTENT_DIR || top == STATIC_DIR)
+        && rel.components().all(|c| match c {
+            std::path::Component::Normal(name) => !is_ignored_name(&name.to_string_lossy()),
+            _ => false,
+        })
+}

@@ -464,7 +464,9 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
     let walker = WalkDir::new(&base)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::layout::is_ignored_name(&e.file_name().to_string_lossy())
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -489,8 +491,25 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
             .unwrap_or(entry.path())
             .to_path_buf();
         if entry.path_is_symlink() {
+            // A link may point at another file of the site's sources, never
+            // outside them: not out of the root, not into `.git/` or a file
+            // beside `site.yaml`, not at a name the site never publishes.
+            let within = |target: &Path| {
+                target.strip_prefix(canonical_root).is_ok_and(|inside| {
+                    let top = inside.components().next().map(|c| c.as_os_str().to_owned());
+                    let source_tree = top.is_some_and(|t| {
+                        [CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR]
+                            .iter()
+                            .any(|d| t == *d)
+                    });
+                    source_tree
+                        && inside.components().all(|c| {
+                            !crate::layout::is_ignored_name(&c.as_os_str().to_string_lossy())
+                        })
+                })
+            };
             match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(canonical_root) => {
+                Ok(target) if within(&target) => {
                     if target.is_file() {
                         files.push(rel);
                     }
@@ -511,16 +530,6 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
         }
     }
     files
-}
-
-fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('~')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-        || name.eq_ignore_ascii_case("thumbs.db")
-        || name.eq_ignore_ascii_case("desktop.ini")
 }
 
 fn is_safe_relative(path: &Path) -> bool {

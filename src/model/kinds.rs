@@ -307,7 +307,9 @@ pub fn resolve_file(page: &ParsedPage, file: &str) -> Option<PathBuf> {
             folder.join(file.split('/').collect::<PathBuf>())
         }
     };
-    Some(rel)
+    // Only files of content/ and static/ are published, never through a hidden
+    // or editor's name (a committed `.x -> /` link, `/.git/config`, `/.env`).
+    crate::layout::is_publishable(&rel).then_some(rel)
 }
 
 fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {

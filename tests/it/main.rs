@@ -14,6 +14,7 @@ mod archive;
 mod bad_inputs;
 mod build_site;
 mod cli;
+mod containment;
 mod errors;
 mod feeds_sitemap;
 mod fuzz_corpus;
