@@ -37,8 +37,15 @@ pub fn relative_url(url: &str, file: &str, base_path: &str, folder_index: bool) 
     if folder_index && (path.is_empty() || path.ends_with('/')) {
         out.push_str("index.html");
     }
-    if out.is_empty() {
-        out.push_str("./");
+    // A relative path whose first segment has a colon reads as a scheme
+    // (`javascript:…` from a site path `/javascript:…`): `./` keeps it a path.
+    if out.is_empty()
+        || out
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':'))
+    {
+        out.insert_str(0, "./");
     }
     out.push_str(rest);
     Some(out)
@@ -126,6 +133,18 @@ pub fn relativize_html(html: &str, file: &str, base_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regression_a_site_path_with_a_colon_stays_a_path() {
+        assert_eq!(
+            relative_url("/javascript:alert(1)", "index.html", "/", true).as_deref(),
+            Some("./javascript:alert(1)")
+        );
+        assert_eq!(
+            relative_url("/news/a:b/", "news/index.html", "/", true).as_deref(),
+            Some("../news/a:b/index.html")
+        );
+    }
 
     #[test]
     fn srcset_candidates_become_relative() {

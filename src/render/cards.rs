@@ -12,6 +12,7 @@ use super::status::status_view;
 use super::urls::{PHOTOS_PATH, top_path, url_for};
 use super::views::{CardView, DateView, Link, NavItem, SiteView, TermLink};
 use crate::clock::Clock;
+use crate::markdown::sanitize::is_safe_url;
 use crate::model::Page;
 
 /// Page cards (title, date, summary… as listings show them), each built the
@@ -186,7 +187,10 @@ pub(crate) fn site_view(r: &SiteReads<'_>, clock: &Clock, photos_title: Option<&
                 let path = item.url.trim_start_matches('/').to_string();
                 NavItem {
                     title: item.name.clone(),
-                    url: if is_external {
+                    // A `javascript:` (or any other script) menu entry goes nowhere.
+                    url: if !is_safe_url(&item.url) {
+                        "#".to_string()
+                    } else if is_external {
                         item.url.clone()
                     } else {
                         url_for(config, &path)

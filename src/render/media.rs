@@ -2,6 +2,7 @@
 //! images stage's [`ImageSet`], and [`expand_shortcodes`], which replaces the
 //! markers the Markdown stage left with the output of `shortcodes/NAME.html`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,7 +14,8 @@ use crate::diag::{Diagnostic, Report};
 use crate::file_label::human_size;
 use crate::images::ImageSet;
 use crate::images::gallery::{Shown, gallery_images};
-use crate::markdown::shortcode::{ShortcodeCall, replace_markers};
+use crate::markdown::sanitize::is_safe_url;
+use crate::markdown::shortcode::{ArgValue, ShortcodeCall, replace_markers};
 use crate::message::Message;
 use crate::model::kinds::resolve_file;
 use crate::model::{Page, Site};
@@ -50,6 +52,11 @@ pub fn image_view(site: &Site, images: &ImageSet, page: &Page, shown: &Shown) ->
         .file_path_for(page, &shown.file)
         .map(|p| url_for(&site.config, &p))
         .unwrap_or_else(|| shown.file.clone());
+    let original = if is_safe_url(&original) {
+        original
+    } else {
+        "#".to_string()
+    };
     match images.get(&shown.source) {
         Some(info) if !info.variants.is_empty() => {
             let thumb = &info.variants[0];
@@ -231,7 +238,7 @@ fn render_call(
     let mut src_url = None;
     if let Some(src) = call.str_arg("src") {
         if src.contains("://") {
-            src_url = Some(src.to_string());
+            src_url = Some(src.to_string()).filter(|url| is_safe_url(url));
         } else if let Some(source) = resolve_file(&page.parsed, src) {
             if !root.join(&source).is_file() {
                 if call.name != "figure" {
@@ -290,7 +297,17 @@ fn render_call(
     } else {
         Value::from(())
     };
-    let args = to_value(&call.args);
+    // Templates put URL arguments into attributes as written: a script URL
+    // (`poster="javascript:…"`) goes nowhere instead.
+    let args: BTreeMap<&str, ArgValue> = (call.args.iter())
+        .map(|(key, value)| match value {
+            ArgValue::Str(text) if URL_ARGS.contains(&key.as_str()) && !is_safe_url(text) => {
+                (key.as_str(), ArgValue::Str("#".to_string()))
+            }
+            other => (key.as_str(), other.clone()),
+        })
+        .collect();
+    let args = to_value(&args);
     let ctx = context! {
         args => args.clone(),
         image => image.map(to_value),
@@ -315,6 +332,9 @@ fn render_call(
         }
     }
 }
+
+/// Shortcode arguments that templates use as URLs.
+const URL_ARGS: &[&str] = &["src", "poster", "href", "url", "link"];
 
 fn file_name(rel: &Path) -> String {
     rel.file_name()

@@ -22,6 +22,7 @@ mod images;
 #[cfg(unix)]
 mod kill;
 mod kinds;
+mod script_urls;
 mod search;
 mod serve;
 mod taxonomies;
