@@ -80,10 +80,15 @@ impl Preview {
 
     /// Replaces `from` with `to` in `file`, which must contain it.
     fn edit(&mut self, file: &str, from: &str, to: &str) -> super::state::Rebuilt {
+        self.replace(file, from, to);
+        self.saved(&[file])
+    }
+
+    /// Replaces `from` with `to` in `file` without saying so yet.
+    fn replace(&self, file: &str, from: &str, to: &str) {
         let text = std::fs::read_to_string(self.path(file)).unwrap();
         assert!(text.contains(from), "{file} has no `{from}`");
         self.write(file, &text.replacen(from, to, 1));
-        self.saved(&[file])
     }
 
     /// Rebuilds after a save of `files`, which must succeed.
@@ -368,9 +373,7 @@ impl Preview {
     /// The same for edits of several files saved together.
     fn patched_after_edits(&mut self, edits: &[(&str, &str, &str)]) -> bool {
         for &(file, from, to) in edits {
-            let text = std::fs::read_to_string(self.path(file)).unwrap();
-            assert!(text.contains(from), "{file} has no `{from}`");
-            self.write(file, &text.replacen(from, to, 1));
+            self.replace(file, from, to);
         }
         let files: Vec<&str> = edits.iter().map(|e| e.0).collect();
         let file = files.join(", ");
