@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod number;
+pub mod skeleton;
 pub mod status;
 
 use std::path::Path;

@@ -360,6 +360,8 @@ super::declare_catalogue! {
         => "序号不编虚位，“{text}”应写作“{trimmed}”" / "no leading zeros: write {trimmed}, not {text}";
     E0548 NumberSequenceTooLarge { text: String, max: u64 }
         => "序号“{text}”过大（最大 {max}）" / "the sequence number `{text}` must be at most {max}";
+    H0561 LookAlikeHelp { chars: List }
+        => "这些文号看起来一样，其中却有冒充常用字母或汉字的字符：{chars}；请用输入法重新输入文号" / "these numbers look the same, but some characters only pass for ordinary letters: {chars}; type the number again with the keyboard";
 
     // 06: images and attachments.
     W0601 GalleryNoCaptions { count: usize }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
+use crate::disclosure::skeleton::{disguised_characters, skeleton};
 use crate::frontmatter::kind::Kind;
 use crate::message::{List, Message};
 use crate::slug::slugify;
@@ -72,29 +73,54 @@ pub(super) fn disclosure_archives(
 }
 
 /// Checks that document numbers are unique and resolves `corrects:` (a number
-/// or a URL) to the disclosure it corrects.
+/// or a URL) to the disclosure it corrects. Numbers are compared by what they
+/// look like ([`skeleton`]): `Union〔2026〕1号` with a Cyrillic `о` is the same
+/// number to a reader, so it is a duplicate, not a second notice.
 pub(super) fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<usize, usize> {
     let mut by_number: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         if let kinds::Details::Disclosure(d) = &page.details {
-            by_number.entry(d.number.to_string()).or_default().push(i);
+            by_number
+                .entry(skeleton(&d.number.to_string()))
+                .or_default()
+                .push(i);
         }
     }
-    for (number, owners) in &by_number {
+    for owners in by_number.values() {
         if owners.len() > 1 {
             let files: Vec<String> = owners
                 .iter()
                 .map(|&i| pages[i].parsed.path.to_string_lossy().replace('\\', "/"))
                 .collect();
+            let mut numbers: Vec<String> = owners
+                .iter()
+                .filter_map(|&i| match &pages[i].details {
+                    kinds::Details::Disclosure(d) => Some(d.number.to_string()),
+                    _ => None,
+                })
+                .collect();
+            numbers.sort();
+            numbers.dedup();
+            let disguised: Vec<String> = numbers
+                .iter()
+                .flat_map(|n| disguised_characters(n))
+                .collect();
             let first = &pages[owners[0]].parsed;
+            let help = if disguised.is_empty() {
+                Message::NumberUsedTwiceHelp {}
+            } else {
+                Message::LookAlikeHelp {
+                    chars: List::of(disguised),
+                }
+            };
             report.push(
                 Diagnostic::error(Message::NumberUsedTwice {
-                    number: number.to_string(),
+                    number: numbers.join(" / "),
                     files: List::of(files),
                 })
                 .at(&first.path)
                 .line_maybe(first.key_line("number"))
-                .help(Message::NumberUsedTwiceHelp {}),
+                .help(help),
             );
         }
     }
@@ -104,7 +130,7 @@ pub(super) fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<
             continue;
         };
         let found = by_number
-            .get(target)
+            .get(&skeleton(target))
             .and_then(|v| v.first().copied())
             .or_else(|| {
                 let wanted = target.trim_matches('/');
