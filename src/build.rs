@@ -12,7 +12,10 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
-use crate::emit::ledger::{Ledger, read_ledger, update_ledger, write_ledger};
+use crate::emit::ledger::{
+    Ledger, LedgerFile, Loaded, SiteView, read_ledger, read_ledger_file, update_ledger,
+    write_ledger,
+};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::layout::LEDGER_FILE;
 use crate::load::{self, Sources};
@@ -40,6 +43,9 @@ pub struct BuildOptions {
     /// Delete the replaced output in a detached process (the CLI's `build`):
     /// the command returns as soon as the new output is in place.
     pub detach_cleanup: bool,
+    /// `--ledger-from`: a copy of the ledger already published to compare
+    /// with too. Without it, the previous output's `ledger.json`, if any.
+    pub ledger_from: Option<PathBuf>,
 }
 
 /// What the images stage did.
@@ -178,6 +184,8 @@ pub fn run_stages(
     };
     let sources = stage(timings, "load", || state.load(root, &config, report));
     let parsed = stage(timings, "parse", || state.parse(&sources, &config, report));
+    // The ledger also looks at pages the model leaves out (drafts).
+    let all_parsed = parsed.clone();
     let calendar = crate::disclosure::load_calendar(root, report);
     let site = stage(timings, "model", || {
         let options = ModelOptions {
@@ -188,10 +196,17 @@ pub fn run_stages(
         };
         state.model(config.clone(), parsed, &sources, &options, report)
     });
-    let (ledger, ledger_changed) = match ledger_after(root, &site, &clock, &config, report) {
-        Some((ledger, changed)) => (Some(ledger), changed),
-        None => (None, false),
+    let view = SiteView {
+        site: &site,
+        parsed: &all_parsed,
+        root,
     };
+    let (ledger, ledger_changed) = stage(timings, "ledger", || {
+        match ledger_after(options, &view, &clock, &config, report) {
+            Some((ledger, changed)) => (Some(ledger), changed),
+            None => (None, false),
+        }
+    });
     if stop(report) {
         return None;
     }
@@ -250,24 +265,52 @@ pub fn run_stages(
 
 /// The ledger as this build leaves it, and whether that differs from the file.
 fn ledger_after(
-    root: &Path,
-    site: &Site,
+    options: &BuildOptions,
+    view: &SiteView<'_>,
     clock: &Clock,
     config: &Config,
     report: &mut Report,
 ) -> Option<(Ledger, bool)> {
-    let has_disclosures = site
-        .pages
-        .iter()
-        .any(|p| matches!(p.details, Details::Disclosure(_)));
-    if !has_disclosures && !root.join(LEDGER_FILE).exists() {
+    let root = &options.root;
+    let has_disclosures =
+        (view.site.pages.iter()).any(|p| matches!(p.details, Details::Disclosure(_)));
+    let published = published_ledger(options, view.site, report);
+    if !has_disclosures && !root.join(LEDGER_FILE).exists() && published.is_none() {
         return None;
     }
     let old = read_ledger(root, report)?;
-    let today = clock.today_in(&config.timezone).to_string();
-    let new = update_ledger(site, &old, &today, report);
-    let changed = new != old;
+    let today = clock.today_in(&config.timezone);
+    let new = update_ledger(view, &old, published.as_ref(), today, report);
+    let changed = new.version != old.ledger.version || new.entries != old.ledger.entries;
     Some((new, changed))
+}
+
+/// The ledger already published, to compare with besides `disclosures.lock`
+/// (which anyone editing the site can rewrite): the file `--ledger-from`
+/// names, else the previous output's copy when there is one.
+fn published_ledger(
+    options: &BuildOptions,
+    site: &Site,
+    report: &mut Report,
+) -> Option<LedgerFile> {
+    let root = &options.root;
+    let (path, required) = match &options.ledger_from {
+        Some(path) => (path.clone(), true),
+        None => {
+            let output = (options.output.clone()).unwrap_or_else(|| root.join("public"));
+            let section = crate::emit::disclosure_section_path(site);
+            (output.join(section).join("ledger.json"), false)
+        }
+    };
+    // Named from the site folder when it is inside it, as other messages are.
+    let shown = match path.strip_prefix(root) {
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => path.display().to_string(),
+    };
+    match read_ledger_file(&path, &shown, required, report) {
+        Loaded::Read(file) => Some(file),
+        Loaded::Missing | Loaded::Failed => None,
+    }
 }
 
 /// Templates as loaded, hashed: the same key, the same templates.

@@ -120,6 +120,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub relative: bool,
     #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[command(flatten)]
     pub clock: ClockArgs,
 }
 
@@ -132,7 +134,34 @@ pub struct CheckArgs {
     #[arg(long)]
     pub drafts: bool,
     #[command(flatten)]
+    pub ledger: LedgerArgs,
+    #[command(flatten)]
     pub clock: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    /// Also compare with the ledger already published: a copy of the live site's
+    /// /disclosures/ledger.json (download it first; URLs are not fetched). Without
+    /// this, the previous output's disclosures/ledger.json is used when it exists.
+    /// 同时与已发布的公示台账比对：先下载线上网站的 /disclosures/ledger.json，
+    /// 再给出文件路径（不直接读取网址）；不写此项时，使用上次输出中的
+    /// disclosures/ledger.json（如果有）。
+    #[arg(long = "ledger-from", value_name = "FILE", value_parser = published_ledger_file)]
+    pub from: Option<PathBuf>,
+}
+
+/// `--ledger-from` takes a file: a URL is a usage error (exit 2) that says
+/// how to get the file, since noticeboard carries no HTTP client.
+fn published_ledger_file(text: &str) -> Result<PathBuf, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(format!(
+            "noticeboard does not download; save the file first (e.g. `curl -o ledger.json {text}`) \
+and pass its path / 不直接下载网址：请先保存该文件（例如 `curl -o ledger.json {text}`），再给出文件路径"
+        ));
+    }
+    Ok(PathBuf::from(text))
 }
 
 #[derive(Debug, Args)]

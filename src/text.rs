@@ -85,6 +85,27 @@ pub fn count_words(text: &str) -> WordCount {
     count
 }
 
+/// `%E6%96%B0` → `新`; `None` if an escape is broken or the bytes are not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +149,14 @@ mod tests {
     #[test]
     fn kana_and_hangul_count() {
         assert_eq!(count_words("ひらがな한국").cjk, 6);
+    }
+
+    #[test]
+    fn percent_escapes_decode_to_utf8_or_nothing() {
+        assert_eq!(percent_decode("%E7%85%A7.jpg").as_deref(), Some("照.jpg"));
+        assert_eq!(percent_decode("a%20b").as_deref(), Some("a b"));
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%ff"), None);
+        assert_eq!(percent_decode("%E7"), None);
     }
 }

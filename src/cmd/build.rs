@@ -23,6 +23,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         source_date_epoch: source_date_epoch(),
         progress: terminal_progress(),
         detach_cleanup: true,
+        ledger_from: args.ledger.from.clone(),
     };
     match build(&options) {
         Ok(summary) => {

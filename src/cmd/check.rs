@@ -12,6 +12,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         drafts: args.drafts,
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
+        ledger_from: args.ledger.from.clone(),
         ..BuildOptions::default()
     };
     let report = check(&options);

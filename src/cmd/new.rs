@@ -134,7 +134,13 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
             .collect();
         let year = today.year() as i32;
         let prefix = number_prefix(&config, &existing);
-        number::next_free(&existing, &prefix, year).to_string()
+        // A number the ledger holds stays used, even when its page was
+        // withdrawn and deleted: GB/T 9704 numbers are never given twice.
+        let mut used = existing;
+        if let Some(file) = crate::emit::ledger::read_ledger(root, &mut quiet) {
+            used.extend((file.ledger.entries.iter()).filter_map(|e| number::parse(&e.number).ok()));
+        }
+        number::next_free(&used, &prefix, year).to_string()
     } else {
         String::new()
     };

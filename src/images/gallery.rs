@@ -132,6 +132,52 @@ pub fn shown_images(site: &Site, page: &Page) -> Vec<Shown> {
     all
 }
 
+/// Pictures the page's text shows with `![…](photo.jpg)` or `<img src=…>`:
+/// the `src` of every `img` in the body's HTML (comrak and the sanitizer both
+/// write it as ` src="…"`, escaped), when it names a file of the site. Not processed into
+/// sizes, so not part of [`shown_images`]; the ledger records them.
+pub fn body_images(page: &Page) -> Vec<Shown> {
+    let html = &page.parsed.body.html;
+    let mut found = Vec::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<img") {
+        rest = &rest[at + 4..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let Some(value) = tag.find(" src=\"").map(|i| &tag[i + 6..]) else {
+            continue;
+        };
+        let value = &value[..value.find('"').unwrap_or(value.len())];
+        let src = unescape_attribute(value);
+        // A link to another site, or to the page's own output, is not a file.
+        if src.contains(':') || src.starts_with('#') || src.starts_with("//") {
+            continue;
+        }
+        let src = src.split(['?', '#']).next().unwrap_or_default();
+        // Comrak writes `![](照片.jpg)` as `src="%E7%85%A7%E7%89%87.jpg"`.
+        let src = crate::text::percent_decode(src).unwrap_or_else(|| src.to_string());
+        // Any file an `img` shows counts, GIF and SVG included.
+        if let Some(source) = resolve_file(&page.parsed, &src) {
+            found.push(Shown {
+                source,
+                file: src,
+                caption: None,
+                line: None,
+            });
+        }
+    }
+    found
+}
+
+/// The entities the sanitizer writes into attribute values.
+fn unescape_attribute(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

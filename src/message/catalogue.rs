@@ -284,8 +284,6 @@ super::declare_catalogue! {
         => "从版本库恢复 {file}（git checkout {file}）；不要手工编辑它" / "restore {file} from version control (git checkout {file}); never edit it by hand";
     E0503 DisclosureChanged { number: String, changes: Vec<Message> }
         => "公示 {number} 发布后被修改（{changes}）；已发布的公示只能通过更正说明修改" / "disclosure {number} was changed after it was published ({changes}); a published disclosure may only change with a correction note";
-    H0503 RecordRevisionHelp { today: String, ledger: String }
-        => "在前置信息里写明原因，再重新构建：\n  revisions:\n    - {{date: {today}, note: 更正说明：……}}\n（或撤销改动；台账 {ledger} 保存着发布时的指纹）" / "record why in its front matter, then build again:\n  revisions:\n    - {{date: {today}, note: What was corrected and why}}\n(or undo the change; the ledger {ledger} keeps the published fingerprint)";
     E0504 TextChanged { source: String }
         => "{source} 的正文有改动" / "the text of {source} changed";
     E0505 AttachmentRemoved { file: String }
@@ -294,10 +292,6 @@ super::declare_catalogue! {
         => "附件 {file} 有改动" / "attachment {file} changed";
     E0507 AttachmentAdded { file: String }
         => "新增了附件 {file}" / "attachment {file} was added";
-    W0508 DisclosureGone { number: String, url: String }
-        => "公示 {number}（{url}）记录在台账中，但站点里已没有它；记录予以保留" / "disclosure {number} ({url}) is recorded in the ledger but no longer in the site; its record is kept";
-    H0508 DisclosureGoneHelp { source: String }
-        => "已发布的公示应当一直可以访问；请恢复 {source}" / "published disclosures should stay reachable; restore {source}";
     E0509 LedgerWrite { detail: String }
         => "无法写入公示台账：{detail}" / "cannot write the disclosure ledger: {detail}";
 
@@ -360,8 +354,38 @@ super::declare_catalogue! {
         => "序号不编虚位，“{text}”应写作“{trimmed}”" / "no leading zeros: write {trimmed}, not {text}";
     E0548 NumberSequenceTooLarge { text: String, max: u64 }
         => "序号“{text}”过大（最大 {max}）" / "the sequence number `{text}` must be at most {max}";
+    E0560 DisclosureMissing { number: String, url: String, source: String }
+        => "公示 {number}（{url}）记录在台账中，但站点里已经没有它（原文件 {source}）；已发布的公示不能悄悄消失" / "disclosure {number} ({url}) is recorded in the ledger but is no longer in the site (its file was {source}); a published disclosure may not silently disappear";
+    H0560 WithdrawHelp { source: String, date: String, ledger: String }
+        => "如果是误删，从版本库恢复 {source}（git checkout -- {source}）。如果确要撤下：恢复该文件，写上 `draft: true`，在 revisions: 列表末尾写明撤下原因，构建一次：\n  revisions:\n    - date: {date}\n      note: 撤下原因：……\n台账 {ledger} 记下撤下原因之后，才可以删除该文件" / "if it was deleted by mistake, restore {source} from version control (git checkout -- {source}). To withdraw it on purpose: restore the file, set `draft: true`, say why at the end of its revisions: list, and build once:\n  revisions:\n    - date: {date}\n      note: Withdrawn because …\nOnce the ledger {ledger} holds the reason, the file may be deleted";
+    E0561 NumberChanged { old: String, new: String }
+        => "文号由 {old} 改为 {new}" / "its number changed from {old} to {new}";
     H0561 LookAlikeHelp { chars: List }
         => "这些文号看起来一样，其中却有冒充常用字母或汉字的字符：{chars}；请用输入法重新输入文号" / "these numbers look the same, but some characters only pass for ordinary letters: {chars}; type the number again with the keyboard";
+    E0562 NoLongerPublished { state: String }
+        => "它现在是 `{state}`，不再作为公示发布" / "it is now `{state}` and no longer published as a disclosure";
+    H0562 NumberWithdrawnHelp { date: String, note: String }
+        => "这个文号的公示已于 {date} 撤下（{note}）；撤下的文号不再使用：请换一个新文号（`noticeboard new disclosure` 会分配下一个空闲文号）" / "the disclosure with this number was withdrawn on {date} ({note}); a withdrawn number is not used again: give the notice a new number (`noticeboard new disclosure` assigns the next free one)";
+    E0563 PictureChanged { file: String }
+        => "图片 {file} 被换过" / "the picture {file} was replaced";
+    E0564 PictureAdded { file: String }
+        => "新增了图片 {file}" / "the picture {file} was added";
+    E0565 PictureRemoved { file: String }
+        => "图片 {file} 不再显示" / "the picture {file} is no longer shown";
+    E0566 NoticePeriodChanged { old: String, new: String }
+        => "公示期由 {old} 变为 {new}（公示期随 notice 或 holidays.yaml 计算）" / "the notice period changed from {old} to {new} (it is counted from `notice` and holidays.yaml)";
+    E0567 AddressChanged { old: String, new: String }
+        => "网址由 {old} 改为 {new}，旧网址将失效（在 aliases: 中写上 {old} 可让旧网址继续有效）" / "its address changed from {old} to {new} and the old one would stop working (list {old} in its aliases: to keep it working)";
+    E0568 NoteNotAccepted { date: String, since: String, today: String }
+        => "日期为 `{date}` 的更正说明不能作为这次改动的说明：它的日期须在 {since} 到 {today} 之间（不能倒签），且 note 不能为空" / "the revision dated `{date}` cannot account for this change: its date must be from {since} to {today} (no backdating) and its note must not be empty";
+    H0568 RecordNoteHelp { date: String, since: String, ledger: String }
+        => "在 revisions: 列表末尾加一条更正说明（没有这个列表就新建），日期不早于 {since}，写明改了什么、为什么，再重新构建：\n  revisions:\n    - date: {date}\n      note: 更正说明：……\n（或撤销改动；台账 {ledger} 保存着发布时的指纹）" / "add a correction note at the end of its revisions: list (start the list if there is none), dated {since} or later, saying what changed and why, then build again:\n  revisions:\n    - date: {date}\n      note: Corrected … because …\n(or undo the change; the ledger {ledger} keeps what was published)";
+    W0569 LedgerUpgraded { count: usize, file: String }
+        => "{file} 由旧版 noticeboard 写成：{count} 份公示此前未记录图片、公示期和更正说明，现按当前内容补记；此前对这些内容的改动已无从发现" / "{file} was written by an older noticeboard: for {count} disclosure(s) it did not record pictures, notice periods or correction notes, which are recorded now as they are; changes made to them before today cannot be found";
+    E0569 LedgerTooNew { version: u64, known: u64 }
+        => "台账格式版本为 {version}，比这个 noticeboard 所知的（{known}）更新" / "the ledger has format version {version}, newer than this noticeboard knows ({known})";
+    H0569 PublishedLedgerHelp { published: String, ledger: String, date: String, since: String }
+        => "这是与已发布的台账 {published} 比较的结果，{ledger} 与它不一致（可能被改写过）。从已发布的副本恢复 {ledger}，或在 revisions: 末尾写明原因（日期不早于 {since}）：\n  revisions:\n    - date: {date}\n      note: 更正说明：……" / "this is what the ledger already published, {published}, records, and {ledger} no longer agrees with it (it may have been rewritten). Restore {ledger} from the published copy, or say why at the end of its revisions: list (dated {since} or later):\n  revisions:\n    - date: {date}\n      note: Corrected … because …";
 
     // 06: images and attachments.
     W0601 GalleryNoCaptions { count: usize }

@@ -80,6 +80,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         source_date_epoch: options.source_date_epoch.clone(),
         progress: None,
         detach_cleanup: false,
+        ledger_from: None,
     });
     let mut watcher = watch::SiteWatcher::new(&options.root).map_err(|e| Message::CannotWatch {
         root: options.root.display().to_string(),

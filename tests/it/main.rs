@@ -22,6 +22,7 @@ mod images;
 #[cfg(unix)]
 mod kill;
 mod kinds;
+mod ledger;
 mod script_urls;
 mod search;
 mod serve;

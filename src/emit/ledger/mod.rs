@@ -1,11 +1,28 @@
-//! The disclosure ledger (`disclosures.lock`): for every published disclosure,
-//! its number, URL, date and the SHA-256 of its source and of each attachment.
+//! The disclosure ledger (`disclosures.lock`): for every disclosure ever
+//! published, what it showed — number, URL, date, the SHA-256 of its source,
+//! of each attachment and of each picture it shows, its computed notice period —
+//! and the correction notes (更正说明) it carried.
 //!
-//! A build compares the site with the ledger. A recorded disclosure whose text
-//! or attachments changed must carry a new entry in its `revisions` (更正说明);
-//! otherwise the build fails and says what changed. Entries are never removed:
-//! a disclosure deleted from the site stays in the ledger, with a warning.
-//! Writing the file is the build driver's job (atomically, after the output).
+//! A build compares the site with the ledger ([`compare`]). A recorded
+//! disclosure that disappears, becomes a draft or another kind, changes its
+//! number or address, or changes what it shows fails the build until its page
+//! carries a new, dated, non-empty revision note that is not backdated.
+//! Entries are never removed: a disclosure withdrawn with a note stays in the
+//! ledger, marked withdrawn. Numbers are matched by what they look like
+//! (`disclosure::skeleton`), not by their code points.
+//!
+//! The ledger beside the site can be rewritten by whoever edits the site, so a
+//! build can also compare with a ledger already published (the previous
+//! output's `/disclosures/ledger.json`, or a copy given with `--ledger-from`).
+//! Reading and writing the files is here; what the site holds now is
+//! [`record`]; writing the file is the build driver's job (atomically, after
+//! the output).
+
+mod compare;
+mod record;
+
+pub use compare::update_ledger;
+pub use record::SiteView;
 
 use crate::message::Message;
 use std::collections::BTreeMap;
@@ -15,10 +32,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::{Diagnostic, Report};
 use crate::layout::LEDGER_FILE;
-use crate::model::Site;
-use crate::model::kinds::Details;
 
-const FORMAT_VERSION: u32 = 1;
+/// 2 added pictures, notice periods, notes, the recording date and withdrawals.
+/// A version-1 file is read and upgraded (see [`LedgerFile::legacy`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ledger {
@@ -27,6 +44,8 @@ pub struct Ledger {
     pub entries: Vec<Entry>,
 }
 
+/// One disclosure as it was last recorded. The fields after `revisions` came
+/// with format 2; a version-1 entry reads them as empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub number: String,
@@ -36,8 +55,25 @@ pub struct Entry {
     pub source: String,
     pub source_sha256: String,
     pub attachments: Vec<AttachmentRecord>,
-    /// How many `revisions` entries the page had when this was recorded.
+    /// How many `revisions` entries the page had when this was recorded
+    /// (what format 1 kept of the notes; still written for older readers).
     pub revisions: usize,
+    /// Pictures the notice shows (cover, gallery, figures, images in the
+    /// text), by path from the site root, with the SHA-256 of their bytes.
+    #[serde(default)]
+    pub pictures: Vec<PictureRecord>,
+    /// The notice period as computed (weekends, holidays, make-up workdays).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeRecord>,
+    /// The page's revision notes when this was recorded.
+    #[serde(default)]
+    pub notes: Vec<NoteRecord>,
+    /// The build date on which this state was recorded: a note accounting
+    /// for a later change may not be dated before it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recorded: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,38 +83,156 @@ pub struct AttachmentRecord {
     pub sha256: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PictureRecord {
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeRecord {
+    pub from: String,
+    pub until: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRecord {
+    pub date: String,
+    pub note: String,
+}
+
+/// A disclosure no longer published under its number, and the note that said why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub date: String,
+    pub note: String,
+    /// The number the same page carries now, when it was renumbered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_now: Option<String>,
+}
+
+/// A ledger as read from a file, with what messages about it need.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerFile {
+    pub ledger: Ledger,
+    /// The file, as messages name it (`disclosures.lock`, `public/disclosures/ledger.json`).
+    pub shown: String,
+    /// Written by format 1: its entries lack pictures, notice periods and
+    /// notes, which are recorded as they are now instead of compared.
+    pub legacy: bool,
+    /// Line of each entry's `"number"`, for pointing at a record.
+    lines: BTreeMap<String, usize>,
+}
+
+impl LedgerFile {
+    pub fn line_of(&self, number: &str) -> Option<usize> {
+        self.lines.get(number).copied()
+    }
+}
+
+/// What reading a ledger file found.
+pub enum Loaded {
+    Missing,
+    Read(LedgerFile),
+    /// Unreadable or damaged; the report says why.
+    Failed,
+}
+
 /// Reads `disclosures.lock`; a missing file is an empty ledger.
-pub fn read_ledger(root: &Path, report: &mut Report) -> Option<Ledger> {
-    let path = root.join(LEDGER_FILE);
-    let text = match std::fs::read_to_string(&path) {
+pub fn read_ledger(root: &Path, report: &mut Report) -> Option<LedgerFile> {
+    match read_ledger_file(&root.join(LEDGER_FILE), LEDGER_FILE, false, report) {
+        Loaded::Missing => Some(LedgerFile {
+            shown: LEDGER_FILE.to_string(),
+            ..LedgerFile::default()
+        }),
+        Loaded::Read(file) => Some(file),
+        Loaded::Failed => None,
+    }
+}
+
+/// Reads a ledger file (`disclosures.lock` or a published `ledger.json`);
+/// `shown` is how messages name it. A missing file is an error when it is
+/// `required` (named on the command line).
+pub fn read_ledger_file(path: &Path, shown: &str, required: bool, report: &mut Report) -> Loaded {
+    let text = match read_capped(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Ledger::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Loaded::Missing,
         Err(e) => {
             report.push(
                 Diagnostic::error(Message::LedgerUnreadable {
                     detail: e.to_string(),
                 })
-                .at(LEDGER_FILE),
+                .at(shown),
             );
-            return None;
+            return Loaded::Failed;
         }
     };
-    match serde_json::from_str::<Ledger>(&text) {
-        Ok(ledger) => Some(ledger),
+    let ledger = match serde_json::from_str::<Ledger>(&text) {
+        Ok(ledger) => ledger,
         Err(e) => {
             report.push(
                 Diagnostic::error(Message::LedgerDamaged {
                     detail: e.to_string(),
                 })
-                .at(LEDGER_FILE)
+                .at(shown)
                 .line_col(e.line(), e.column())
                 .help(Message::LedgerRestoreHelp {
-                    file: LEDGER_FILE.to_string(),
+                    file: shown.to_string(),
                 }),
             );
-            None
+            return Loaded::Failed;
         }
+    };
+    if ledger.version > FORMAT_VERSION {
+        report.push(
+            Diagnostic::error(Message::LedgerTooNew {
+                version: u64::from(ledger.version),
+                known: u64::from(FORMAT_VERSION),
+            })
+            .at(shown)
+            .line_maybe(line_containing(&text, "\"version\"")),
+        );
+        return Loaded::Failed;
     }
+    let lines = ledger
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let key = format!("\"number\": {}", serde_json::to_string(&e.number).ok()?);
+            Some((e.number.clone(), line_containing(&text, &key)?))
+        })
+        .collect();
+    Loaded::Read(LedgerFile {
+        legacy: ledger.version < FORMAT_VERSION,
+        ledger,
+        shown: shown.to_string(),
+        lines,
+    })
+}
+
+/// Far above any real ledger (a hundred thousand notices), far below what
+/// would exhaust memory.
+const MAX_LEDGER_BYTES: u64 = 256 << 20;
+
+/// Reads a regular file only, and at most [`MAX_LEDGER_BYTES`]: a ledger that
+/// is a link to `/dev/zero` or a FIFO must fail, not hang the build.
+fn read_capped(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_LEDGER_BYTES)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
+fn line_containing(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
 pub fn to_json(ledger: &Ledger) -> String {
@@ -87,125 +241,6 @@ pub fn to_json(ledger: &Ledger) -> String {
     text
 }
 
-/// Compares the site's disclosures with the ledger and returns the ledger as it
-/// must be after this build. Problems go into `report`.
-pub fn update_ledger(site: &Site, old: &Ledger, today: &str, report: &mut Report) -> Ledger {
-    let mut entries: BTreeMap<String, Entry> = old
-        .entries
-        .iter()
-        .map(|e| (e.number.clone(), e.clone()))
-        .collect();
-    let mut seen = Vec::new();
-    for page in &site.pages {
-        let Details::Disclosure(d) = &page.details else {
-            continue;
-        };
-        if page.parsed.draft {
-            continue;
-        }
-        let number = d.number.to_string();
-        seen.push(number.clone());
-        let revisions = page.parsed.front.revisions.as_ref().map_or(0, Vec::len);
-        let current = Entry {
-            number: number.clone(),
-            url: format!("/{}", page.path),
-            title: page.parsed.title.clone(),
-            date: page.parsed.date.date().to_string(),
-            source: page.parsed.path.to_string_lossy().replace('\\', "/"),
-            source_sha256: d.source_sha256.clone(),
-            attachments: d
-                .attachments
-                .iter()
-                .map(|a| AttachmentRecord {
-                    file: a.name.clone(),
-                    size: a.size,
-                    sha256: a.sha256.clone(),
-                })
-                .collect(),
-            revisions,
-        };
-        match entries.get(&number) {
-            None => {
-                entries.insert(number, current);
-            }
-            Some(recorded) => {
-                let changes = describe_changes(recorded, &current);
-                if changes.is_empty() {
-                    // Same content; a moved URL or retitled source is just kept current.
-                    entries.insert(number, current);
-                } else if revisions > recorded.revisions {
-                    entries.insert(number, current);
-                } else {
-                    let line = page
-                        .parsed
-                        .key_line("revisions")
-                        .or(page.parsed.key_line("number"));
-                    report.push(
-                        Diagnostic::error(Message::DisclosureChanged {
-                            number: number.to_string(),
-                            changes,
-                        })
-                        .at(&page.parsed.path)
-                        .line_maybe(line)
-                        .help(Message::RecordRevisionHelp {
-                            today: today.to_string(),
-                            ledger: LEDGER_FILE.to_string(),
-                        }),
-                    );
-                }
-            }
-        }
-    }
-    for (number, entry) in &entries {
-        if !seen.contains(number) && old.entries.iter().any(|e| &e.number == number) {
-            report.push(
-                Diagnostic::warning(Message::DisclosureGone {
-                    number: number.to_string(),
-                    url: entry.url.clone(),
-                })
-                .at(LEDGER_FILE)
-                .help(Message::DisclosureGoneHelp {
-                    source: entry.source.clone(),
-                }),
-            );
-        }
-    }
-    Ledger {
-        version: FORMAT_VERSION,
-        entries: entries.into_values().collect(),
-    }
-}
-
-fn describe_changes(recorded: &Entry, current: &Entry) -> Vec<Message> {
-    let mut changes = Vec::new();
-    if recorded.source_sha256 != current.source_sha256 {
-        changes.push(Message::TextChanged {
-            source: current.source.clone(),
-        });
-    }
-    for old in &recorded.attachments {
-        match current.attachments.iter().find(|a| a.file == old.file) {
-            None => changes.push(Message::AttachmentRemoved {
-                file: old.file.clone(),
-            }),
-            Some(new) if new.sha256 != old.sha256 => changes.push(Message::AttachmentChanged {
-                file: old.file.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
-    for new in &current.attachments {
-        if !recorded.attachments.iter().any(|a| a.file == new.file) {
-            changes.push(Message::AttachmentAdded {
-                file: new.file.clone(),
-            });
-        }
-    }
-    changes
-}
-
-/// Writes the ledger next to the site: temporary file, flush to disk, rename,
-/// so a crash never leaves half a ledger.
 /// `.disclosures.lock.tmp-PID` files left by builds killed while writing.
 fn remove_stale_temporaries(root: &Path) {
     let prefix = format!(".{LEDGER_FILE}.tmp-");
@@ -218,6 +253,8 @@ fn remove_stale_temporaries(root: &Path) {
     }
 }
 
+/// Writes the ledger next to the site: temporary file, flush to disk, rename,
+/// so a crash never leaves half a ledger.
 pub fn write_ledger(root: &Path, ledger: &Ledger) -> Result<(), Diagnostic> {
     use std::io::Write;
     let target = root.join(LEDGER_FILE);
