@@ -285,6 +285,31 @@ fn ledger_after(
     Some((new, changed))
 }
 
+/// Where the previous output keeps its ledger: where its status file says
+/// (the disclosure section may have been renamed since), else where this
+/// build would put it.
+fn previous_output_ledger(options: &BuildOptions, site: &Site) -> PathBuf {
+    let output = (options.output.clone()).unwrap_or_else(|| options.root.join("public"));
+    let status = output.join(".well-known").join("noticeboard.json");
+    let named = std::fs::metadata(&status)
+        .ok()
+        .filter(|m| m.is_file() && m.len() < 16 << 20)
+        .and_then(|_| std::fs::read_to_string(&status).ok())
+        .and_then(|text| crate::emit::schedule::published_ledger_path(&text))
+        .filter(|rel| is_output_ledger_path(rel));
+    let rel = named.unwrap_or_else(|| crate::emit::published_ledger_path(site));
+    rel.split('/').fold(output, |path, part| path.join(part))
+}
+
+/// `disclosures/ledger.json`: plain names inside the output, nothing that
+/// climbs out of it or names a drive.
+fn is_output_ledger_path(rel: &str) -> bool {
+    rel.ends_with("/ledger.json")
+        && rel.split('/').all(|part| {
+            !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':'])
+        })
+}
+
 /// The ledger already published, to compare with besides `disclosures.lock`
 /// (which anyone editing the site can rewrite): the file `--ledger-from`
 /// names, else the previous output's copy when there is one.
@@ -296,11 +321,7 @@ fn published_ledger(
     let root = &options.root;
     let (path, required) = match &options.ledger_from {
         Some(path) => (path.clone(), true),
-        None => {
-            let output = (options.output.clone()).unwrap_or_else(|| root.join("public"));
-            let section = crate::emit::disclosure_section_path(site);
-            (output.join(section).join("ledger.json"), false)
-        }
+        None => (previous_output_ledger(options, site), false),
     };
     // Named from the site folder when it is inside it, as other messages are.
     let shown = match path.strip_prefix(root) {
@@ -471,4 +492,27 @@ pub fn check(options: &BuildOptions) -> Report {
         &mut report,
     );
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_output_ledger_path;
+
+    #[test]
+    fn the_previous_outputs_ledger_path_stays_inside_it() {
+        assert!(is_output_ledger_path("disclosures/ledger.json"));
+        assert!(is_output_ledger_path("gong-kai/2026/ledger.json"));
+        for bad in [
+            "/etc/ledger.json",
+            "../ledger.json",
+            "disclosures/../../ledger.json",
+            "C:/ledger.json",
+            "a\\..\\ledger.json",
+            "disclosures//ledger.json",
+            "ledger.json",
+            "disclosures/site.yaml",
+        ] {
+            assert!(!is_output_ledger_path(bad), "{bad}");
+        }
+    }
 }

@@ -24,10 +24,11 @@ pub fn emit_extras(
     ledger: Option<&Ledger>,
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    files.push(schedule::status_file(site, clock));
-    if let Some(ledger) = ledger {
+    let ledger_path = ledger.map(|_| published_ledger_path(site));
+    files.push(schedule::status_file(site, clock, ledger_path.clone()));
+    if let (Some(ledger), Some(path)) = (ledger, ledger_path) {
         files.push(OutputFile {
-            path: format!("{}ledger.json", disclosure_section_path(site)),
+            path,
             bytes: ledger::to_json(ledger).into_bytes(),
         });
     }
@@ -61,7 +62,13 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Where the ledger is published: the disclosure section (`disclosures/`).
+/// Where the ledger is published, output-relative: `disclosures/ledger.json`
+/// in the disclosure section.
+pub fn published_ledger_path(site: &Site) -> String {
+    format!("{}ledger.json", disclosure_section_path(site))
+}
+
+/// The disclosure section's path (`disclosures/`).
 pub fn disclosure_section_path(site: &Site) -> String {
     site.sections
         .iter()

@@ -26,6 +26,17 @@ struct StatusFile {
     built_at: String,
     next_status_change: Option<String>,
     changes: Vec<Change>,
+    /// Where this output publishes its disclosure ledger, so the next build
+    /// finds it even if the disclosure section was renamed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ledger: Option<String>,
+}
+
+/// Where the previous output says it published its ledger (output-relative),
+/// read from its `.well-known/noticeboard.json`.
+pub fn published_ledger_path(status_json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(status_json).ok()?;
+    value.get("ledger")?.as_str().map(str::to_string)
 }
 
 /// Every future status change, soonest first.
@@ -76,7 +87,9 @@ pub fn format_instant(at: Timestamp, site: &Site) -> String {
         .to_string()
 }
 
-pub fn status_file(site: &Site, clock: &Clock) -> OutputFile {
+/// `.well-known/noticeboard.json`; `ledger` is the output path of the
+/// published ledger, when there is one.
+pub fn status_file(site: &Site, clock: &Clock, ledger: Option<String>) -> OutputFile {
     let changes: Vec<Change> = upcoming_changes(site, clock)
         .into_iter()
         .map(|(_, c)| c)
@@ -86,6 +99,7 @@ pub fn status_file(site: &Site, clock: &Clock) -> OutputFile {
         built_at: format_instant(clock.now(), site),
         next_status_change: changes.first().map(|c| c.at.clone()),
         changes,
+        ledger,
     };
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text.push('\n');

@@ -604,6 +604,38 @@ fn a_rewritten_lock_is_caught_by_the_ledger_already_published() {
     site.run(&["check", "--root", root, "--ledger-from", from])
         .assert_code(1);
 
+    // Renaming the disclosure section moves where the ledger is published;
+    // the previous output's status file still says where it was.
+    let site = published();
+    let forged = TestSite::fixture("ledger");
+    for (i, name) in PICTURES.iter().enumerate() {
+        forged.write(
+            &format!("content/disclosures/funds/{name}"),
+            png(i as u8 * 40),
+        );
+    }
+    for tree in [&site, &forged] {
+        fs::rename(
+            tree.root.join("content/disclosures"),
+            tree.root.join("content/gongkai"),
+        )
+        .unwrap();
+    }
+    forged.build(&[]).assert_ok();
+    site.write("disclosures.lock", lock(&forged));
+    assert!(
+        read(&site, "public/.well-known/noticeboard.json")
+            .contains("\"ledger\": \"disclosures/ledger.json\""),
+    );
+    assert_refused(
+        &site,
+        "section renamed",
+        &[
+            "网址由 /disclosures/plain/ 改为 /gongkai/plain/",
+            "public/disclosures/ledger.json",
+        ],
+    );
+
     // A deleted lock, or a record removed from it, is caught the same way.
     let site = published();
     site.remove(PLAIN);

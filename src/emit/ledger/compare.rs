@@ -8,7 +8,7 @@
 //! record, with text, dated no earlier than the record (its publication date,
 //! its last note, the day it was recorded) and no later than today.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
@@ -57,18 +57,16 @@ pub fn update_ledger(
     // its problems only (a lock that moved on with a note passes both).
     let mut disputed = Vec::new();
     if let Some(published) = published {
+        let ours: HashMap<&str, &Entry> = (lock.ledger.entries.iter())
+            .map(|e| (e.number.as_str(), e))
+            .collect();
         for entry in &published.ledger.entries {
             let theirs = Recorded {
                 entry,
                 file: published,
                 published: true,
             };
-            match lock
-                .ledger
-                .entries
-                .iter()
-                .find(|e| e.number == entry.number)
-            {
+            match ours.get(entry.number.as_str()).copied() {
                 None => recorded.push(theirs),
                 Some(ours) if ours != entry => disputed.push(theirs),
                 Some(_) => {}
@@ -126,8 +124,9 @@ impl Comparison<'_, '_> {
             .map(|r| (r.entry.number.clone(), r.entry.clone()))
             .collect();
         let mut claimed = vec![false; recorded.len()];
+        let mut index = Index::new(recorded);
         for current in self.current {
-            match find_record(recorded, &claimed, &current.entry.number) {
+            match index.find(recorded, &claimed, &current.entry.number) {
                 Some(i) => {
                     claimed[i] = true;
                     self.published_again(&recorded[i], current);
@@ -218,15 +217,12 @@ impl Comparison<'_, '_> {
             }
             return;
         }
-        let date = self.suggested_date(since(r, &[]));
-        let help = if r.published {
-            self.published_help(r, since(r, &[]))
-        } else {
-            Message::WithdrawHelp {
-                source: r.entry.source.clone(),
-                date,
-                ledger: LEDGER_FILE.to_string(),
-            }
+        // Named at its record: the lock's, or the published ledger's when
+        // the lock lost it. Either way the file is what has to come back.
+        let help = Message::WithdrawHelp {
+            source: r.entry.source.clone(),
+            date: self.suggested_date(since(r, &[])),
+            ledger: LEDGER_FILE.to_string(),
         };
         self.problems.push(
             Diagnostic::error(Message::DisclosureMissing {
@@ -319,17 +315,42 @@ impl Comparison<'_, '_> {
     }
 }
 
-/// The record of `number`: the one with that exact number, else an unclaimed
-/// one that looks the same (a live record before a withdrawn one).
-fn find_record(recorded: &[Recorded<'_>], claimed: &[bool], number: &str) -> Option<usize> {
-    if let Some(i) = recorded.iter().position(|r| r.entry.number == number) {
-        return Some(i);
+/// Records by exact number, and by skeleton (made on the first number that
+/// has no exact record: most builds never need it).
+struct Index<'r> {
+    exact: HashMap<&'r str, usize>,
+    alike: Option<HashMap<String, Vec<usize>>>,
+}
+
+impl<'r> Index<'r> {
+    fn new(recorded: &'r [Recorded<'r>]) -> Index<'r> {
+        let exact = (recorded.iter().enumerate())
+            .map(|(i, r)| (r.entry.number.as_str(), i))
+            .collect();
+        Index { exact, alike: None }
     }
-    let key = skeleton(number);
-    let alike = |i: &usize| !claimed[*i] && skeleton(&recorded[*i].entry.number) == key;
-    let mut candidates: Vec<usize> = (0..recorded.len()).filter(alike).collect();
-    candidates.sort_by_key(|&i| recorded[i].entry.withdrawn.is_some());
-    candidates.first().copied()
+
+    /// The record of `number`: the one with that exact number, else an
+    /// unclaimed one that looks the same (a live record before a withdrawn one).
+    fn find(&mut self, recorded: &[Recorded<'_>], claimed: &[bool], number: &str) -> Option<usize> {
+        if let Some(&i) = self.exact.get(number) {
+            return Some(i);
+        }
+        let alike = self.alike.get_or_insert_with(|| {
+            let mut by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, r) in recorded.iter().enumerate() {
+                by_skeleton
+                    .entry(skeleton(&r.entry.number))
+                    .or_default()
+                    .push(i);
+            }
+            by_skeleton
+        });
+        let candidates = alike.get(&skeleton(number))?;
+        (candidates.iter().copied())
+            .filter(|&i| !claimed[i])
+            .min_by_key(|&i| (recorded[i].entry.withdrawn.is_some(), i))
+    }
 }
 
 /// What a reader would see differently, item by item.
