@@ -194,14 +194,7 @@ pub fn read_ledger_file(path: &Path, shown: &str, required: bool, report: &mut R
         );
         return Loaded::Failed;
     }
-    let lines = ledger
-        .entries
-        .iter()
-        .filter_map(|e| {
-            let key = format!("\"number\": {}", serde_json::to_string(&e.number).ok()?);
-            Some((e.number.clone(), line_containing(&text, &key)?))
-        })
-        .collect();
+    let lines = number_lines(&text);
     Loaded::Read(LedgerFile {
         legacy: ledger.version < FORMAT_VERSION,
         ledger,
@@ -229,6 +222,22 @@ fn read_capped(path: &Path) -> std::io::Result<String> {
         .take(MAX_LEDGER_BYTES)
         .read_to_string(&mut text)?;
     Ok(text)
+}
+
+/// The line of each entry's `"number": "…"`, in one pass (the file is
+/// pretty-printed, one key a line).
+fn number_lines(text: &str) -> BTreeMap<String, usize> {
+    let mut lines = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(value) = line.trim_start().strip_prefix("\"number\":") else {
+            continue;
+        };
+        let value = value.trim().trim_end_matches(',');
+        if let Ok(number) = serde_json::from_str::<String>(value) {
+            lines.entry(number).or_insert(i + 1);
+        }
+    }
+    lines
 }
 
 fn line_containing(text: &str, needle: &str) -> Option<usize> {

@@ -42,9 +42,12 @@ impl SiteView<'_> {
     /// Every published disclosure (drafts built with `--drafts` are not
     /// published), in path order.
     pub(super) fn current(&self) -> Vec<Current<'_>> {
+        use rayon::prelude::*;
+        // In parallel: each reads and hashes the pictures it shows. The
+        // collected order is the pages' order.
         self.site
             .pages
-            .iter()
+            .par_iter()
             .filter(|page| !page.parsed.draft)
             .filter_map(|page| match &page.details {
                 Details::Disclosure(d) => Some(Current {
