@@ -100,6 +100,15 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         );
         return Err(Failed(report));
     };
+    if !replaceable(&path, format) {
+        report.push(
+            Diagnostic::error(Message::ArchiveNotReplaced {
+                name: path.display().to_string(),
+            })
+            .help(Message::ArchiveNameHelp {}),
+        );
+        return Err(Failed(report));
+    }
 
     let mut files = Vec::with_capacity(rendered.entries.len());
     for entry in &rendered.entries {
@@ -177,6 +186,26 @@ fn site_name(title: &str, root: &Path, style: crate::slug::SlugStyle) -> String 
         folder
     } else {
         "site".to_string()
+    }
+}
+
+/// `path` may be (re)written: it does not exist, or it is a regular file that
+/// starts as an archive of `format` does. A document that happens to be called
+/// `report.zip`, or a folder, is not replaced.
+fn replaceable(path: &Path, format: Format) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return true;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    let mut head = [0u8; 4];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    match format {
+        Format::Zip => read == 4 && (head == *b"PK\x03\x04" || head == *b"PK\x05\x06"),
+        Format::TarGz => read >= 2 && head[..2] == [0x1f, 0x8b],
     }
 }
 

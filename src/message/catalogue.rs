@@ -240,6 +240,10 @@ super::declare_catalogue! {
         => "{taxonomy} 中的 `{term}` 和 `{other}` 生成同一个网址 {url}；`{term}` 改用 {unique}" / "{taxonomy} `{term}` and `{other}` both make the URL {url}; `{term}` gets {unique}";
     H0413 TermsCollideHelp {}
         => "如果是不同的主题，给其中一个改名；如果是同一个，写成一样" / "rename one of the terms if they are different topics, or spell them the same if they are one";
+    E0440 AliasOverGenerated { alias: String, taken: String }
+        => "别名 `{alias}` 会替换站点自己生成的 `{taken}`" / "the alias `{alias}` would replace `{taken}`, which the site itself generates";
+    H0440 AliasOverGeneratedHelp {}
+        => "别名只用于文章搬家前的旧网址；删掉这个别名，或换成站点没有用到的网址" / "an alias is for the old address of a moved page; remove it or use an address the site does not use";
 
     // 05: disclosures.
     H0517 NumberExpected { example: String }
@@ -458,6 +462,18 @@ super::declare_catalogue! {
         => "它在站点的 {folder}/ 文件夹里" / "it is inside the site's {folder}/ folder";
     E0805 NewOutputPlace { detail: String }
         => "无法把新的输出放到位：{detail}" / "cannot put the new output in place: {detail}";
+    E0840 OutputNotOurs { names: String }
+        => "这个文件夹已有内容（{names}），却不是 noticeboard 生成的（没有 .well-known/noticeboard.json），替换它会删掉这些文件" / "it already holds files ({names}) and was not made by noticeboard (it has no .well-known/noticeboard.json); replacing it would delete them";
+    H0840 OutputNotOursHelp {}
+        => "换一个新的或空的文件夹；如果确实不再需要其中的文件，请先自己删除它" / "choose a new or empty folder; if you really no longer need its files, delete the folder yourself first";
+    E0841 OutputIsFile {}
+        => "那里已经有一个同名文件，不是文件夹" / "a file of that name is already there, not a folder";
+    E0842 OutputIsSiteFile { file: String }
+        => "它是站点的 {file}" / "it is the site's {file}";
+    E0843 CacheIsLink { path: String }
+        => "缓存文件夹 `{path}` 是符号链接；noticeboard 只在站点里的真实文件夹中保存和清理缓存" / "the cache folder `{path}` is a symbolic link; noticeboard keeps and cleans its cache only in a real folder inside the site";
+    E0140 CacheInsideProtected { dir: String, folder: String }
+        => "cache_dir `{dir}` 在站点的 {folder}/ 文件夹里；缓存清理会删掉那里的文件" / "cache_dir `{dir}` is inside the site's {folder}/ folder, where cache clean-up would delete files";
 
     // 09: archives and their verification.
     E0901 ArchiveName { name: String }
@@ -508,6 +524,8 @@ super::declare_catalogue! {
         => "已归档 {files} 个文件（另加 {manifest}），位于 {folder}/ → {path}（{megabytes} MB）" / "archived {files} files (+ {manifest}) in {folder}/ → {path} ({megabytes} MB)";
     T0921 ArchiveFailed {}
         => "归档失败；没有写出归档文件" / "archive failed; no archive was written";
+    E0940 ArchiveNotReplaced { name: String }
+        => "`{name}` 已经存在，且不是 noticeboard 能替换的归档文件；拒绝覆盖" / "`{name}` already exists and is not an archive noticeboard may replace; refusing to overwrite it";
 
     // 10: commands.
     E1001 BadNow { text: String }
