@@ -206,8 +206,8 @@ super::declare_catalogue! {
         => "`{field}` 指定的图片 `{file}` 不存在" / "{field} `{file}` not found";
     H0403 PutFileHelp {}
         => "把文件放在这一页旁边（页面文件夹里），或写从站点根目录开始、以 / 开头的路径" / "put the file next to the page (in its bundle folder) or give a path from the site root starting with /";
-    E0404 AttachmentPathBad { file: String }
-        => "附件 `{file}` 的路径不可用" / "attachment `{file}` is not a usable path";
+    E0441 FileNotPublishable { field: String, file: String }
+        => "`{field}` 指定的 `{file}` 不能发布：只发布 content/ 和 static/ 里的文件，不经过隐藏的（以 . 开头的）或编辑器临时的名字，也不含 `..` 或 `:`" / "{field} `{file}` may not be published: only files in content/ and static/ are, never through a hidden (dot) or editor's temporary name, `..` or `:`";
     E0405 AttachmentNotFound { file: String }
         => "附件 `{file}` 不存在" / "attachment `{file}` not found";
     H0405 ExpectedAt { path: String }

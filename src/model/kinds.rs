@@ -334,8 +334,18 @@ fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {
     let front = &page.front;
     for (key, value) in [("photo", &front.photo), ("cover", &front.cover)] {
         let Some(file) = value else { continue };
-        let ok = resolve_file(page, file).is_some_and(|rel| ctx.root.join(rel).is_file());
-        if !ok {
+        let Some(rel) = resolve_file(page, file) else {
+            report.push(error_at(
+                page,
+                key,
+                Message::FileNotPublishable {
+                    field: key.to_string(),
+                    file: file.clone(),
+                },
+            ));
+            continue;
+        };
+        if !ctx.root.join(rel).is_file() {
             report.push(
                 error_at(
                     page,
@@ -361,7 +371,8 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
             report.push(error_at(
                 page,
                 "attachments",
-                Message::AttachmentPathBad {
+                Message::FileNotPublishable {
+                    field: "attachments".to_string(),
                     file: spec.file.clone(),
                 },
             ));
