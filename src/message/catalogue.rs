@@ -574,4 +574,14 @@ super::declare_catalogue! {
         => "重新构建用时 {ms} 毫秒（{stages} 毫秒）：解析 {parsed} 页，检查 {checked} 个视图，渲染 {rendered} 个文件，{changed} 个有变化" / "rebuilt in {ms} ms ({stages} ms): {parsed} page(s) parsed, {checked} view(s) checked, {rendered} file(s) rendered, {changed} changed";
     T1112 NoBrowser { url: String }
         => "无法打开浏览器；请自行打开 {url}" / "could not open a browser; open {url} yourself";
+    E1170 ForeignHost { host: String }
+        => "这个预览不回答 `{host}` 这个地址" / "this preview does not answer at `{host}`";
+    H1170 PreviewAddressHelp { url: String }
+        => "请打开 serve 显示的地址 {url}（或 localhost）。别的网站不能借用其他域名读取预览" / "open the address serve printed, {url} (or localhost). No other site may read the preview under another name";
+    E1171 NoHostHeader {}
+        => "请求没有 Host 头，或有多个" / "the request has no Host header, or more than one";
+    E1172 ForeignOrigin { origin: String }
+        => "拒绝来自 `{origin}` 的请求：预览只回答它自己的页面" / "refused a request from `{origin}`: the preview answers only its own pages";
+    E1173 CrossSiteRead {}
+        => "另一个网站的页面不能读取预览" / "a page of another site may not read the preview";
 }
