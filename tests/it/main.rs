@@ -27,3 +27,4 @@ mod search;
 mod serve;
 mod taxonomies;
 mod theme;
+mod verify_hostile;
