@@ -6,11 +6,15 @@
 //! `MANIFEST.sha256` (sha256sum format) at its root, and writes a `.zip` or a
 //! `.tar.gz`. The archive is reproducible: entries sorted, times taken from the
 //! build clock, permissions fixed, no owner names. `verify` reads a snapshot (or
-//! an unpacked folder) back and names every missing, added or altered file.
+//! an unpacked folder) back, refuses names that would unpack outside it or over
+//! one another, and names every missing, added or altered file; the manifest's
+//! own hash, printed by `archive`, pins it (`verify --expect`).
 //!
 //! This module stops at bytes on disk: rendering is the build driver's job.
 
+mod contents;
 pub mod manifest;
+pub mod names;
 pub mod verify;
 mod write;
 
@@ -59,6 +63,9 @@ pub struct ArchiveSummary {
     pub folder: String,
     /// Files listed in the manifest (the manifest itself not counted).
     pub files: usize,
+    /// The SHA-256 of the manifest: written down or published, it pins the
+    /// snapshot (`verify --expect`).
+    pub manifest_hash: String,
     pub bytes: u64,
     pub report: Report,
 }
@@ -146,6 +153,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         return Err(Failed(report));
     }
     let manifest = manifest::write_manifest(&files);
+    let manifest_hash = crate::digest::sha256_hex(manifest.as_bytes());
     let file_count = files.len();
     files.push(SnapshotFile {
         path: MANIFEST_FILE.to_string(),
@@ -159,6 +167,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
             path,
             folder: stem,
             files: file_count,
+            manifest_hash,
             bytes,
             report,
         }),
