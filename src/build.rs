@@ -382,6 +382,12 @@ pub fn render_output(
     });
 
     let mut files: Vec<OutputFile> = rendered.files.into_iter().chain(extras).collect();
+    for problem in output::check_aliases(&sources, &site, &images, &files) {
+        report.push(problem);
+    }
+    if report.has_errors() {
+        return None;
+    }
     if site.config.relative_urls {
         let base_path = site.config.base_path().to_string();
         stage(timings, "relative", || {
@@ -439,6 +445,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     // Finish what a killed build left behind (put a moved-aside output back,
     // delete half-written folders) now, even if this build fails later.
     output::recover(&output_dir);
+    if let Err(d) = output::check_replaceable(&output_dir) {
+        report.push(d);
+        return Err(fail(report));
+    }
     let Some(rendered) = render_output(options, &mut timings, &mut report) else {
         return Err(fail(report));
     };
@@ -484,13 +494,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
 /// Validates the whole site and writes nothing.
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
-    let _ = run_stages(
+    let staged = run_stages(
         options,
         Mode::Check,
         &mut State::once(),
         &mut Vec::new(),
         &mut report,
     );
+    // What only the whole output shows: an alias over a generated file.
+    if let Some(s) = staged {
+        let extras = crate::emit::emit_extras(&s.site, &s.expanded, &s.clock, s.ledger.as_ref());
+        let files: Vec<OutputFile> = s.rendered.files.into_iter().chain(extras).collect();
+        for problem in output::check_aliases(&s.sources, &s.site, &s.images, &files) {
+            report.push(problem);
+        }
+    }
     report
 }
 

@@ -192,7 +192,8 @@ pub struct ServeArgs {
 #[command(
     after_help = "The archive holds one folder, <site>-<YYYYMMDD>/, with the site built with relative \
 links (it opens from file:// and from any sub-path, search included) and a MANIFEST.sha256 listing every \
-file (check it with `noticeboard verify` or `sha256sum -c`). The same site and the same --now (or \
+file (check it with `noticeboard verify` or `sha256sum -c`), and prints the manifest's SHA-256 to keep \
+or publish (`noticeboard verify FILE --expect HASH`). The same site and the same --now (or \
 SOURCE_DATE_EPOCH) give a byte-identical archive."
 )]
 pub struct ArchiveArgs {
@@ -219,10 +220,33 @@ fn archive_file_name(text: &str) -> Result<PathBuf, String> {
 #[derive(Debug, Args)]
 #[command(
     after_help = "Exit 0 when every file matches the manifest; exit 1 naming each missing, added or \
-altered file."
+altered file, and for names that would unpack outside the folder or over one another. A manifest \
+proves only that the files match it: whoever changes a file can rewrite the manifest too. `archive` \
+prints the manifest's SHA-256; kept or published somewhere trusted, --expect pins the snapshot to it."
 )]
 pub struct VerifyArgs {
     /// A snapshot: .zip, .tar.gz, or the folder it was unpacked into.
     #[arg(value_name = "FILE_OR_DIR")]
     pub target: PathBuf,
+    /// The SHA-256 of the snapshot's MANIFEST.sha256, as `archive` printed it:
+    /// verify fails unless the manifest is that very one.
+    #[arg(long, value_name = "SHA256", value_parser = manifest_hash)]
+    pub expect: Option<String>,
+}
+
+/// `--expect` must be a SHA-256 in hex (either case); a usage error otherwise.
+fn manifest_hash(text: &str) -> Result<String, String> {
+    let hash = text.trim();
+    if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(hash.to_ascii_lowercase())
+    } else {
+        let message = crate::message::Message::ExpectNotHash {
+            text: text.to_string(),
+        };
+        Err(format!(
+            "{} [{}]",
+            message.render(crate::i18n::Language::En),
+            message.code()
+        ))
+    }
 }

@@ -174,6 +174,63 @@ pub fn site_yaml(bytes: &[u8]) {
     }
 }
 
+/// A page path and a file it names (`<page path>\n<file>`): wherever
+/// [`resolve_named`](crate::model::kinds::resolve_named) lands, it is inside
+/// `content/` or `static/`, by plain names only, none hidden: read with `/`
+/// or `\` as the separator (Windows reads both) and with `:` as a drive or a
+/// stream. The output side likewise: an output path joined by
+/// [`safe_join`](crate::output::safe_join) stays under the output folder.
+pub fn paths(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let (page, file) = text
+        .split_once('\n')
+        .unwrap_or(("content/news/a.md", &text));
+    let page = Path::new(page);
+    let resolved = crate::model::kinds::resolve_named(page, file);
+    // A drive (`C:`), a stream (`a.pdf:x`) or a URL scheme is never a file.
+    assert!(
+        resolved.is_none() || !file.contains(':'),
+        "{file:?} resolved"
+    );
+    if let Some(rel) = resolved {
+        let shown = rel.to_string_lossy().into_owned();
+        let mut names = Vec::new();
+        for c in rel.components() {
+            let std::path::Component::Normal(name) = c else {
+                panic!("not a plain path {shown:?} from {file:?} on {page:?}");
+            };
+            let name = name.to_string_lossy().into_owned();
+            names.extend(
+                name.split('\\')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string),
+            );
+        }
+        assert!(
+            names[0] == crate::layout::CONTENT_DIR || names[0] == crate::layout::STATIC_DIR,
+            "outside the sources: {shown:?} from {file:?} on {page:?}"
+        );
+        for name in &names {
+            assert!(
+                !crate::layout::is_ignored_name(name) && name != "." && name != "..",
+                "not a plain name {name:?} in {shown:?} from {file:?}"
+            );
+        }
+    }
+    let out = Path::new("out");
+    if let Some(joined) = crate::output::safe_join(out, file) {
+        assert!(joined.starts_with(out), "{joined:?}");
+        for c in joined.components() {
+            assert!(
+                matches!(c, std::path::Component::Normal(_)),
+                "{joined:?} from {file:?}"
+            );
+            let name = c.as_os_str().to_string_lossy();
+            assert!(!name.contains(['\\', ':']), "{joined:?} from {file:?}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

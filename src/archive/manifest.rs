@@ -6,6 +6,7 @@ use crate::message::Message;
 use std::collections::BTreeMap;
 
 use super::SnapshotFile;
+use super::names::{name_problem, shown};
 use crate::digest::sha256_hex;
 
 pub const MANIFEST_FILE: &str = "MANIFEST.sha256";
@@ -60,6 +61,14 @@ pub fn parse_manifest(text: &str) -> Result<BTreeMap<String, String>, BadLine> {
             .or_else(|| rest.strip_prefix(" *"))
             .filter(|p| !p.is_empty())
             .ok_or_else(|| bad(Message::ManifestExpectedPath {}))?;
+        // `sha256sum -c` opens every path listed: none may lead out of the
+        // folder or be read differently on another system.
+        if let Some(problem) = name_problem(path) {
+            return Err(bad(Message::UnsafeEntryName {
+                name: shown(path),
+                problem: Box::new(problem.message()),
+            }));
+        }
         if entries
             .insert(path.to_string(), hash.to_ascii_lowercase())
             .is_some()
@@ -115,5 +124,23 @@ mod tests {
         );
         // A multi-byte character where the hash should end is an error, not a panic.
         assert!(parse_manifest(&format!("{}公  a", &hash[..63])).is_err());
+    }
+
+    #[test]
+    fn listed_paths_stay_inside_the_folder() {
+        let hash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        for path in [
+            "../etc/passwd",
+            "/etc/passwd",
+            "a/../../b",
+            "..\\b",
+            "C:/Windows/win.ini",
+            "a\u{0}b",
+            "./a",
+        ] {
+            let err = parse_manifest(&format!("{hash}  ok.html\n{hash}  {path}\n")).unwrap_err();
+            assert_eq!(err.line, 2, "{path}");
+            assert_eq!(err.message.code(), "E0970", "{path}");
+        }
     }
 }

@@ -6,11 +6,15 @@
 //! `MANIFEST.sha256` (sha256sum format) at its root, and writes a `.zip` or a
 //! `.tar.gz`. The archive is reproducible: entries sorted, times taken from the
 //! build clock, permissions fixed, no owner names. `verify` reads a snapshot (or
-//! an unpacked folder) back and names every missing, added or altered file.
+//! an unpacked folder) back, refuses names that would unpack outside it or over
+//! one another, and names every missing, added or altered file; the manifest's
+//! own hash, printed by `archive`, pins it (`verify --expect`).
 //!
 //! This module stops at bytes on disk: rendering is the build driver's job.
 
+mod contents;
 pub mod manifest;
+pub mod names;
 pub mod verify;
 mod write;
 
@@ -59,6 +63,9 @@ pub struct ArchiveSummary {
     pub folder: String,
     /// Files listed in the manifest (the manifest itself not counted).
     pub files: usize,
+    /// The SHA-256 of the manifest: written down or published, it pins the
+    /// snapshot (`verify --expect`).
+    pub manifest_hash: String,
     pub bytes: u64,
     pub report: Report,
 }
@@ -100,6 +107,15 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         );
         return Err(Failed(report));
     };
+    if !replaceable(&path, format) {
+        report.push(
+            Diagnostic::error(Message::ArchiveNotReplaced {
+                name: path.display().to_string(),
+            })
+            .help(Message::ArchiveNameHelp {}),
+        );
+        return Err(Failed(report));
+    }
 
     let mut files = Vec::with_capacity(rendered.entries.len());
     for entry in &rendered.entries {
@@ -137,6 +153,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
         return Err(Failed(report));
     }
     let manifest = manifest::write_manifest(&files);
+    let manifest_hash = crate::digest::sha256_hex(manifest.as_bytes());
     let file_count = files.len();
     files.push(SnapshotFile {
         path: MANIFEST_FILE.to_string(),
@@ -150,6 +167,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
             path,
             folder: stem,
             files: file_count,
+            manifest_hash,
             bytes,
             report,
         }),
@@ -177,6 +195,26 @@ fn site_name(title: &str, root: &Path, style: crate::slug::SlugStyle) -> String 
         folder
     } else {
         "site".to_string()
+    }
+}
+
+/// `path` may be (re)written: it does not exist, or it is a regular file that
+/// starts as an archive of `format` does. A document that happens to be called
+/// `report.zip`, or a folder, is not replaced.
+fn replaceable(path: &Path, format: Format) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return true;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    let mut head = [0u8; 4];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    match format {
+        Format::Zip => read == 4 && (head == *b"PK\x03\x04" || head == *b"PK\x05\x06"),
+        Format::TarGz => read >= 2 && head[..2] == [0x1f, 0x8b],
     }
 }
 

@@ -1,21 +1,33 @@
-//! `verify`: reads a snapshot (zip, tar.gz, or an unpacked folder), hashes every
-//! file and compares them with the snapshot's `MANIFEST.sha256`. Nothing is
-//! unpacked to disk; entry names are only compared, never used as paths.
+//! `verify`: reads a snapshot (zip, tar.gz, or an unpacked folder), checks its
+//! entry names, hashes every file and compares them with the snapshot's
+//! `MANIFEST.sha256`. Nothing is unpacked to disk; entry names are only
+//! compared, never used as paths.
+//!
+//! What this proves: the files are the ones the manifest inside the snapshot
+//! lists. It does not prove who made the snapshot: whoever changes a file can
+//! write a new manifest to match. The manifest's own SHA-256 ties it down:
+//! `archive` prints it, and `verify --expect HASH` fails unless the manifest
+//! is that one, so a hash kept or published somewhere trusted pins the whole
+//! snapshot.
 
 use crate::message::Message;
-use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 
+use super::contents::{Contents, ReadFailure, read_folder, read_tar_gz, read_zip};
 use super::manifest::{MANIFEST_FILE, parse_manifest};
+use super::names::NameFinding;
 use crate::diag::Diagnostic;
 use crate::digest::sha256_hex;
 
-/// What differs from the manifest. Paths are relative to the snapshot's top
-/// folder (files outside it keep their full name).
+/// What is wrong with the snapshot. Paths of files are relative to the
+/// snapshot's top folder (files outside it keep their full name); names are
+/// entry names as the archive holds them.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Problem {
+    /// A name that unpacks outside the folder or over another file.
+    Name(NameFinding),
     Missing(String),
     Added(String),
     Altered(String),
@@ -25,6 +37,7 @@ impl Problem {
     pub fn message(&self) -> Message {
         let manifest = MANIFEST_FILE.to_string();
         match self {
+            Problem::Name(finding) => finding.message(),
             Problem::Missing(p) => Message::SnapshotMissing {
                 path: p.clone(),
                 manifest,
@@ -45,37 +58,21 @@ impl Problem {
 pub struct Verification {
     /// Where the manifest was found, e.g. `site-20261123/MANIFEST.sha256`.
     pub manifest: String,
+    /// The SHA-256 of the manifest's bytes, to compare with a pinned one.
+    pub manifest_hash: String,
     /// Files the manifest lists.
     pub listed: usize,
+    /// Sorted: names first. When a name is wrong, nothing else is compared:
+    /// such a snapshot was not made by `archive`, whatever its manifest says.
     pub problems: Vec<Problem>,
 }
 
-/// Every regular file of the snapshot, by its full name inside it.
-type Hashes = BTreeMap<String, String>;
-
-struct Contents {
-    hashes: Hashes,
-    /// Full name → text of every `MANIFEST.sha256` seen.
-    manifests: BTreeMap<String, String>,
-    /// Entries that are neither files nor folders (links, devices).
-    odd: Vec<String>,
-}
-
-impl Contents {
-    fn new() -> Contents {
-        Contents {
-            hashes: BTreeMap::new(),
-            manifests: BTreeMap::new(),
-            odd: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, name: String, bytes: Vec<u8>) {
-        if name == MANIFEST_FILE || name.ends_with(&format!("/{MANIFEST_FILE}")) {
-            self.manifests
-                .insert(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
-        }
-        self.hashes.insert(name, sha256_hex(&bytes));
+impl Verification {
+    pub fn names_refused(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| matches!(p, Problem::Name(_)))
+            .count()
     }
 }
 
@@ -83,20 +80,35 @@ impl Contents {
 /// manifest. `Err` when it cannot be read or has no usable manifest.
 pub fn verify(target: &Path) -> Result<Verification, Diagnostic> {
     let contents = read_contents(target)?;
-    // The manifest nearest the top: `MANIFEST.sha256` or `<folder>/MANIFEST.sha256`.
-    let (manifest_name, manifest_text) = contents
-        .manifests
-        .iter()
-        .min_by_key(|(name, _)| (name.matches('/').count(), name.as_str()))
-        .ok_or_else(|| {
-            Diagnostic::error(Message::NoManifest {
-                manifest: MANIFEST_FILE.to_string(),
-            })
-            .at(target)
-            .help(Message::NoManifestHelp {})
-        })?;
+    if !contents.names.findings.is_empty() {
+        let mut problems: Vec<Problem> = contents
+            .names
+            .findings
+            .iter()
+            .cloned()
+            .map(Problem::Name)
+            .collect();
+        problems.sort();
+        let (manifest, manifest_hash) = match &contents.manifest {
+            Some((name, bytes)) => (name.clone(), sha256_hex(bytes)),
+            None => (MANIFEST_FILE.to_string(), String::new()),
+        };
+        return Ok(Verification {
+            manifest,
+            manifest_hash,
+            listed: 0,
+            problems,
+        });
+    }
+    let Some((manifest_name, manifest_bytes)) = &contents.manifest else {
+        return Err(Diagnostic::error(Message::NoManifest {
+            manifest: MANIFEST_FILE.to_string(),
+        })
+        .at(target)
+        .help(Message::NoManifestHelp {}));
+    };
     let prefix = &manifest_name[..manifest_name.len() - MANIFEST_FILE.len()];
-    let listed = parse_manifest(manifest_text).map_err(|bad| {
+    let listed = parse_manifest(&String::from_utf8_lossy(manifest_bytes)).map_err(|bad| {
         Diagnostic::error(Message::ManifestLine {
             manifest: manifest_name.clone(),
             line: bad.line,
@@ -138,6 +150,7 @@ pub fn verify(target: &Path) -> Result<Verification, Diagnostic> {
     problems.sort();
     Ok(Verification {
         manifest: manifest_name.clone(),
+        manifest_hash: sha256_hex(manifest_bytes),
         listed: listed.len(),
         problems,
     })
@@ -150,9 +163,19 @@ fn read_contents(target: &Path) -> Result<Contents, Diagnostic> {
         })
         .at(target)
     };
+    // What a read that stopped means, given the message for a broken archive.
+    let failed = |failure: ReadFailure, broken: fn(String) -> Message| match failure {
+        ReadFailure::Io(e) => Diagnostic::error(broken(e.to_string())).at(target),
+        ReadFailure::TooMuch { entry, limit } => Diagnostic::error(Message::TooMuchUnpacked {
+            entry: super::names::shown(&entry),
+            megabytes: (limit / 1_000_000) as usize,
+        })
+        .at(target)
+        .help(Message::TooMuchUnpackedHelp {}),
+    };
     let meta = std::fs::metadata(target).map_err(|e| unreadable(&e))?;
     if meta.is_dir() {
-        return read_folder(target).map_err(|e| unreadable(&e));
+        return read_folder(target).map_err(|f| failed(f, |detail| Message::CannotRead { detail }));
     }
     let name = target
         .file_name()
@@ -163,90 +186,10 @@ fn read_contents(target: &Path) -> Result<Contents, Diagnostic> {
         .and_then(|mut f| f.read_exact(&mut magic))
         .map_err(|e| unreadable(&e))?;
     if name.ends_with(".zip") || magic == *b"PK" {
-        read_zip(target).map_err(|e| {
-            Diagnostic::error(Message::UnreadableZip {
-                detail: e.to_string(),
-            })
-            .at(target)
-        })
+        read_zip(target).map_err(|f| failed(f, |detail| Message::UnreadableZip { detail }))
     } else if name.ends_with(".tar.gz") || name.ends_with(".tgz") || magic == [0x1f, 0x8b] {
-        read_tar_gz(target).map_err(|e| {
-            Diagnostic::error(Message::UnreadableTarGz {
-                detail: e.to_string(),
-            })
-            .at(target)
-        })
+        read_tar_gz(target).map_err(|f| failed(f, |detail| Message::UnreadableTarGz { detail }))
     } else {
         Err(Diagnostic::error(Message::NotASnapshot {}).at(target))
     }
-}
-
-fn read_zip(path: &Path) -> io::Result<Contents> {
-    let mut archive =
-        zip::ZipArchive::new(BufReader::new(File::open(path)?)).map_err(io::Error::other)?;
-    let mut contents = Contents::new();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(io::Error::other)?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = entry.name().map_err(io::Error::other)?.into_owned();
-        if entry.is_symlink() {
-            contents.odd.push(name);
-            continue;
-        }
-        let mut bytes = Vec::with_capacity(entry.size().min(1 << 26) as usize);
-        entry.read_to_end(&mut bytes)?;
-        contents.add(name, bytes);
-    }
-    Ok(contents)
-}
-
-fn read_tar_gz(path: &Path) -> io::Result<Contents> {
-    let gz = flate2::read::GzDecoder::new(BufReader::new(File::open(path)?));
-    let mut archive = tar::Archive::new(gz);
-    let mut contents = Contents::new();
-    for entry in archive.entries()? {
-        let mut entry = entry?;
-        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        match entry.header().entry_type() {
-            tar::EntryType::Directory => {}
-            tar::EntryType::Regular | tar::EntryType::Continuous => {
-                let mut bytes = Vec::new();
-                entry.read_to_end(&mut bytes)?;
-                contents.add(name, bytes);
-            }
-            _ => contents.odd.push(name),
-        }
-    }
-    Ok(contents)
-}
-
-/// A folder: the snapshot's top folder itself, or the folder it was unpacked
-/// into (names then start with the top folder, as in the archive).
-fn read_folder(dir: &Path) -> io::Result<Contents> {
-    let mut contents = Contents::new();
-    let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current)? {
-            let entry = entry?;
-            let path = entry.path();
-            let kind = entry.file_type()?;
-            let rel = path
-                .strip_prefix(dir)
-                .map_err(io::Error::other)?
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() {
-                contents.add(rel, std::fs::read(&path)?);
-            } else {
-                contents.odd.push(rel);
-            }
-        }
-    }
-    Ok(contents)
 }

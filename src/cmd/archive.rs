@@ -20,13 +20,19 @@ pub fn run(args: &ArchiveArgs) -> Outcome {
     };
     match archive(&options) {
         Ok(summary) => Outcome {
-            lines: vec![Message::Archived {
-                files: summary.files,
-                manifest: crate::archive::MANIFEST_FILE.to_string(),
-                folder: summary.folder.clone(),
-                path: summary.path.display().to_string(),
-                megabytes: format!("{:.1}", summary.bytes as f64 / 1_000_000.0),
-            }],
+            lines: vec![
+                Message::Archived {
+                    files: summary.files,
+                    manifest: crate::archive::MANIFEST_FILE.to_string(),
+                    folder: summary.folder.clone(),
+                    path: summary.path.display().to_string(),
+                    megabytes: format!("{:.1}", summary.bytes as f64 / 1_000_000.0),
+                },
+                Message::ArchiveManifestHash {
+                    hash: summary.manifest_hash.clone(),
+                    path: summary.path.display().to_string(),
+                },
+            ],
             report: summary.report,
             success: true,
             ..Outcome::default()

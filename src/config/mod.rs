@@ -368,7 +368,34 @@ fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config
     }
 
     if let Some(dir) = cache_dir {
-        if dir.trim().is_empty() || dir.split(['/', '\\']).any(|part| part == "..") {
+        let parts: Vec<&str> = dir
+            .split(['/', '\\'])
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect();
+        let outside = dir.trim().is_empty()
+            || dir.starts_with(['/', '\\'])
+            || parts.iter().any(|part| *part == ".." || part.contains(':'));
+        // The cache clean-up deletes what the build did not use: never among
+        // the sources, the theme or the repository.
+        let protected = parts.first().copied().filter(|first| {
+            ["content", "static", "templates", "themes", ".git", "public"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(first))
+        });
+        if outside {
+            report.push(at_key(
+                "cache_dir",
+                Diagnostic::error(Message::CacheDirOutside { dir }),
+            ));
+        } else if let Some(folder) = protected {
+            report.push(at_key(
+                "cache_dir",
+                Diagnostic::error(Message::CacheInsideProtected {
+                    folder: folder.to_string(),
+                    dir,
+                }),
+            ));
+        } else if parts.is_empty() {
             report.push(at_key(
                 "cache_dir",
                 Diagnostic::error(Message::CacheDirOutside { dir }),

@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use super::process::Size;
 
 pub struct ImageCache {
+    root: PathBuf,
     dir: PathBuf,
 }
 
@@ -80,7 +81,28 @@ impl ImageCache {
             dir.push(part);
         }
         dir.push("images");
-        ImageCache { dir }
+        ImageCache {
+            root: root.to_path_buf(),
+            dir,
+        }
+    }
+
+    /// The first folder on the way from the site to the cache that is a
+    /// symbolic link, if any. The cache is written and cleaned only in real
+    /// folders of the site: through a link, the clean-up would delete files in
+    /// whatever folder the link names.
+    pub fn link_on_the_way(&self) -> Option<PathBuf> {
+        let rest = self.dir.strip_prefix(&self.root).ok()?;
+        let mut at = self.root.clone();
+        for part in rest.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(meta) if meta.file_type().is_symlink() => return Some(at),
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        None
     }
 
     /// `<key>.<w>x<h>.<ext>`: one size of a processed image.
@@ -158,22 +180,71 @@ impl ImageCache {
     }
 
     /// Deletes every entry whose key is not in `used`, and leftovers of killed
-    /// builds. Returns how many files went.
+    /// builds. Only names the cache itself gives ([`is_cache_name`]) and only
+    /// regular files go: whatever else a person (or a misplaced `cache_dir`)
+    /// put in the folder stays. Returns how many files went.
     pub fn clean(&self, used: &BTreeSet<String>) -> usize {
+        if self.link_on_the_way().is_some() {
+            return 0;
+        }
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return 0;
         };
         let mut removed = 0;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let key = name.split('.').next().unwrap_or("");
-            let stale = name.starts_with('.') || (!used.contains(key) && name != STAMPS_FILE);
-            if stale && entry.path().is_file() && fs::remove_file(entry.path()).is_ok() {
+            let Some(owned) = is_cache_name(&name) else {
+                continue;
+            };
+            let stale = match owned {
+                CacheName::Entry(key) => !used.contains(key),
+                CacheName::Temporary => true,
+            };
+            let regular = fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_file());
+            if stale && regular && fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
         removed
     }
+}
+
+/// A file name the cache gives, and so may delete.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CacheName<'a> {
+    /// `<key>.<w>x<h>.<ext>` or `<key>.orig.<ext>`, with its key.
+    Entry(&'a str),
+    /// `.<entry name>.<pid>-<n>.tmp`, left by a killed build.
+    Temporary,
+}
+
+/// Whether `name` is one the cache gives: a 32-hex-digit key, then a size
+/// (`640x480`) or `orig`, then a short lowercase extension; or the temporary
+/// name of such an entry. `stamps.tsv` is never one (it is kept).
+pub fn is_cache_name(name: &str) -> Option<CacheName<'_>> {
+    if let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) {
+        let (entry, writer) = inner.rsplit_once('.')?;
+        let (pid, n) = writer.split_once('-')?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let ours = entry == STAMPS_FILE || is_cache_name(entry).is_some();
+        return (digits(pid) && digits(n) && ours).then_some(CacheName::Temporary);
+    }
+    let mut parts = name.split('.');
+    let key = parts.next()?;
+    let middle = parts.next()?;
+    let ext = parts.next()?;
+    let hex = key.len() == 32 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let size = middle == "orig"
+        || middle.split_once('x').is_some_and(|(w, h)| {
+            [w, h]
+                .iter()
+                .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        });
+    let extension = (1..=5).contains(&ext.len())
+        && ext
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    (hex && size && extension && parts.next().is_none()).then_some(CacheName::Entry(key))
 }
 
 fn stamps_header(settings: &str) -> String {
@@ -221,6 +292,85 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_the_caches_own_names_are_its_own() {
+        let key = "0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            is_cache_name(&format!("{key}.640x480.webp")),
+            Some(CacheName::Entry(key))
+        );
+        assert_eq!(
+            is_cache_name(&format!("{key}.orig.jpg")),
+            Some(CacheName::Entry(key))
+        );
+        assert_eq!(
+            is_cache_name(&format!(".{key}.orig.jpg.77-3.tmp")),
+            Some(CacheName::Temporary)
+        );
+        assert_eq!(
+            is_cache_name(".stamps.tsv.77-0.tmp"),
+            Some(CacheName::Temporary)
+        );
+        for foreign in [
+            "stamps.tsv",
+            "logo.png",
+            "index.html",
+            ".htaccess",
+            ".env",
+            ".ssh",
+            "0123456789abcdef0123456789abcdef",
+            "0123456789ABCDEF0123456789ABCDEF.orig.jpg",
+            "0123456789abcdef0123456789abcdef.orig.jpg.bak",
+            "0123456789abcdef0123456789abcde.orig.jpg",
+            "0123456789abcdef0123456789abcdef.x480.png",
+            ".photo.jpg.1-2.tmp",
+            ".0123456789abcdef0123456789abcdef.orig.jpg.tmp",
+        ] {
+            assert_eq!(is_cache_name(foreign), None, "{foreign}");
+        }
+    }
+
+    #[test]
+    fn clean_leaves_what_is_not_the_caches() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ImageCache::new(dir.path(), "static");
+        let images = dir.path().join("static/images");
+        fs::create_dir_all(&images).unwrap();
+        let key = "0123456789abcdef0123456789abcdef";
+        let stale = images.join(format!("{key}.320x240.jpg"));
+        fs::write(&stale, "old").unwrap();
+        fs::write(images.join("logo.png"), "mine").unwrap();
+        fs::write(images.join(".keep"), "").unwrap();
+        fs::write(images.join(STAMPS_FILE), "# stamps").unwrap();
+        assert_eq!(cache.clean(&BTreeSet::new()), 1);
+        assert!(!stale.exists());
+        for kept in ["logo.png", ".keep", STAMPS_FILE] {
+            assert!(images.join(kept).exists(), "{kept}");
+        }
+    }
+
+    /// A cache folder reached through a link is neither cleaned nor used.
+    #[cfg(unix)]
+    #[test]
+    fn clean_never_follows_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(elsewhere.join("images")).unwrap();
+        let key = "0123456789abcdef0123456789abcdef";
+        let victim = elsewhere.join(format!("images/{key}.orig.png"));
+        fs::write(&victim, "theirs").unwrap();
+        let site = dir.path().join("site");
+        fs::create_dir_all(site.join(".noticeboard")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, site.join(".noticeboard/cache")).unwrap();
+        let cache = ImageCache::new(&site, ".noticeboard/cache");
+        assert_eq!(
+            cache.link_on_the_way(),
+            Some(site.join(".noticeboard/cache"))
+        );
+        assert_eq!(cache.clean(&BTreeSet::new()), 0);
+        assert!(victim.exists());
+    }
+
+    #[test]
     fn keys_follow_content_and_settings() {
         let photo = content_hash(b"photo");
         let a = cache_key("q80", &photo);
@@ -238,11 +388,15 @@ mod tests {
             width: 4,
             height: 3,
         };
-        let keep = cache.variant_path("aaaa", size, "jpg");
-        let drop = cache.variant_path("bbbb", size, "jpg");
+        let (a, b) = (
+            cache_key("q", &content_hash(b"a")),
+            cache_key("q", &content_hash(b"b")),
+        );
+        let keep = cache.variant_path(&a, size, "jpg");
+        let drop = cache.variant_path(&b, size, "jpg");
         cache.store(&keep, b"x").unwrap();
         cache.store(&drop, b"y").unwrap();
-        let used: BTreeSet<String> = ["aaaa".to_string()].into();
+        let used: BTreeSet<String> = [a].into();
         assert_eq!(cache.clean(&used), 1);
         assert!(keep.exists());
         assert!(!drop.exists());

@@ -264,6 +264,19 @@ pub fn process_planned(
 ) -> ImageSet {
     let settings = &site.config.images;
     let cache = ImageCache::new(options.root, &site.config.cache_dir);
+    if let Some(link) = cache.link_on_the_way() {
+        report.push(
+            Diagnostic::error(Message::CacheIsLink {
+                path: link
+                    .strip_prefix(options.root)
+                    .unwrap_or(&link)
+                    .display()
+                    .to_string(),
+            })
+            .at("site.yaml"),
+        );
+        return ImageSet::default();
+    }
     let jobs: Vec<(&PathBuf, &Job)> = plan.iter().collect();
     let total = jobs.len();
     let done_count = AtomicUsize::new(0);

@@ -206,8 +206,8 @@ super::declare_catalogue! {
         => "`{field}` 指定的图片 `{file}` 不存在" / "{field} `{file}` not found";
     H0403 PutFileHelp {}
         => "把文件放在这一页旁边（页面文件夹里），或写从站点根目录开始、以 / 开头的路径" / "put the file next to the page (in its bundle folder) or give a path from the site root starting with /";
-    E0404 AttachmentPathBad { file: String }
-        => "附件 `{file}` 的路径不可用" / "attachment `{file}` is not a usable path";
+    E0441 FileNotPublishable { field: String, file: String }
+        => "`{field}` 指定的 `{file}` 不能发布：只发布 content/ 和 static/ 里的文件，不经过隐藏的（以 . 开头的）或编辑器临时的名字，也不含 `..` 或 `:`" / "{field} `{file}` may not be published: only files in content/ and static/ are, never through a hidden (dot) or editor's temporary name, `..` or `:`";
     E0405 AttachmentNotFound { file: String }
         => "附件 `{file}` 不存在" / "attachment `{file}` not found";
     H0405 ExpectedAt { path: String }
@@ -240,6 +240,10 @@ super::declare_catalogue! {
         => "{taxonomy} 中的 `{term}` 和 `{other}` 生成同一个网址 {url}；`{term}` 改用 {unique}" / "{taxonomy} `{term}` and `{other}` both make the URL {url}; `{term}` gets {unique}";
     H0413 TermsCollideHelp {}
         => "如果是不同的主题，给其中一个改名；如果是同一个，写成一样" / "rename one of the terms if they are different topics, or spell them the same if they are one";
+    E0440 AliasOverGenerated { alias: String, taken: String }
+        => "别名 `{alias}` 会替换站点自己生成的 `{taken}`" / "the alias `{alias}` would replace `{taken}`, which the site itself generates";
+    H0440 AliasOverGeneratedHelp {}
+        => "别名只用于文章搬家前的旧网址；删掉这个别名，或换成站点没有用到的网址" / "an alias is for the old address of a moved page; remove it or use an address the site does not use";
 
     // 05: disclosures.
     H0517 NumberExpected { example: String }
@@ -484,6 +488,18 @@ super::declare_catalogue! {
         => "它在站点的 {folder}/ 文件夹里" / "it is inside the site's {folder}/ folder";
     E0805 NewOutputPlace { detail: String }
         => "无法把新的输出放到位：{detail}" / "cannot put the new output in place: {detail}";
+    E0840 OutputNotOurs { names: String }
+        => "这个文件夹已有内容（{names}），却不是 noticeboard 生成的（没有 .well-known/noticeboard.json），替换它会删掉这些文件" / "it already holds files ({names}) and was not made by noticeboard (it has no .well-known/noticeboard.json); replacing it would delete them";
+    H0840 OutputNotOursHelp {}
+        => "换一个新的或空的文件夹；如果确实不再需要其中的文件，请先自己删除它" / "choose a new or empty folder; if you really no longer need its files, delete the folder yourself first";
+    E0841 OutputIsFile {}
+        => "那里已经有一个同名文件，不是文件夹" / "a file of that name is already there, not a folder";
+    E0842 OutputIsSiteFile { file: String }
+        => "它是站点的 {file}" / "it is the site's {file}";
+    E0843 CacheIsLink { path: String }
+        => "缓存文件夹 `{path}` 是符号链接；noticeboard 只在站点里的真实文件夹中保存和清理缓存" / "the cache folder `{path}` is a symbolic link; noticeboard keeps and cleans its cache only in a real folder inside the site";
+    E0140 CacheInsideProtected { dir: String, folder: String }
+        => "cache_dir `{dir}` 在站点的 {folder}/ 文件夹里；缓存清理会删掉那里的文件" / "cache_dir `{dir}` is inside the site's {folder}/ folder, where cache clean-up would delete files";
 
     // 09: archives and their verification.
     E0901 ArchiveName { name: String }
@@ -534,6 +550,32 @@ super::declare_catalogue! {
         => "已归档 {files} 个文件（另加 {manifest}），位于 {folder}/ → {path}（{megabytes} MB）" / "archived {files} files (+ {manifest}) in {folder}/ → {path} ({megabytes} MB)";
     T0921 ArchiveFailed {}
         => "归档失败；没有写出归档文件" / "archive failed; no archive was written";
+    E0940 ArchiveNotReplaced { name: String }
+        => "`{name}` 已经存在，且不是 noticeboard 能替换的归档文件；拒绝覆盖" / "`{name}` already exists and is not an archive noticeboard may replace; refusing to overwrite it";
+    E0970 UnsafeEntryName { name: String, problem: Box<Message> }
+        => "名字 `{name}` 不安全：{problem}" / "the name `{name}` is unsafe: {problem}";
+    H0970 UnsafeNamesHelp {}
+        => "noticeboard archive 从不写这样的名字：这个快照被别人做过或改过，解包它可能写到文件夹外或覆盖别的文件，不要解包" / "noticeboard archive never writes such names: someone else made or changed this snapshot, and unpacking it could write outside the folder or over other files. Do not unpack it";
+    E0971 NameAbsolute {}
+        => "它是绝对路径，解包时会写到文件夹外" / "it is an absolute path, which unpacks outside the folder";
+    E0972 NameParent {}
+        => "它含有 `..`，解包时会写到文件夹外" / "it contains `..`, which unpacks outside the folder";
+    E0973 NameBackslash {}
+        => "它含有反斜杠，Windows 会把它当作文件夹分隔符" / "it contains a backslash, which Windows takes for a folder separator";
+    E0974 NameDrive {}
+        => "它含有 `:`，Windows 会把它当作盘符或数据流" / "it contains `:`, which Windows takes for a drive letter or a data stream";
+    E0975 NameControl {}
+        => "它含有控制字符（NUL、换行等）" / "it contains a control character (NUL, a line break…)";
+    E0976 NameDotSegment {}
+        => "它含有空的或 `.` 路径段" / "it has an empty or `.` path segment";
+    E0977 EntryTwice { name: String }
+        => "`{name}` 出现了不止一次：解包时一个会覆盖另一个" / "`{name}` is in the archive more than once: unpacking would write one over the other";
+    E0978 EntriesCollide { first: String, second: String }
+        => "`{first}` 和 `{second}` 只差大小写或 Unicode 写法：在 Windows 和 macOS 上它们是同一个文件，解包时一个会覆盖另一个" / "`{first}` and `{second}` differ only in case or Unicode form: on Windows and macOS they are one file, and unpacking would write one over the other";
+    E0979 TooMuchUnpacked { entry: String, megabytes: usize }
+        => "解包到 `{entry}` 时已超过 {megabytes} MB 的上限，校验已停止" / "unpacking went past the limit of {megabytes} MB at `{entry}`; verify stopped";
+    H0979 TooMuchUnpackedHelp {}
+        => "一个快照解包后最多是它大小的 100 倍（至少 256 MB）；远超于此的是压缩炸弹，不要解包" / "a snapshot may unpack to at most 100 times its size (256 MB at least); one that goes far past that is a zip bomb: do not unpack it";
 
     // 10: commands.
     E1001 BadNow { text: String }
@@ -574,6 +616,20 @@ super::declare_catalogue! {
         => "图片：处理 {processed} 张，缓存 {cached} 张" / "images: {processed} processed, {cached} cached";
     T1016 NextStatusChange { at: String, what: String }
         => "下一次状态变化：{at}（{what}）；届时请重新构建" / "next status change: {at} ({what}); rebuild then";
+    E1070 ManifestNotExpected { manifest: String, actual: String, expected: String }
+        => "{manifest} 的 SHA-256 是 {actual}，不是 --expect 给出的 {expected}：清单被换过，这个快照不是记下的那一个" / "the SHA-256 of {manifest} is {actual}, not {expected} as given to --expect: the manifest was replaced, this is not the snapshot whose hash was kept";
+    H1070 ManifestNotExpectedHelp {}
+        => "文件与新清单一致也不说明什么：改了文件的人也能重写清单。请向发布者取得原来的快照" / "that the files match the new manifest proves nothing: whoever changed the files can rewrite it. Get the original snapshot from its publisher";
+    E1071 ExpectNotHash { text: String }
+        => "--expect：`{text}` 不是 64 位十六进制的 SHA-256" / "--expect: `{text}` is not a SHA-256 of 64 hexadecimal digits";
+    T1072 VerifyPinned { hash: String }
+        => "清单的 SHA-256 与 --expect 一致：{hash}" / "the manifest's SHA-256 matches --expect: {hash}";
+    T1073 VerifyUnpinned { hash: String }
+        => "清单的 SHA-256：{hash}。这只证明文件与快照里的清单一致；要证明快照没有连同清单一起被换掉，请用 --expect 对照归档时记下或公布的哈希" / "manifest SHA-256: {hash}. This shows only that the files match the manifest inside the snapshot; to show that nobody replaced both, compare with --expect against the hash kept or published when it was archived";
+    T1074 ArchiveManifestHash { hash: String, path: String }
+        => "清单的 SHA-256：{hash}。请记下或公布它；以后用 noticeboard verify {path} --expect {hash} 核对" / "manifest SHA-256: {hash}. Keep or publish it; later, noticeboard verify {path} --expect {hash} checks the snapshot against it";
+    T1075 VerifyUnsafeNames { count: usize }
+        => "校验未通过：{count} 个名字不安全或相互冲突；不要解包这个快照" / "verify failed: {count} unsafe or colliding name(s); do not unpack this snapshot";
 
     // 11: the live preview.
     E1101 ServeNoSite { root: String }
@@ -600,4 +656,14 @@ super::declare_catalogue! {
         => "重新构建用时 {ms} 毫秒（{stages} 毫秒）：解析 {parsed} 页，检查 {checked} 个视图，渲染 {rendered} 个文件，{changed} 个有变化" / "rebuilt in {ms} ms ({stages} ms): {parsed} page(s) parsed, {checked} view(s) checked, {rendered} file(s) rendered, {changed} changed";
     T1112 NoBrowser { url: String }
         => "无法打开浏览器；请自行打开 {url}" / "could not open a browser; open {url} yourself";
+    E1170 ForeignHost { host: String }
+        => "这个预览不回答 `{host}` 这个地址" / "this preview does not answer at `{host}`";
+    H1170 PreviewAddressHelp { url: String }
+        => "请打开 serve 显示的地址 {url}（或 localhost）。别的网站不能借用其他域名读取预览" / "open the address serve printed, {url} (or localhost). No other site may read the preview under another name";
+    E1171 NoHostHeader {}
+        => "请求没有 Host 头，或有多个" / "the request has no Host header, or more than one";
+    E1172 ForeignOrigin { origin: String }
+        => "拒绝来自 `{origin}` 的请求：预览只回答它自己的页面" / "refused a request from `{origin}`: the preview answers only its own pages";
+    E1173 CrossSiteRead {}
+        => "另一个网站的页面不能读取预览" / "a page of another site may not read the preview";
 }

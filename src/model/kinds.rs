@@ -292,19 +292,37 @@ fn notice(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Opti
 /// Resolves a file a page names: from the page's own folder (its bundle, or the
 /// section folder), or from the site root when it starts with `/`.
 pub fn resolve_file(page: &ParsedPage, file: &str) -> Option<PathBuf> {
+    resolve_named(&page.path, file)
+}
+
+/// [`resolve_file`] for the page at `page_path` (relative to the site root).
+/// The answer is always a path inside `content/` or `static/` made only of
+/// plain names, none hidden or an editor's: `\\` separates folders as `/`
+/// does (as an officer on Windows types it), and a name with `:` (a drive, a
+/// stream) is refused.
+pub fn resolve_named(page_path: &Path, file: &str) -> Option<PathBuf> {
     let file = file.trim();
-    if file.is_empty() || file.contains("://") || file.split(['/', '\\']).any(|p| p == "..") {
+    if file.is_empty() || file.contains(':') {
         return None;
     }
-    let rel: PathBuf = match file.strip_prefix('/') {
-        Some(from_root) => from_root.split('/').collect(),
+    let parts = |s: &str| -> Option<PathBuf> {
+        let names: Vec<&str> = s
+            .split(['/', '\\'])
+            .filter(|p| !p.is_empty() && *p != ".")
+            .collect();
+        if names.is_empty() || names.contains(&"..") {
+            return None;
+        }
+        Some(names.into_iter().collect())
+    };
+    let rel: PathBuf = match file.strip_prefix(['/', '\\']) {
+        Some(from_root) => parts(from_root)?,
         None => {
-            let folder = page
-                .path
+            let folder = page_path
                 .parent()
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
-            folder.join(file.split('/').collect::<PathBuf>())
+            folder.join(parts(file)?)
         }
     };
     // Only files of content/ and static/ are published, never through a hidden
@@ -316,8 +334,18 @@ fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {
     let front = &page.front;
     for (key, value) in [("photo", &front.photo), ("cover", &front.cover)] {
         let Some(file) = value else { continue };
-        let ok = resolve_file(page, file).is_some_and(|rel| ctx.root.join(rel).is_file());
-        if !ok {
+        let Some(rel) = resolve_file(page, file) else {
+            report.push(error_at(
+                page,
+                key,
+                Message::FileNotPublishable {
+                    field: key.to_string(),
+                    file: file.clone(),
+                },
+            ));
+            continue;
+        };
+        if !ctx.root.join(rel).is_file() {
             report.push(
                 error_at(
                     page,
@@ -343,7 +371,8 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
             report.push(error_at(
                 page,
                 "attachments",
-                Message::AttachmentPathBad {
+                Message::FileNotPublishable {
+                    field: "attachments".to_string(),
                     file: spec.file.clone(),
                 },
             ));

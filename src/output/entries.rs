@@ -1,7 +1,11 @@
 //! What goes into the output folder, from every stage's result: theme and
 //! site static files, page files, processed images, rendered pages.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use crate::diag::Diagnostic;
+use crate::message::Message;
 
 use crate::images::ImageSet;
 use crate::load::{Sources, ThemeFile};
@@ -71,4 +75,100 @@ pub fn collect_entries(
         .into_iter()
         .map(|(path, content)| Entry { path, content })
         .collect()
+}
+
+/// [`alias_collisions`] against everything [`collect_entries`] would put in
+/// the output besides the alias pages themselves.
+pub fn check_aliases(
+    sources: &Sources,
+    site: &Site,
+    image_set: &ImageSet,
+    files: &[render::OutputFile],
+) -> Vec<Diagnostic> {
+    let aliases: BTreeSet<&str> = site
+        .pages
+        .iter()
+        .flat_map(|p| p.aliases.iter().map(String::as_str))
+        .collect();
+    if aliases.is_empty() {
+        return Vec::new();
+    }
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let statics: Vec<String> = static_destinations(sources)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    let others = sources
+        .theme_static
+        .keys()
+        .map(String::as_str)
+        .chain(statics.iter().map(String::as_str))
+        .chain(site.assets.iter().map(|a| a.dest.as_str()))
+        .chain(image_set.files.keys().map(String::as_str))
+        .chain(files.iter().map(|f| f.path.as_str()).filter(move |p| {
+            // Each alias page once: it is the alias itself. A second file of
+            // the same path is what the alias would replace.
+            !(aliases.contains(p) && seen.insert(*p))
+        }));
+    alias_collisions(site, others)
+}
+
+/// Aliases that would take a path the site itself generates: a page, a
+/// listing, the search page, `404.html`, a feed, a static file, a picture.
+/// The output is a tree of files, so an alias also collides with a file
+/// where it needs a folder (`/atom.xml` → `atom.xml/index.html`) and with a
+/// folder where it needs a file; paths are compared ignoring case, because a
+/// Windows or macOS disk would write both to one file. `others` is every
+/// output path that is not an alias's.
+fn alias_collisions<'a>(site: &Site, others: impl IntoIterator<Item = &'a str>) -> Vec<Diagnostic> {
+    let taken: BTreeSet<String> = others.into_iter().map(str::to_lowercase).collect();
+    let mut found = Vec::new();
+    for page in &site.pages {
+        for alias in &page.aliases {
+            let Some(hit) = collision(&alias.to_lowercase(), &taken) else {
+                continue;
+            };
+            found.push(
+                Diagnostic::error(Message::AliasOverGenerated {
+                    alias: as_url(alias),
+                    taken: as_url(&hit),
+                })
+                .at(&page.parsed.path)
+                .line_maybe(page.parsed.key_line("aliases"))
+                .help(Message::AliasOverGeneratedHelp {}),
+            );
+        }
+    }
+    found
+}
+
+/// The taken path `alias` would replace or clash with, if any.
+fn collision(alias: &str, taken: &BTreeSet<String>) -> Option<String> {
+    if taken.contains(alias) {
+        return Some(alias.to_string());
+    }
+    let mut folder = String::new();
+    let parts: Vec<&str> = alias.split('/').collect();
+    for part in &parts[..parts.len().saturating_sub(1)] {
+        folder.push_str(part);
+        if taken.contains(&folder) {
+            return Some(folder);
+        }
+        folder.push('/');
+    }
+    let inside = format!("{alias}/");
+    taken
+        .range(inside.clone()..)
+        .next()
+        .filter(|p| p.starts_with(&inside))
+        .cloned()
+}
+
+/// An output path as the address a reader types: `/search/` for
+/// `search/index.html`.
+fn as_url(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(folder) => format!("/{folder}"),
+        None => format!("/{path}"),
+    }
 }

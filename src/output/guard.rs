@@ -40,7 +40,21 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         if root_abs.starts_with(out_abs) {
             return refuse(Message::OutputContainsSite {});
         }
-        for protected in ["content", "static", "templates", "themes", ".git"] {
+        for file in SITE_FILES {
+            if out_abs == &root_abs.join(file) {
+                return refuse(Message::OutputIsSiteFile {
+                    file: file.to_string(),
+                });
+            }
+        }
+        for protected in [
+            "content",
+            "static",
+            "templates",
+            "themes",
+            ".git",
+            ".noticeboard",
+        ] {
             if out_abs.starts_with(root_abs.join(protected)) {
                 return refuse(Message::OutputInsideProtected {
                     folder: protected.to_string(),
@@ -49,6 +63,78 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Files of the site's root folder that an output folder may never replace.
+const SITE_FILES: [&str; 3] = ["site.yaml", "disclosures.lock", "holidays.yaml"];
+
+/// The file every output noticeboard writes carries (the build's schedule):
+/// a folder holding it is one noticeboard made and may replace.
+const OUTPUT_MARKER: [&str; 2] = [".well-known", "noticeboard.json"];
+
+/// The output folder may be replaced: it does not exist yet, is empty, or is
+/// one noticeboard made (it holds [`OUTPUT_MARKER`], a real file naming
+/// noticeboard as its generator). Anything else, a home folder with `.ssh/`, a
+/// web root another tool filled, the ledger file, is refused before a single
+/// page is rendered, and again just before the swap.
+pub fn check_replaceable(output: &Path) -> Result<(), Diagnostic> {
+    let refuse = |why: Message, help: Message| {
+        Err(Diagnostic::error(Message::OutputRefused {
+            output: output.display().to_string(),
+            why: Box::new(why),
+        })
+        .help(help))
+    };
+    let Ok(meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return refuse(Message::OutputIsFile {}, Message::OutputRefusedHelp {});
+    }
+    let mut names: Vec<String> = match std::fs::read_dir(output) {
+        Ok(entries) => entries
+            .flatten()
+            .take(64)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => return Ok(()),
+    };
+    if names.is_empty() || made_by_noticeboard(output) {
+        return Ok(());
+    }
+    names.sort();
+    let mut shown: Vec<String> = names.iter().take(3).cloned().collect();
+    if names.len() > 3 {
+        shown.push("…".to_string());
+    }
+    refuse(
+        Message::OutputNotOurs {
+            names: shown.join(", "),
+        },
+        Message::OutputNotOursHelp {},
+    )
+}
+
+/// The folder holds the output marker as a regular file (not a link: a link
+/// could borrow another folder's marker) that names noticeboard.
+fn made_by_noticeboard(dir: &Path) -> bool {
+    let well_known = dir.join(OUTPUT_MARKER[0]);
+    let marker = well_known.join(OUTPUT_MARKER[1]);
+    let real = |p: &Path, dir: bool| {
+        std::fs::symlink_metadata(p).is_ok_and(|m| {
+            !m.file_type().is_symlink() && if dir { m.is_dir() } else { m.is_file() }
+        })
+    };
+    if !real(&well_known, true) || !real(&marker, false) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(&marker) else {
+        return false;
+    };
+    let mut head = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::Read::take(file, 64 * 1024), &mut head);
+    serde_json::from_str::<serde_json::Value>(&head)
+        .is_ok_and(|v| v.get("generator").and_then(|g| g.as_str()) == Some("noticeboard"))
 }
 
 /// `path` with symlinks resolved as far as it exists; the part that does not

@@ -19,8 +19,8 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 
-pub use entries::{collect_entries, static_destinations};
-pub use guard::{check_output_dir, fs_symlink_target};
+pub use entries::{check_aliases, collect_entries, static_destinations};
+pub use guard::{check_output_dir, check_replaceable, fs_symlink_target};
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]
@@ -104,6 +104,7 @@ pub fn write_output(
     old_output: OldOutput,
 ) -> Result<usize, Diagnostic> {
     recover(output);
+    check_replaceable(output)?;
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
         Diagnostic::error(Message::OutputUnusable {
             output: output.display().to_string(),
@@ -311,11 +312,41 @@ mod tests {
         assert_eq!(safe_join(base, "c:/x"), None);
     }
 
+    const MARKER_PATH: &str = ".well-known/noticeboard.json";
+    const MARKER_TEXT: &str = "{\"generator\": \"noticeboard\"}";
+
+    #[test]
+    fn an_unmarked_folder_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        fs::create_dir_all(home.join(".ssh")).unwrap();
+        fs::write(home.join(".ssh/id_ed25519"), "key").unwrap();
+        let good = vec![Entry {
+            path: "index.html".into(),
+            content: Content::Bytes(b"new".to_vec()),
+        }];
+        assert!(write_output(&home, &good, OldOutput::Delete).is_err());
+        assert_eq!(
+            fs::read_to_string(home.join(".ssh/id_ed25519")).unwrap(),
+            "key"
+        );
+        // A marker that is not noticeboard's own does not count.
+        fs::create_dir_all(home.join(".well-known")).unwrap();
+        fs::write(home.join(MARKER_PATH), "{\"generator\": \"hugo\"}").unwrap();
+        assert!(write_output(&home, &good, OldOutput::Delete).is_err());
+        // An empty folder is fine.
+        let empty = dir.path().join("empty");
+        fs::create_dir_all(&empty).unwrap();
+        write_output(&empty, &good, OldOutput::Delete).unwrap();
+        assert_eq!(fs::read_to_string(empty.join("index.html")).unwrap(), "new");
+    }
+
     #[test]
     fn swap_keeps_old_on_failure_and_replaces_on_success() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        fs::create_dir_all(&out).unwrap();
+        fs::create_dir_all(out.join(".well-known")).unwrap();
+        fs::write(out.join(MARKER_PATH), MARKER_TEXT).unwrap();
         fs::write(out.join("old.html"), "old").unwrap();
         let bad = vec![Entry {
             path: "x.html".into(),
@@ -323,12 +354,20 @@ mod tests {
         }];
         assert!(write_output(&out, &bad, OldOutput::Delete).is_err());
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
-        let good = vec![Entry {
-            path: "new/index.html".into(),
-            content: Content::Bytes(b"new".to_vec()),
-        }];
+        let good = vec![
+            Entry {
+                path: "new/index.html".into(),
+                content: Content::Bytes(b"new".to_vec()),
+            },
+            Entry {
+                path: MARKER_PATH.into(),
+                content: Content::Static(MARKER_TEXT.as_bytes()),
+            },
+        ];
         write_output(&out, &good, OldOutput::Delete).unwrap();
         assert!(!out.join("old.html").exists());
+        // And again: the new output is marked, so it may be replaced.
+        write_output(&out, &good, OldOutput::Delete).unwrap();
         assert_eq!(
             fs::read_to_string(out.join("new/index.html")).unwrap(),
             "new"

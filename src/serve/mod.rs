@@ -11,9 +11,12 @@
 //! preview shows what would be published; `build` publishes it). Unlike the
 //! other commands, `serve` prints as it goes: it runs until Ctrl-C.
 
+mod files;
+pub mod guard;
 pub mod http;
 #[cfg(test)]
 mod oracle;
+mod request;
 pub mod state;
 pub mod watch;
 
@@ -110,7 +113,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         generation.clone(),
     );
 
-    let server = Server::new(served.clone(), hub.clone());
+    let server = Server::new(
+        served.clone(),
+        hub.clone(),
+        guard::Allowed::new(options.bind, address.port()),
+    );
     std::thread::Builder::new()
         .name("nb-accept".into())
         .spawn(move || server.run(listener))

@@ -127,7 +127,7 @@ impl Preview {
             let got = match served.get(&entry.path) {
                 Some(Body::Bytes(bytes)) => Some(bytes.to_vec()),
                 Some(Body::Static(bytes)) => Some(bytes.to_vec()),
-                Some(Body::File(path)) => std::fs::read(path).ok(),
+                Some(Body::File { resolved, .. }) => super::files::read_as_built(resolved).ok(),
                 None => None,
             };
             if got.as_deref() != Some(expected.as_slice()) {

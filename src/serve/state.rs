@@ -26,8 +26,14 @@ use crate::render::OutputFile;
 pub enum Body {
     Bytes(Arc<Vec<u8>>),
     Static(&'static [u8]),
-    /// A copy of a file of the site (static files, bundle files), read when asked.
-    File(PathBuf),
+    /// A file of the site (static files, bundle files, pictures), read when
+    /// asked from where the build found it ([`super::files`]).
+    File {
+        /// The path the build was given.
+        source: PathBuf,
+        /// That path with links resolved, when the build took it.
+        resolved: PathBuf,
+    },
 }
 
 /// The whole site at one moment: output path (`news/a/index.html`) → body.
@@ -198,21 +204,37 @@ impl Rebuilder {
         changed: &mut BTreeMap<String, ()>,
     ) {
         let entries = crate::output::collect_entries(sources, site, images, Vec::new());
+        let root = &self.options.root;
+        let dirty_abs: HashSet<PathBuf> = dirty.iter().map(|p| root.join(p)).collect();
         let mut copies = HashMap::with_capacity(entries.len());
         for entry in entries {
             match entry.content {
                 Content::Copy(source) | Content::Link(source) => {
-                    copies.insert(entry.path, Body::File(source))
+                    // Resolved again only when it may have moved.
+                    let resolved = match self.copies.get(&entry.path) {
+                        Some(Body::File {
+                            source: old,
+                            resolved,
+                        }) if *old == source && !dirty_abs.contains(&source) => resolved.clone(),
+                        _ => super::files::resolve(&source),
+                    };
+                    copies.insert(entry.path, Body::File { source, resolved })
                 }
                 Content::Static(bytes) => copies.insert(entry.path, Body::Static(bytes)),
                 Content::Bytes(_) => None,
             };
         }
-        let root = &self.options.root;
-        let dirty_abs: HashSet<PathBuf> = dirty.iter().map(|p| root.join(p)).collect();
         for (path, body) in &copies {
             let same = match (body, self.copies.get(path)) {
-                (Body::File(new), Some(Body::File(old))) => new == old && !dirty_abs.contains(new),
+                (
+                    Body::File { source, resolved },
+                    Some(Body::File {
+                        source: old_source,
+                        resolved: old_resolved,
+                    }),
+                ) => {
+                    source == old_source && resolved == old_resolved && !dirty_abs.contains(source)
+                }
                 (Body::Static(new), Some(Body::Static(old))) => new.as_ptr() == old.as_ptr(),
                 _ => false,
             };

@@ -23,6 +23,11 @@ fn assert_refused(site: &TestSite, what: &str) {
         run.stderr
     );
     assert!(
+        run.stderr.contains("[E0441]") || run.stderr.contains("[E0208]"),
+        "{what}: says it may not be published: {}",
+        run.stderr
+    );
+    assert!(
         !site.root.join("public").exists(),
         "{what}: nothing is written"
     );

@@ -148,3 +148,8 @@ fn markdown_corpus_and_mutations() {
 fn site_yaml_corpus_and_mutations() {
     run("site_yaml", noticeboard::fuzzing::site_yaml, 3000);
 }
+
+#[test]
+fn paths_corpus_and_mutations() {
+    run("paths", noticeboard::fuzzing::paths, 5000);
+}

@@ -10,11 +10,13 @@
 
 mod harness;
 
+mod aliases;
 mod archive;
 mod bad_inputs;
 mod build_site;
 mod cli;
 mod containment;
+mod destructive;
 mod errors;
 mod feeds_sitemap;
 mod fuzz_corpus;
@@ -28,3 +30,4 @@ mod search;
 mod serve;
 mod taxonomies;
 mod theme;
+mod verify_hostile;

@@ -3,6 +3,7 @@
 //! and the live-reload events checked over loopback.
 
 mod abuse;
+mod hostile;
 mod http;
 mod incremental;
 mod live_reload;
