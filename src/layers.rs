@@ -32,6 +32,9 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("config", &["config"]),
+    // One picture's bytes (header, metadata, pixels): the model lists
+    // attachments as they are published, the images stage makes them.
+    ("picture", &["picture"]),
     ("load", &["load"]),
     ("parse", &["parse", "frontmatter", "markdown"]),
     // Notice periods and document numbers: rules the model applies.

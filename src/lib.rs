@@ -48,6 +48,7 @@ pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod parse;
 pub(crate) mod rebuild;
+pub(crate) mod picture;
 pub(crate) mod render;
 pub(crate) mod serve;
 pub(crate) mod slug;

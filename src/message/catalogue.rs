@@ -420,6 +420,14 @@ super::declare_catalogue! {
         => "缺少参数值" / "a value is missing";
     E0708 ShortcodeQuoteUnclosed {}
         => "带引号的值在本行没有结束" / "a quoted value is not closed on its line";
+    E0680 ImageSideTooLong { width: u64, height: u64, limit: u64 }
+        => "图片为 {width}×{height} 像素，有一边超过 {limit} 像素的上限" / "image is {width}×{height} pixels; a side is longer than the limit of {limit} pixels";
+    H0680 ImageSideHelp {}
+        => "把图片裁切或缩小，使长边不超过上限；相机和扫描仪不会生成这样的图片" / "crop or scale the picture so its longest side is within the limit; no camera or scanner makes such a picture";
+    E0681 ImageTooMuchMemory { megabytes: u64, limit: u64 }
+        => "解码这张图片需要 {megabytes} MB 内存，超过 {limit} MB 的上限" / "decoding this image takes {megabytes} MB of memory, over the limit of {limit} MB";
+    H0681 ImageDepthHelp {}
+        => "把图片另存为每通道 8 位（普通 JPEG 或 PNG），或缩小它" / "save the picture with 8 bits per channel (a plain JPEG or PNG), or scale it down";
     E0710 ShortcodeFileNotFound { file: String, shortcode: String }
         => "短代码 `{shortcode}` 指定的文件 `{file}` 不存在" / "file `{file}` named by `{shortcode}` not found";
     H0710 PutFileInBundleHelp {}
