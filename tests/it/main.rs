@@ -28,3 +28,4 @@ mod search;
 mod serve;
 mod taxonomies;
 mod theme;
+mod xml_text;
