@@ -44,6 +44,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("render", &["render"]),
     ("emit", &["emit"]),
     ("output", &["output"]),
+    // Links against what the build made.
+    ("links", &["links"]),
     ("rebuild", &["rebuild"]),
     ("build", &["build"]),
     // Above build: an archive is a build written to a .zip/.tar.gz.

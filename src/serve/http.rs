@@ -11,6 +11,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
+use crate::escape::percent_decode;
+
 use super::state::{Body, Snapshot};
 
 /// The path prefix of the preview's own endpoints; no site file can live there
@@ -278,25 +280,6 @@ pub fn site_key(path: &str) -> Option<String> {
         key.push_str("index.html");
     }
     Some(key)
-}
-
-/// `%E6%96%B0` → `新`; `None` if the escapes are broken or not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Percent-encodes what may not stand in a header (`Location`).

@@ -23,6 +23,7 @@ mod images;
 #[cfg(unix)]
 mod kill;
 mod kinds;
+mod links;
 mod script_urls;
 mod search;
 mod serve;
