@@ -1,7 +1,7 @@
 //! The driver: one line per stage, each timed.
 //!
-//! load → parse → model → render → write. [`build`] runs them all; [`check`]
-//! stops before writing anything. Both collect every problem of the run into a
+//! load → parse → model → render → emit → links → write. [`build`] runs them
+//! all; [`check`] stops before writing anything. Both collect every problem of the run into a
 //! [`Report`] instead of stopping at the first.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +18,7 @@ use crate::emit::ledger::{
 };
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::layout::LEDGER_FILE;
+use crate::links::{BuiltList, Strictness, check_links};
 use crate::load::{self, Sources};
 use crate::message::Message;
 use crate::model::kinds::Details;
@@ -225,15 +226,18 @@ pub fn run_stages(
     if stop(report) {
         return None;
     }
+    let errors_before = report.error_count();
     let renderer = Renderer::new(&sources.templates, mode == Mode::Check, report);
-    if report.has_errors() {
+    // Without templates nothing renders; `check` goes on past other errors,
+    // so that the pages it can render have their links checked too.
+    if report.error_count() > errors_before || stop(report) {
         return None;
     }
     let templates = templates_key(&sources.templates);
     let expanded = stage(timings, "shortcodes", || {
         state.expand(&site, &images, &renderer, templates, root, report)
     });
-    if report.has_errors() {
+    if stop(report) {
         return None;
     }
     let rendered = stage(timings, "render", || {
@@ -246,7 +250,7 @@ pub fn run_stages(
         };
         state.render(input, templates, report)
     });
-    if report.has_errors() {
+    if stop(report) {
         return None;
     }
     drop(renderer);
@@ -358,14 +362,25 @@ pub struct Rendered {
     pub image_set: Arc<ImageSet>,
 }
 
-/// Every stage, then emit (→ relative links): everything but writing.
-/// `build` writes the result to a folder, `archive` into one file.
+/// Every stage, then emit (→ relative links) and the link check: everything
+/// but writing. `build` writes the result to a folder, `archive` into one
+/// file.
 pub fn render_output(
     options: &BuildOptions,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Rendered> {
-    let staged = run_stages(options, Mode::Build, &mut State::once(), timings, report)?;
+    render_for(options, Mode::Build, timings, report)
+}
+
+/// [`render_output`] for `mode`: `Check` reports broken links as errors.
+fn render_for(
+    options: &BuildOptions,
+    mode: Mode,
+    timings: &mut Vec<(&'static str, Duration)>,
+    report: &mut Report,
+) -> Option<Rendered> {
+    let staged = run_stages(options, mode, &mut State::once(), timings, report)?;
     let Staged {
         config,
         clock,
@@ -403,6 +418,19 @@ pub fn render_output(
         });
     }
     let entries = collect_entries(&sources, &site, &images, files);
+    stage(timings, "links", || {
+        let strictness = match mode {
+            Mode::Check => Strictness::Errors,
+            Mode::Build | Mode::Serve => Strictness::Warnings,
+        };
+        check_links(
+            &site,
+            &built_list(&entries),
+            &options.root,
+            strictness,
+            report,
+        );
+    });
     let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
         .next()
@@ -491,25 +519,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     })
 }
 
-/// Validates the whole site and writes nothing.
+/// Validates the whole site and writes nothing: every stage, the files made
+/// from the whole site and the link check run, and the result is dropped.
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
-    let staged = run_stages(
-        options,
-        Mode::Check,
-        &mut State::once(),
-        &mut Vec::new(),
-        &mut report,
-    );
-    // What only the whole output shows: an alias over a generated file.
-    if let Some(s) = staged {
-        let extras = crate::emit::emit_extras(&s.site, &s.expanded, &s.clock, s.ledger.as_ref());
-        let files: Vec<OutputFile> = s.rendered.files.into_iter().chain(extras).collect();
-        for problem in output::check_aliases(&s.sources, &s.site, &s.images, &files) {
-            report.push(problem);
-        }
-    }
+    let _ = render_for(options, Mode::Check, &mut Vec::new(), &mut report);
     report
+}
+
+/// The output of a build in memory, as the link check reads it.
+fn built_list(entries: &[Entry]) -> BuiltList<'_> {
+    BuiltList {
+        files: entries
+            .iter()
+            .map(|e| {
+                let bytes = match &e.content {
+                    output::Content::Bytes(bytes) => Some(bytes.as_slice()),
+                    _ => None,
+                };
+                (e.path.as_str(), bytes)
+            })
+            .collect(),
+    }
 }
 
 #[cfg(test)]

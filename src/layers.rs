@@ -32,6 +32,9 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("config", &["config"]),
+    // One picture's bytes (header, metadata, pixels): the model lists
+    // attachments as they are published, the images stage makes them.
+    ("picture", &["picture"]),
     ("load", &["load"]),
     ("parse", &["parse", "frontmatter", "markdown"]),
     // Notice periods and document numbers: rules the model applies.
@@ -41,6 +44,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("render", &["render"]),
     ("emit", &["emit"]),
     ("output", &["output"]),
+    // Links against what the build made.
+    ("links", &["links"]),
     ("rebuild", &["rebuild"]),
     ("build", &["build"]),
     // Above build: an archive is a build written to a .zip/.tar.gz.

@@ -9,6 +9,7 @@
 //! images   Site + files   -> ImageSet     (thumbnails, large sizes, originals stripped; cached)
 //! render   Site + theme   -> OutputFile…  (shortcodes expanded, minijinja, typed views, in parallel)
 //! emit     Site           -> OutputFile…  (feeds, sitemap, search index, redirects, the ledger)
+//! links    Site + output  -> diagnostics  (every internal link and #anchor against what was made)
 //! output   OutputFile…    -> public/      (atomic swap)
 //!          or             -> a .zip/.tar.gz snapshot with a manifest (`archive`)
 //! ```
@@ -41,12 +42,14 @@ pub(crate) mod images;
 #[cfg(test)]
 mod layers;
 pub(crate) mod layout;
+pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod message;
 pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod parse;
+pub(crate) mod picture;
 pub(crate) mod rebuild;
 pub(crate) mod render;
 pub(crate) mod serve;

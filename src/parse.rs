@@ -562,8 +562,8 @@ fn parse_page(
     })
 }
 
-/// Renders the body; shortcode calls get file lines, and unknown or malformed
-/// ones become errors.
+/// Renders the body; shortcode calls and links get file lines, and unknown or
+/// malformed shortcodes become errors.
 fn render_body(
     head: &Head<'_>,
     ctx: &Ctx<'_>,
@@ -574,6 +574,9 @@ fn render_body(
     let first = head.body_line.saturating_sub(1);
     for call in &mut body.shortcodes {
         call.line += first;
+    }
+    for link in &mut body.links {
+        link.line += first;
     }
     for e in std::mem::take(&mut body.shortcode_errors) {
         report.push(

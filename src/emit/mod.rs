@@ -54,12 +54,24 @@ pub fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if !is_xml_char(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` may appear in our XML: a character XML 1.0 allows (not C0
+/// controls other than tab, newline and carriage return, not U+FFFE/U+FFFF)
+/// and not a control character XML allows but discourages (DEL, C1). Titles,
+/// tags and names come from front matter, where a YAML escape (`"\u0001"`)
+/// writes any of them; a body's `&#xFFFE;` becomes one too.
+pub fn is_xml_char(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => true,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}' => false,
+        _ => true,
+    }
 }
 
 /// Where the ledger is published, output-relative: `disclosures/ledger.json`

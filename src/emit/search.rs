@@ -303,6 +303,11 @@ fn script(name: &str, key: &str, json: &str) -> OutputFile {
     // `</script` can never appear: JSON strings escape `/` only optionally, so
     // guard it, since these files are loaded as scripts.
     let json = json.replace("</", "<\\/");
+    // U+2028 and U+2029 end a line inside a string literal for every script
+    // engine before ES2019 (older phones' browsers): the whole file would fail.
+    let json = json
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
     OutputFile {
         path: format!("search/{name}"),
         bytes: format!("NB_SEARCH({key:?},{json});\n").into_bytes(),

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::process::Size;
+use crate::picture::process::Size;
 
 pub struct ImageCache {
     root: PathBuf,

@@ -9,7 +9,8 @@
 //! - pictures shown in galleries, figures and as covers get a thumbnail and a
 //!   large size ([`process`]), cached by content and settings ([`cache`]);
 //! - every published JPEG and PNG loses its EXIF/XMP/IPTC ([`strip`]), and one
-//!   whose EXIF orientation is not upright is re-encoded upright.
+//!   whose EXIF orientation is not upright is re-encoded upright
+//!   ([`crate::picture::published_original`]).
 //!
 //! Which pictures a page shows is decided by [`gallery`]. Bad pictures (not an
 //! image, truncated, over the pixel limit) are errors naming the file. This
@@ -18,8 +19,6 @@
 pub mod audit;
 pub mod cache;
 pub mod gallery;
-pub mod process;
-pub mod strip;
 
 use crate::message::Message;
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +31,9 @@ use rayon::prelude::*;
 use crate::config::ImageSettings;
 use crate::diag::{Diagnostic, Report};
 use crate::model::Site;
+use crate::picture::process::{self, ImageFault, Size, variant_sizes};
+use crate::picture::strip;
 use cache::{Facts, ImageCache, Stamp, cache_key, content_hash};
-use process::{ImageFault, Size, variant_sizes};
 
 /// Bumped whenever processing changes what it writes for the same input.
 const PIPELINE_VERSION: u32 = 1;
@@ -114,19 +114,7 @@ pub struct Job {
     shown: Option<String>,
 }
 
-const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
-
-pub fn is_image_path(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str()))
-}
-
-fn is_strippable(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .is_some_and(|e| matches!(e.as_str(), "jpg" | "jpeg" | "png" | "webp"))
-}
+pub use crate::picture::is_picture_path as is_image_path;
 
 /// `news/a/photo.jpg` + 480×320 → `news/a/photo.480w.jpg`.
 fn variant_dest(original: &str, size: Size, ext: &str) -> String {
@@ -164,12 +152,12 @@ pub fn plan(
 ) -> ImagePlan {
     let mut jobs: BTreeMap<PathBuf, Job> = BTreeMap::new();
     for asset in &site.assets {
-        if is_strippable(&asset.source) {
+        if is_image_path(&asset.source) {
             jobs.entry(asset.source.clone()).or_default().original = Some(asset.dest.clone());
         }
     }
     for (source, dest) in static_files {
-        if is_strippable(source) {
+        if is_image_path(source) {
             jobs.entry(source.clone()).or_default().original = Some(dest.clone());
         }
     }
@@ -382,6 +370,8 @@ fn from_cache(
 fn bad_image(source: &Path, fault: &ImageFault) -> Diagnostic {
     let help = match fault {
         ImageFault::TooLarge { .. } => Message::ImageTooLargeHelp {},
+        ImageFault::SideTooLong { .. } => Message::ImageSideHelp {},
+        ImageFault::TooMuchMemory { .. } => Message::ImageDepthHelp {},
         ImageFault::NotAnImage => Message::NotAnImageHelp {},
         _ => Message::ImageIncompleteHelp {},
     };
@@ -466,21 +456,16 @@ fn run_job(
     // Originals are published from the cache too, even when they had nothing
     // to strip: a cache file is never changed in place, so the output can
     // hard-link it, and a warm build copies no photo bytes at all.
-    if let (Some(original), Some(scan)) = (&job.original, &scan) {
-        // A stripped WebP keeps its orientation (see `strip`): never re-encoded.
+    if let (Some(original), Some(scan)) = (&job.original, scan) {
         let ext = done.facts.map_or("jpg", |f| f.original_ext);
-        let upright = ext == "webp" || scan.orientation.is_none_or(|o| o == 1);
         let key = cache_key(&format!("orig v{PIPELINE_VERSION}"), &content);
         let path = cache.original_path(&key, ext);
         if !path.is_file() && options.write_cache {
-            let clean = if !upright {
-                done.processed = true;
-                process::upright_original(&bytes, settings).map_err(|f| bad_image(source, &f))?
-            } else {
-                scan.stripped.clone().unwrap_or_else(|| bytes.clone())
-            };
+            let clean = crate::picture::published_original(&bytes, scan, settings)
+                .map_err(|f| bad_image(source, &f))?;
+            done.processed |= clean.reencoded;
             cache
-                .store(&path, &clean)
+                .store(&path, &clean.bytes)
                 .map_err(|e| io_failure(&path, &e))?;
         }
         if options.write_cache {

@@ -5,8 +5,11 @@
 //! text and its word count. GFM extensions and CJK-friendly emphasis are on; a
 //! soft line break between two CJK characters is removed (it would show as a
 //! space); raw HTML is sanitized ([`sanitize`]); link and image URLs with unsafe
-//! schemes are dropped. Shortcodes and URL resolution live elsewhere.
+//! schemes are dropped. Every link is noted with its line ([`links`]), and a
+//! link to a content file holds a marker until the render stage resolves it.
+//! Shortcodes and URL resolution live elsewhere.
 
+pub mod links;
 pub mod sanitize;
 pub mod shortcode;
 pub mod toc;
@@ -16,7 +19,8 @@ use comrak::options::Plugins;
 use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
 use crate::text::{WordCount, count_words, is_cjk, is_cjk_punctuation};
-use sanitize::{Sanitizer, is_safe_url};
+pub use links::BodyLink;
+use sanitize::{Place, Sanitizer, is_safe_url};
 use shortcode::{ShortcodeCall, ShortcodeError, extract_shortcodes, is_marker};
 use toc::HeadingCollector;
 pub use toc::TocEntry;
@@ -42,6 +46,19 @@ pub struct RenderedMarkdown {
     pub shortcodes: Vec<ShortcodeCall>,
     /// Unknown or malformed shortcodes, with their body lines.
     pub shortcode_errors: Vec<ShortcodeError>,
+    /// Every link and picture, in order; a content link's marker
+    /// ([`links::marker`]) is its index here.
+    pub links: Vec<BodyLink>,
+    /// Anchors the body's raw HTML sets (`id`, `<a name>`); headings' are in
+    /// `toc`.
+    pub ids: Vec<String>,
+}
+
+impl RenderedMarkdown {
+    /// Whether the HTML holds a content link's marker.
+    pub fn has_content_links(&self) -> bool {
+        self.links.iter().any(|l| l.content)
+    }
 }
 
 fn comrak_options() -> Options<'static> {
@@ -70,7 +87,11 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
     let options = comrak_options();
     let root = parse_document(&arena, &extracted.text, &options);
 
-    let has_more = clean_tree(root);
+    let Cleaned {
+        has_more,
+        links,
+        ids,
+    } = clean_tree(root);
     let first_paragraph = root
         .children()
         .find(|n| matches!(n.data().value, NodeValue::Paragraph))
@@ -101,6 +122,8 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
         word_count,
         shortcodes: extracted.calls,
         shortcode_errors: extracted.errors,
+        links,
+        ids,
     }
 }
 
@@ -136,15 +159,42 @@ fn render_node<'a>(
     html
 }
 
-/// Rewrites the tree in place before rendering; returns whether it had a
-/// `<!-- more -->` marker.
-fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
+/// What cleaning the tree found.
+struct Cleaned {
+    /// It had a `<!-- more -->` marker.
+    has_more: bool,
+    links: Vec<BodyLink>,
+    ids: Vec<String>,
+}
+
+/// Rewrites the tree in place before rendering: raw HTML sanitized, unsafe
+/// URLs dropped, content links turned into markers, CJK line breaks joined.
+fn clean_tree<'a>(root: &'a AstNode<'a>) -> Cleaned {
     let mut has_more = false;
     let mut sanitizer = Sanitizer::new();
     let mut soft_breaks = Vec::new();
     let mut dropped = Vec::new();
+    let mut links: Vec<BodyLink> = Vec::new();
+    let mut ids = Vec::new();
     for node in root.descendants() {
         let mut data = node.data_mut();
+        let line = data.sourcepos.start.line;
+        let image = matches!(data.value, NodeValue::Image(_));
+        // Raw HTML's places, and its content links as markers.
+        let mut on_place = |place: &Place<'_>| -> Option<String> {
+            if matches!(place.name, "id" | "name") {
+                ids.push(place.value.to_string());
+                return None;
+            }
+            let written = links::written_url(place.value, links.len());
+            links.push(BodyLink {
+                url: place.value.to_string(),
+                line: line + place.line,
+                image: place.name == "src",
+                content: written.is_some(),
+            });
+            written
+        };
         match &mut data.value {
             NodeValue::HtmlBlock(block) if is_marker(&block.literal) => {}
             NodeValue::HtmlInline(raw) if is_marker(raw) => {}
@@ -153,17 +203,29 @@ fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
                     has_more = true;
                     block.literal = SPLIT_MARKER.to_string();
                 } else {
-                    block.literal = sanitizer.clean(&block.literal);
+                    block.literal = sanitizer.clean_with(&block.literal, &mut on_place);
                 }
             }
             NodeValue::HtmlInline(raw) => {
-                *raw = sanitizer.clean(raw);
+                *raw = sanitizer.clean_with(raw, &mut on_place);
             }
             NodeValue::Text(_) | NodeValue::Code(_) if sanitizer.is_dropping() => {
                 dropped.push(node);
             }
             NodeValue::Link(link) | NodeValue::Image(link) if !is_safe_url(&link.url) => {
                 link.url.clear();
+            }
+            NodeValue::Link(link) | NodeValue::Image(link) if !link.url.is_empty() => {
+                let written = links::written_url(&link.url, links.len());
+                links.push(BodyLink {
+                    url: link.url.clone(),
+                    line,
+                    image,
+                    content: written.is_some(),
+                });
+                if let Some(marker) = written {
+                    link.url = marker;
+                }
             }
             NodeValue::SoftBreak => soft_breaks.push(node),
             _ => {}
@@ -182,7 +244,11 @@ fn clean_tree<'a>(root: &'a AstNode<'a>) -> bool {
             node.detach();
         }
     }
-    has_more
+    Cleaned {
+        has_more,
+        links,
+        ids,
+    }
 }
 
 /// CJK characters and CJK punctuation glue to their neighbours across a line break.

@@ -121,9 +121,23 @@ impl Sanitizer {
         self.dropping.is_some()
     }
 
+    #[cfg(test)]
     pub fn clean(&mut self, html: &str) -> String {
+        self.clean_with(html, &mut |_| None)
+    }
+
+    /// Cleans `html`, telling `on_place` of every attribute that names a
+    /// place and passes: URLs (`href`, `src`, `cite`) and anchors (`id`,
+    /// `<a name>`). For a URL, what it returns is written instead.
+    pub fn clean_with(
+        &mut self,
+        html: &str,
+        on_place: &mut dyn FnMut(&Place<'_>) -> Option<String>,
+    ) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        // Lines before the current tag, counted as the scan passes them.
+        let (mut line, mut counted) = (0, 0);
         while !rest.is_empty() {
             let Some(lt) = rest.find('<') else {
                 self.push_text(&mut out, rest);
@@ -141,7 +155,10 @@ impl Sanitizer {
             }
             match parse_tag(rest) {
                 Some((tag, consumed)) => {
-                    self.push_tag(&mut out, &tag);
+                    let at = html.len() - rest.len();
+                    line += html[counted..at].matches('\n').count();
+                    counted = at;
+                    self.push_tag(&mut out, &tag, line, on_place);
                     rest = &rest[consumed..];
                 }
                 None => {
@@ -163,7 +180,13 @@ impl Sanitizer {
         }
     }
 
-    fn push_tag(&mut self, out: &mut String, tag: &Tag) {
+    fn push_tag(
+        &mut self,
+        out: &mut String,
+        tag: &Tag,
+        line: usize,
+        on_place: &mut dyn FnMut(&Place<'_>) -> Option<String>,
+    ) {
         if let Some(dropping) = &self.dropping {
             if tag.closing && &tag.name == dropping {
                 self.dropping = None;
@@ -194,13 +217,19 @@ impl Sanitizer {
             if !allowed {
                 continue;
             }
-            if URL_ATTRIBUTES.contains(&name.as_str()) && !is_safe_url(value) {
+            let is_url = URL_ATTRIBUTES.contains(&name.as_str());
+            if is_url && !is_safe_url(value) {
                 continue;
+            }
+            let mut written = None;
+            if is_url || name == "id" || name == "name" {
+                let place = Place { name, value, line };
+                written = on_place(&place).filter(|_| is_url);
             }
             out.push(' ');
             out.push_str(name);
             out.push_str("=\"");
-            push_attribute_value(out, value);
+            push_attribute_value(out, written.as_deref().unwrap_or(value));
             out.push('"');
         }
         if tag.name == "a"
@@ -213,6 +242,16 @@ impl Sanitizer {
         }
         out.push('>');
     }
+}
+
+/// An attribute of raw HTML that names a place, as [`Sanitizer::clean_with`]
+/// hands it out: the value with entities decoded.
+pub struct Place<'a> {
+    /// `href`, `src`, `cite`, `id` or `name`.
+    pub name: &'a str,
+    pub value: &'a str,
+    /// Lines of the fragment before its tag (0 on the first line).
+    pub line: usize,
 }
 
 struct Tag {

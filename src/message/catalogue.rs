@@ -244,6 +244,28 @@ super::declare_catalogue! {
         => "别名 `{alias}` 会替换站点自己生成的 `{taken}`" / "the alias `{alias}` would replace `{taken}`, which the site itself generates";
     H0440 AliasOverGeneratedHelp {}
         => "别名只用于文章搬家前的旧网址；删掉这个别名，或换成站点没有用到的网址" / "an alias is for the old address of a moved page; remove it or use an address the site does not use";
+    E0480 LinkBroken { url: String }
+        => "链接 `{url}` 指向的网址本站没有生成" / "link `{url}` leads to no page or file this site builds";
+    H0480 LinkBrokenHelp {}
+        => "检查地址是否写对：站内页面的地址以 / 结尾（如 /news/safety-month/）；也可以直接链接页面文件，如 ../news/a.md" / "check the address: the site's page addresses end with / (e.g. /news/safety-month/); or link the page's file, e.g. ../news/a.md";
+    E0481 AnchorMissing { url: String, anchor: String }
+        => "链接 `{url}` 指向的页面上没有锚点 `#{anchor}`" / "link `{url}`: the page it leads to has no anchor `#{anchor}`";
+    H0481 AnchorsOnPage { anchors: List }
+        => "那一页的标题锚点：{anchors}" / "that page's heading anchors: {anchors}";
+    H0482 HeadingAnchorHelp {}
+        => "标题的锚点由标题文字生成：`## 一、总体情况` 的锚点是 `#一-总体情况`" / "headings get anchors from their text: `## Safety month` is `#safety-month`";
+    E0483 ContentFileMissing { url: String, file: String }
+        => "链接 `{url}` 指向的页面文件 {file} 不存在" / "link `{url}` names the page file {file}, which does not exist";
+    H0483 ContentFileHelp {}
+        => "页面文件的路径相对于本文件所在的文件夹（如 ../news/a.md），或以 @/ 开头、从 content/ 写起（如 @/news/a.md）" / "name a page's file relative to this file's folder (e.g. ../news/a.md), or from content/ starting with @/ (e.g. @/news/a.md)";
+    E0484 LinkToUnpublished { url: String, file: String }
+        => "链接 `{url}` 指向的 {file} 这次不发布（是草稿，或尚未审核）" / "link `{url}` leads to {file}, which this build does not publish (a draft, or not yet reviewed)";
+    H0484 UnpublishedHelp {}
+        => "先发布那一页（去掉 `draft: true`），或删掉这个链接；加 --drafts 可连草稿一起构建" / "publish that page first (remove `draft: true`) or remove the link; --drafts builds drafts too";
+    E0485 LinkOutsideBase { url: String, base: String }
+        => "链接 `{url}` 不在本站的路径 {base} 之下" / "link `{url}` is not under the site's path {base}";
+    H0485 LinkOutsideBaseHelp { base: String }
+        => "本站发布在 {base} 下：把地址写成 {base}…，或写相对链接" / "the site is published under {base}: write the address as {base}…, or as a relative link";
 
     // 05: disclosures.
     H0517 NumberExpected { example: String }
@@ -428,6 +450,14 @@ super::declare_catalogue! {
         => "无法写入图片缓存：{detail}" / "cannot write the image cache: {detail}";
     E0614 ImageUnreadable { detail: String }
         => "无法读取图片：{detail}" / "cannot read image: {detail}";
+    E0680 ImageSideTooLong { width: u64, height: u64, limit: u64 }
+        => "图片为 {width}×{height} 像素，有一边超过 {limit} 像素的上限" / "image is {width}×{height} pixels; a side is longer than the limit of {limit} pixels";
+    H0680 ImageSideHelp {}
+        => "把图片裁切或缩小，使长边不超过上限；相机和扫描仪不会生成这样的图片" / "crop or scale the picture so its longest side is within the limit; no camera or scanner makes such a picture";
+    E0681 ImageTooMuchMemory { megabytes: u64, limit: u64 }
+        => "解码这张图片需要 {megabytes} MB 内存，超过 {limit} MB 的上限" / "decoding this image takes {megabytes} MB of memory, over the limit of {limit} MB";
+    H0681 ImageDepthHelp {}
+        => "把图片另存为每通道 8 位（普通 JPEG 或 PNG），或缩小它" / "save the picture with 8 bits per channel (a plain JPEG or PNG), or scale it down";
 
     // 07: templates and shortcodes.
     E0701 UnknownShortcode { name: String }

@@ -400,12 +400,15 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| spec.file.clone());
+        // What is listed (size, SHA-256, on the page and in the ledger) is what
+        // is published: a photo goes out without its metadata, maybe upright.
+        let published = crate::picture::published_file(&rel, &bytes, &ctx.config.images);
         out.push(Attachment {
             title: spec.title.clone().unwrap_or_else(|| name.clone()),
             file: spec.file.clone(),
             kind: file_kind(&name),
-            size: bytes.len() as u64,
-            sha256: sha256_hex(&bytes),
+            size: published.len() as u64,
+            sha256: sha256_hex(&published),
             name,
             source: rel,
         });

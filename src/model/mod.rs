@@ -8,6 +8,7 @@
 mod assets;
 mod disclosures;
 pub mod kinds;
+pub mod links;
 mod pagination;
 mod related;
 mod sections;
@@ -54,8 +55,9 @@ pub struct Section {
     /// Indexes into [`Site::pages`], newest first.
     pub pages: Vec<usize>,
     /// The `_index.md` text as a page, when it calls shortcodes (a figure in
-    /// a section's introduction): pictures and shortcodes are resolved
-    /// against it. `content_html` gets their output; this keeps the markers.
+    /// a section's introduction) or has links: pictures, shortcodes and
+    /// links (`a.md`) are resolved against it, and links checked. `content_html` gets
+    /// their output; this keeps the markers.
     pub intro: Option<Arc<ParsedPage>>,
 }
 

@@ -89,7 +89,7 @@ pub(crate) fn build_sections<P: AsRef<ParsedPage>>(
                     parent,
                     subsections: Vec::new(),
                     pages: Vec::new(),
-                    intro: (!ps.body.shortcodes.is_empty())
+                    intro: (!ps.body.shortcodes.is_empty() || !ps.body.links.is_empty())
                         .then(|| Arc::new(intro_parse(ps, &dir))),
                     dir,
                 }

@@ -11,13 +11,16 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Report};
+use crate::escape::escape_html;
 use crate::file_label::human_size;
 use crate::images::ImageSet;
 use crate::images::gallery::{Shown, gallery_images};
+use crate::markdown::links::{content_file_link, replace_link_markers};
 use crate::markdown::sanitize::is_safe_url;
 use crate::markdown::shortcode::{ArgValue, ShortcodeCall, replace_markers};
 use crate::message::Message;
 use crate::model::kinds::resolve_file;
+use crate::model::links::ContentTargets;
 use crate::model::{Page, Site};
 
 use super::engine::{Renderer, to_value};
@@ -131,7 +134,8 @@ pub fn cover_view_of(site: &Site, images: &ImageSet, page: &Page, key: &str) -> 
 }
 
 /// Expands the shortcode markers of every page and section introduction into
-/// their templates' output, beside the model. `reuse(p)` may hand back page
+/// their templates' output, and their content links' markers into the linked
+/// pages' URLs, beside the model. `reuse(p)` may hand back page
 /// `p`'s expansion from an earlier run (`serve` does, for pages whose parse,
 /// URL and files did not change); its problems are reported again.
 pub fn expand_shortcodes(
@@ -158,25 +162,47 @@ pub fn expand_shortcodes(
             .map(|(i, call)| render_call(&scope, page, i, call, report))
             .collect()
     };
-    let fill_with = |outputs: &[String], html: &str| {
-        replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default())
+    let targets = ContentTargets::new(site);
+    // What a page's content links (`a.md`) show: that page's URL, or the file
+    // as written when it is no page of this build (the link check says so).
+    let link_urls = |page: &Page| -> Vec<Option<String>> {
+        (page.parsed.body.links.iter())
+            .map(|link| {
+                let (written, _) = content_file_link(&link.url).filter(|_| link.content)?;
+                Some(escape_html(
+                    &match targets.resolve(&page.parsed.path, &link.url) {
+                        Some(path) => url_for(&site.config, path),
+                        None => written.to_string(),
+                    },
+                ))
+            })
+            .collect()
+    };
+    let fill_with = |outputs: &[String], urls: &[Option<String>], html: &str| {
+        let html = replace_markers(html, |i| outputs.get(i).cloned().unwrap_or_default());
+        replace_link_markers(&html, |i| urls.get(i).cloned().flatten())
     };
     let pages: Vec<Option<Arc<ExpandedBody>>> = (0..site.pages.len())
         .into_par_iter()
         .map(|p| {
             let page = &site.pages[p];
-            if page.parsed.body.shortcodes.is_empty() {
+            let body = &page.parsed.body;
+            if body.shortcodes.is_empty() && !body.has_content_links() {
                 return None;
             }
-            if let Some(kept) = reuse(p) {
+            let urls = link_urls(page);
+            // Kept only while its links lead where they led: a linked page's
+            // new slug is a new URL here.
+            if let Some(kept) = reuse(p).filter(|kept| kept.link_urls == urls) {
                 return Some(kept);
             }
             let mut local = Report::new();
             let outputs = expand(page, &mut local);
             Some(Arc::new(ExpandedBody {
-                html: fill_with(&outputs, &page.parsed.body.html),
-                summary_html: fill_with(&outputs, &page.parsed.summary_html),
+                html: fill_with(&outputs, &urls, &body.html),
+                summary_html: fill_with(&outputs, &urls, &page.parsed.summary_html),
                 notes: local.into_vec(),
+                link_urls: urls,
             }))
         })
         .collect();
@@ -186,10 +212,12 @@ pub fn expand_shortcodes(
     // Sections' introductions, the same way (few, so in turn).
     let sections = (site.sections.iter().enumerate())
         .map(|(i, section)| {
-            let outputs = expand(&section.intro_page(i)?, report);
+            let intro = section.intro_page(i)?;
+            let outputs = expand(&intro, report);
+            let urls = link_urls(&intro);
             Some((
-                fill_with(&outputs, &section.content_html),
-                fill_with(&outputs, &section.summary_html),
+                fill_with(&outputs, &urls, &section.content_html),
+                fill_with(&outputs, &urls, &section.summary_html),
             ))
         })
         .collect();

@@ -57,13 +57,16 @@ pub struct Expanded {
     pub sections: Vec<Option<(String, String)>>,
 }
 
-/// A page's HTML with its shortcodes filled in.
+/// A page's HTML with its shortcodes and content links filled in.
 #[derive(Debug, Clone)]
 pub struct ExpandedBody {
     pub html: String,
     pub summary_html: String,
     /// Problems expanding them (a missing file, a template error).
     pub notes: Vec<crate::diag::Diagnostic>,
+    /// What each content link (`a.md`) of the body shows, by link index
+    /// (`None` for other links): an expansion is reused only while they stay.
+    pub link_urls: Vec<Option<String>>,
 }
 
 impl ExpandedBody {

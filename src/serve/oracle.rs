@@ -257,6 +257,54 @@ fn incremental_galleries_and_shortcodes_equal_a_clean_build() {
     p.assert_equals_a_clean_build("a figure's caption");
 }
 
+/// Content links (`a.md`): a linked page's new slug is a new URL on the pages
+/// that link it, and a linked page removed is a broken link the next rebuild
+/// reports (the link check runs over the whole site on every save).
+#[test]
+fn incremental_content_links_equal_a_clean_build() {
+    let mut p = Preview::of("tags");
+    let broken = |rebuilt: &super::state::Rebuilt| {
+        rebuilt
+            .report
+            .iter()
+            .filter(|d| d.message.code() == "E0483")
+            .filter_map(|d| Some((d.path.clone()?, d.line?)))
+            .collect::<Vec<_>>()
+    };
+    p.edit(
+        "content/news/b.md",
+        "\n---\n",
+        "\n---\n见[甲](a.md#甲节)。\n\n",
+    );
+    p.edit("content/news/a.md", "\n---\n", "\n---\n## 甲节\n\n");
+    p.assert_equals_a_clean_build("a content link");
+    p.edit("content/news/a.md", "title: 甲", "slug: jia\ntitle: 甲");
+    p.assert_equals_a_clean_build("the linked page's slug");
+    assert!(
+        p.rebuilder
+            .snapshot()
+            .files
+            .contains_key("news/jia/index.html")
+    );
+    let intro = "content/news/_index.md";
+    p.edit(intro, "\n---\n", "\n---\n栏目见[甲](a.md)。\n");
+    p.assert_equals_a_clean_build("a content link in the introduction");
+    std::fs::remove_file(p.path("content/news/a.md")).unwrap();
+    let rebuilt = p.saved(&["content/news/a.md"]);
+    let mut found = broken(&rebuilt);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (PathBuf::from("content/news/_index.md"), 4),
+            (PathBuf::from("content/news/b.md"), 6),
+        ],
+        "{:?}",
+        rebuilt.report
+    );
+    p.assert_equals_a_clean_build("the linked page removed");
+}
+
 /// Random edits of a paginated site: moves in time, tag changes, titles,
 /// removals, additions and moves between sections, each checked.
 #[test]

@@ -16,6 +16,7 @@ use crate::build::{self, BuildOptions, Mode};
 use crate::diag::{Diagnostic, Report};
 use crate::i18n::Language;
 use crate::images::ImageSet;
+use crate::links::{Built, Strictness, check_links};
 use crate::model::Site;
 use crate::output::Content;
 use crate::rebuild::State;
@@ -173,13 +174,39 @@ impl Rebuilder {
             );
         }
         let pages = staged.site.pages.len();
+        let site = staged.site.clone();
         self.pending = Some(ExtrasJob {
             site: staged.site,
             expanded: staged.expanded,
             clock: staged.clock,
             ledger: staged.ledger,
         });
+        // The first build makes the feeds and the search index at once: the
+        // link check needs them, and nobody is waiting for an edit yet.
+        if self.extras.is_empty()
+            && let Some(job) = self.pending.take()
+        {
+            for path in self.set_extras(job.run()) {
+                changed.insert(path, ());
+            }
+        }
         timings.push(("commit", t.elapsed()));
+        // The whole site's links on every save: one pass over the links the
+        // parse noted, against the files being served. A later save's feeds
+        // are those of the save before until the extras job replaces them.
+        let t = Instant::now();
+        let served = Served {
+            generated: &self.generated,
+            copies: &self.copies,
+        };
+        check_links(
+            &site,
+            &served,
+            &self.options.root,
+            Strictness::Warnings,
+            &mut report,
+        );
+        timings.push(("links", t.elapsed()));
         Rebuilt {
             report,
             changed: changed.into_keys().collect(),
@@ -302,6 +329,22 @@ impl Rebuilder {
                 None => snapshot.files.remove(path),
             };
         }
+    }
+}
+
+/// The files being served, as the link check reads them.
+struct Served<'a> {
+    generated: &'a HashMap<String, Arc<Vec<u8>>>,
+    copies: &'a HashMap<String, Body>,
+}
+
+impl Built for Served<'_> {
+    fn has(&self, path: &str) -> bool {
+        self.generated.contains_key(path) || self.copies.contains_key(path)
+    }
+
+    fn bytes(&self, path: &str) -> Option<&[u8]> {
+        self.generated.get(path).map(|b| b.as_slice())
     }
 }
 

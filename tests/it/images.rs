@@ -55,7 +55,7 @@ fn exif(orientation: u16) -> Vec<u8> {
 }
 
 /// A phone-like JPEG: EXIF (with GPS), XMP and IPTC before the image data.
-fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+pub(crate) fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
     let plain = jpeg(width, height);
     let mut out = plain[..2].to_vec();
     out.extend(segment(0xE1, &exif(orientation)));
@@ -74,7 +74,7 @@ fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
 /// A real (lossless) WebP of `width`×`height` with an `EXIF` chunk carrying a
 /// GPS position and an `XMP ` chunk naming its author, as phones and editors
 /// write them.
-fn phone_webp(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn phone_webp(width: u32, height: u32) -> Vec<u8> {
     let mut plain = Vec::new();
     image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
@@ -117,7 +117,7 @@ fn phone_webp(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
         crc ^= u32::from(b);
@@ -132,7 +132,7 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+pub(crate) fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut c = (data.len() as u32).to_be_bytes().to_vec();
     c.extend_from_slice(kind);
     c.extend_from_slice(data);
@@ -143,7 +143,7 @@ fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
 }
 
 /// A PNG with transparency and eXIf, tEXt and iTXt (XMP) chunks.
-fn tagged_png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn tagged_png(width: u32, height: u32) -> Vec<u8> {
     let img = image::RgbaImage::from_fn(width, height, |x, _| {
         image::Rgba([200, 30, 30, (x % 256) as u8])
     });

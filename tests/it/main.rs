@@ -20,14 +20,17 @@ mod destructive;
 mod errors;
 mod feeds_sitemap;
 mod fuzz_corpus;
+mod hostile_media;
 mod images;
 #[cfg(unix)]
 mod kill;
 mod kinds;
 mod ledger;
+mod links;
 mod script_urls;
 mod search;
 mod serve;
 mod taxonomies;
 mod theme;
 mod verify_hostile;
+mod xml_text;

@@ -1,8 +1,12 @@
 //! Pixels: check, decode once, turn upright, resize, encode.
 //!
-//! The header is read first and an image over the pixel limit is refused
-//! before any pixel memory is allocated; the decoder also gets [`Limits`] so a
-//! lying header cannot make it allocate more. The large size is resized from
+//! The header is read first and an image is refused before any pixel memory
+//! is allocated when it is over the pixel limit, when a side is longer than
+//! [`MAX_SIDE`], or when its decoded pixels would take more than
+//! [`decode_budget`]; the decoder then gets the same bounds as [`Limits`], so
+//! a lying header cannot make it allocate more. The area alone is not enough:
+//! resizing costs memory in proportion to the longest side, and a
+//! 50,000,000×2 PNG (100 megapixels, under the default limit) took 3.3 GB. The large size is resized from
 //! the decoded photo with a SIMD Lanczos filter (fast_image_resize), and the
 //! thumbnail from the large size, which costs a fraction of a second resize
 //! from the full photo. Re-encoding writes no metadata at all.
@@ -21,7 +25,21 @@ use crate::config::ImageSettings;
 pub enum ImageFault {
     NotAnImage,
     Truncated,
-    TooLarge { width: u32, height: u32, limit: u64 },
+    TooLarge {
+        width: u32,
+        height: u32,
+        limit: u64,
+    },
+    /// A side longer than [`MAX_SIDE`].
+    SideTooLong {
+        width: u32,
+        height: u32,
+    },
+    /// Decoded pixels over [`decode_budget`] (deep colour: 16 bits a channel).
+    TooMuchMemory {
+        bytes: u64,
+        budget: u64,
+    },
     Broken(String),
 }
 
@@ -39,6 +57,15 @@ impl ImageFault {
                 height: u64::from(*height),
                 megapixels: format!("{:.1}", (*width as f64) * (*height as f64) / 1e6),
                 limit: format!("{:.1}", *limit as f64 / 1e6),
+            },
+            ImageFault::SideTooLong { width, height } => Message::ImageSideTooLong {
+                width: u64::from(*width),
+                height: u64::from(*height),
+                limit: u64::from(MAX_SIDE),
+            },
+            ImageFault::TooMuchMemory { bytes, budget } => Message::ImageTooMuchMemory {
+                megabytes: bytes.div_ceil(1 << 20),
+                limit: budget / (1 << 20),
             },
             ImageFault::Broken(why) => Message::ImageBroken {
                 detail: why.clone(),
@@ -86,6 +113,27 @@ pub fn variant_sizes(upright: Size, widths: &[u32]) -> Vec<Size> {
     out
 }
 
+/// The longest side accepted, in pixels. No camera or scanner makes a longer
+/// one (a phone's panorama is about 16,000 px wide); resizing a picture costs
+/// memory in proportion to its longest side.
+pub const MAX_SIDE: u32 = 30_000;
+
+/// The most memory a picture's decoded pixels may take: 4 bytes a pixel (8-bit
+/// RGBA) at the pixel limit. A 16-bit picture may therefore have half as many
+/// pixels; the decoder's own buffers come on top, within the same bound.
+pub fn decode_budget(settings: &ImageSettings) -> u64 {
+    settings.max_pixels.saturating_mul(4).max(64 << 20)
+}
+
+/// The bounds the decoder enforces itself, once the header passed ours.
+fn limits(settings: &ImageSettings) -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(decode_budget(settings));
+    limits
+}
+
 fn reader<'b>(
     bytes: &'b [u8],
     settings: &ImageSettings,
@@ -97,14 +145,12 @@ fn reader<'b>(
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
         _ => return Err(ImageFault::NotAnImage),
     }
-    let mut limits = Limits::default();
-    // A side may be long (panoramas) as long as the area stays under the limit.
-    let side = settings.max_pixels.min(u32::MAX as u64) as u32;
-    limits.max_image_width = Some(side);
-    limits.max_image_height = Some(side);
-    // Decoded pixels (4 bytes each at most) plus the decoder's own buffers.
-    limits.max_alloc = Some(settings.max_pixels.saturating_mul(6).max(64 << 20));
-    reader.limits(limits);
+    // Only the allocation bound while the header is read: a side over the
+    // limit is reported by `check_header` with the picture's size, not as the
+    // decoder's bare "limits exceeded".
+    let mut header_limits = Limits::default();
+    header_limits.max_alloc = Some(decode_budget(settings));
+    reader.limits(header_limits);
     Ok(reader)
 }
 
@@ -127,12 +173,28 @@ fn fault(e: image::ImageError) -> ImageFault {
     }
 }
 
-fn check_area(width: u32, height: u32, settings: &ImageSettings) -> Result<(), ImageFault> {
+/// Size, area and decoded bytes against the bounds, from the header alone.
+fn check_header(
+    width: u32,
+    height: u32,
+    total_bytes: u64,
+    settings: &ImageSettings,
+) -> Result<(), ImageFault> {
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(ImageFault::SideTooLong { width, height });
+    }
     if u64::from(width) * u64::from(height) > settings.max_pixels {
         return Err(ImageFault::TooLarge {
             width,
             height,
             limit: settings.max_pixels,
+        });
+    }
+    let budget = decode_budget(settings);
+    if total_bytes > budget {
+        return Err(ImageFault::TooMuchMemory {
+            bytes: total_bytes,
+            budget,
         });
     }
     Ok(())
@@ -167,15 +229,16 @@ pub fn read_header(bytes: &[u8], settings: &ImageSettings) -> Result<Header, Ima
     })
 }
 
-/// The decoder, once the size is known to be within the pixel limit, and the
-/// EXIF orientation that will turn the picture upright.
+/// The decoder, once the header is known to be within the bounds (and bound
+/// by them itself), and the EXIF orientation that will turn the picture upright.
 fn open(
     reader: ImageReader<Cursor<&[u8]>>,
     settings: &ImageSettings,
 ) -> Result<(impl ImageDecoder, image::metadata::Orientation), ImageFault> {
     let mut decoder = reader.into_decoder().map_err(fault)?;
     let (width, height) = decoder.dimensions();
-    check_area(width, height, settings)?;
+    check_header(width, height, decoder.total_bytes(), settings)?;
+    decoder.set_limits(limits(settings)).map_err(fault)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -295,7 +358,7 @@ pub fn make_variants(
 pub fn upright_original(bytes: &[u8], settings: &ImageSettings) -> Result<Vec<u8>, ImageFault> {
     let image = decode(bytes, settings)?;
     let (pixels, kind, size) = normalize(image);
-    let is_png = crate::images::strip::is_png(bytes);
+    let is_png = super::strip::is_png(bytes);
     if is_png {
         let rgba = if kind == PixelType::U8x4 {
             pixels
