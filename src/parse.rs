@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::clock::parse_civil;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::diag::{Diagnostic, KeyLines, Report};
 use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
 use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
@@ -205,19 +205,20 @@ struct Ctx<'a> {
 }
 
 struct Head<'a> {
-    yaml: &'a str,
     offset: usize,
     body: &'a str,
     /// 1-based file line where the body starts.
     body_line: usize,
     front: FrontMatter,
     keys: Vec<String>,
+    /// Read once: every diagnostic about a key looks its line up here.
+    lines: KeyLines,
     taxonomies: BTreeMap<String, Vec<String>>,
 }
 
 impl Head<'_> {
     fn key_line(&self, key: &str) -> Option<usize> {
-        line_of_key(self.yaml, key).map(|l| l + self.offset)
+        self.lines.get(key).map(|l| l + self.offset)
     }
 
     fn key_lines(&self) -> BTreeMap<String, usize> {
@@ -291,12 +292,12 @@ fn read_head<'a>(
         }
     };
     Some(Head {
-        yaml: parts.yaml,
         offset,
         body: parts.body,
         body_line: parts.body_line,
         front,
         keys: scan.keys,
+        lines: KeyLines::of(parts.yaml),
         taxonomies: scan.taxonomies,
     })
 }
