@@ -279,7 +279,10 @@ fn top_level_key(line: &str) -> Option<&str> {
     }
     let bytes = line.as_bytes();
     let colon = bytes.iter().enumerate().position(|(i, &b)| {
-        b == b':' && bytes.get(i + 1).is_none_or(|next| next.is_ascii_whitespace())
+        b == b':'
+            && bytes
+                .get(i + 1)
+                .is_none_or(|next| next.is_ascii_whitespace())
     })?;
     Some(line[..colon].trim_end())
 }

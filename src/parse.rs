@@ -17,7 +17,9 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, KeyLines, Report};
 use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
-use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
+use crate::frontmatter::{
+    FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
+};
 use crate::load::{MarkdownSource, Role, Sources};
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
 use crate::message::{List, Message};
@@ -524,6 +526,24 @@ fn parse_page(
         && let Some(tags) = &head.front.tags
     {
         taxonomies.insert("tags".to_string(), tags.0.clone());
+    }
+    for (field, terms) in &taxonomies {
+        if terms.len() > MAX_TERMS_PER_PAGE {
+            push_at(
+                report,
+                Diagnostic::error(Message::TooManyTerms {
+                    field: field.clone(),
+                    count: terms.len(),
+                    limit: MAX_TERMS_PER_PAGE,
+                })
+                .help(Message::TooManyTermsHelp {}),
+                path,
+                head.key_line(field),
+            );
+        }
+    }
+    if report.error_count() > errors_before {
+        return None;
     }
 
     let body = render_body(&head, ctx, path, report);

@@ -194,6 +194,10 @@ super::declare_catalogue! {
         => "`{field}: {text}` 不是有效日期" / "`{field}: {text}` is not a date";
     H0316 DateFormats {}
         => "日期写作 2026-11-23、2026-11-23 09:30 或 2026-11-23T09:30:00+08:00" / "write dates as 2026-11-23, 2026-11-23 09:30 or 2026-11-23T09:30:00+08:00";
+    E0350 TooManyTerms { field: String, count: usize, limit: usize }
+        => "`{field}` 列了 {count} 项，一页最多 {limit} 项；这一页没有生成" / "`{field}` lists {count} entries; a page may have at most {limit}, so this page is not built";
+    H0350 TooManyTermsHelp {}
+        => "只留下读者会按它查找的几项；每一项都会生成自己的列表页和订阅源" / "keep the few that readers will look for; each one gets a listing page and a feed of its own";
 
     // 04: pages, addresses and kinds.
     H0401 DayFormat {}

@@ -18,6 +18,7 @@ mod containment;
 mod errors;
 mod feeds_sitemap;
 mod fuzz_corpus;
+mod hostile_sizes;
 mod images;
 #[cfg(unix)]
 mod kill;
