@@ -558,6 +558,7 @@ fn parse_page(
             .or_else(|| body.first_paragraph.clone())
             .unwrap_or_default(),
     };
+    let summary_html = bounded_summary(summary_html, &body.plain_text);
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
         crate::digest::sha256_hex(source.text.as_bytes())
@@ -633,6 +634,26 @@ fn read_date(
         head.key_line(field),
     );
     None
+}
+
+/// The most bytes of summary HTML a page keeps. The summary is repeated on
+/// every listing and in every feed the page is in (up to a hundred terms), so
+/// a book-length first paragraph would be copied a hundred times.
+pub const MAX_SUMMARY_BYTES: usize = 16 * 1024;
+
+/// Characters of the page's text that stand in for a summary too long to keep.
+const SHORT_SUMMARY_CHARS: usize = 200;
+
+/// The summary as it is, or, when it is longer than [`MAX_SUMMARY_BYTES`], the
+/// start of the page's text.
+fn bounded_summary(summary_html: String, plain_text: &str) -> String {
+    if summary_html.len() <= MAX_SUMMARY_BYTES {
+        return summary_html;
+    }
+    let text = plain_text.trim();
+    let start: String = text.chars().take(SHORT_SUMMARY_CHARS).collect();
+    let ellipsis = if start.len() < text.len() { "…" } else { "" };
+    format!("<p>{}{ellipsis}</p>", escape_html(start.trim_end()))
 }
 
 /// A required field written with an empty value (`unit: ""`, as `new` stubs it).
