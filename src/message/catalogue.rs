@@ -140,6 +140,12 @@ super::declare_catalogue! {
         => "文件不是 UTF-8 编码（第 {offset} 字节无效），可能是记事本保存的 GBK" / "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad";
     H0216 SaveAsUtf8FromNotepad {}
         => "打开它并另存为 UTF-8（记事本：另存为 → 编码 UTF-8）" / "open it and save it as UTF-8 (Notepad: Save As, Encoding UTF-8)";
+    W0250 SymlinkLoop { target: String }
+        => "符号链接绕回到包含它的文件夹 `{target}`，形成循环；已跳过" / "symbolic link loops back to `{target}`, a folder it is inside; skipped";
+    H0250 SymlinkLoopHelp {}
+        => "指向文件夹的链接不会被读取：删除这个链接，或把要发布的文件放进 content/" / "links to folders are not followed: delete the link, or put the files to publish in content/";
+    W0251 FolderLinkSkipped { target: String }
+        => "符号链接指向文件夹 `{target}`，不会读取其中的文件；已跳过" / "symbolic link to the folder `{target}` is not followed; skipped";
 
     // 03: front matter and YAML.
     E0301 FileEmpty {}

@@ -213,3 +213,78 @@ fn unclosed_declarations_and_bare_ampersands_stay_text() {
     let html = site.html("news/a/index.html");
     assert_eq!(html.attrs("span[title]", "title"), ["&".repeat(20_000)]);
 }
+
+/// A collected volume just over the old 10 MB refusal: chapters with
+/// headings, lists and tables.
+fn yearbook(bytes: usize) -> String {
+    let mut body = String::new();
+    let mut n = 0;
+    while body.len() < bytes {
+        n += 1;
+        body.push_str(&format!(
+            "## 第{n}章 年度工作\n\n{}\n\n- 职工代表大会\n- 劳动竞赛\n\n| 项目 | 人数 |\n| --- | --- |\n| 培训 | {n} |\n\n",
+            "工会坚持以职工为中心，推进民主管理和厂务公开。".repeat(20)
+        ));
+    }
+    page("tags: [年鉴, 汇编]\n", &body)
+}
+
+#[test]
+fn a_yearbook_over_ten_megabytes_builds_and_its_feeds_link_it() {
+    let text = yearbook(10_500_000);
+    let chapters = text.matches("\n## 第").count();
+    let site = site_with_page(&text);
+    site.build(&[]).assert_ok();
+    let html = site.html("news/a/index.html");
+    assert_eq!(html.count(".article-body h2[id]"), chapters);
+    assert!(
+        html.text(".article-body")
+            .contains(&format!("第{chapters}章"))
+    );
+    // Each feed the page is in (site, section, two tags) carries a short
+    // summary, not ten megabytes.
+    for feed in files_with_extension(&site.public(), &["xml"]) {
+        let len = std::fs::metadata(&feed).unwrap().len();
+        assert!(len < 100_000, "{}: {len} bytes", feed.display());
+    }
+    let listing = site.read("news/index.html");
+    assert!(listing.len() < 100_000, "{} bytes", listing.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_folder_links_are_named_not_skipped_silently() {
+    use std::os::unix::fs::symlink;
+    let site = site_with_page(&page("", "正文。\n"));
+    let content = site.root.join("content");
+    symlink(&content, content.join("news/back")).unwrap();
+    symlink("..", content.join("news/up")).unwrap();
+    symlink("ping", content.join("pong")).unwrap();
+    symlink("pong", content.join("ping")).unwrap();
+    std::fs::create_dir_all(content.join("shared")).unwrap();
+    symlink("../shared", content.join("news/elsewhere")).unwrap();
+    let run = site.build(&[]);
+    run.assert_ok();
+    let line = |name: &str| {
+        run.stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("nothing about {name}:\n{}", run.stderr))
+            .to_string()
+    };
+    for name in ["news/back", "news/up"] {
+        let l = line(&format!("content/{name}:"));
+        assert!(l.contains("warning:") && l.contains("[W0250]"), "{l}");
+        assert!(l.contains("loops back to `content`"), "{l}");
+    }
+    for name in ["content/ping:", "content/pong:"] {
+        let l = line(name);
+        assert!(l.contains("[W0250]"), "{l}");
+    }
+    let l = line("content/news/elsewhere:");
+    assert!(
+        l.contains("[W0251]") && l.contains("`content/shared`"),
+        "{l}"
+    );
+    assert!(site.exists("news/a/index.html"));
+}
