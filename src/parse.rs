@@ -14,10 +14,12 @@ use rayon::prelude::*;
 
 use crate::clock::parse_civil;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::diag::{Diagnostic, KeyLines, Report};
 use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
-use crate::frontmatter::{FrontMatter, SplitError, parse_front_matter, scan_keys, split};
+use crate::frontmatter::{
+    FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
+};
 use crate::load::{MarkdownSource, Role, Sources};
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
 use crate::message::{List, Message};
@@ -205,19 +207,20 @@ struct Ctx<'a> {
 }
 
 struct Head<'a> {
-    yaml: &'a str,
     offset: usize,
     body: &'a str,
     /// 1-based file line where the body starts.
     body_line: usize,
     front: FrontMatter,
     keys: Vec<String>,
+    /// Read once: every diagnostic about a key looks its line up here.
+    lines: KeyLines,
     taxonomies: BTreeMap<String, Vec<String>>,
 }
 
 impl Head<'_> {
     fn key_line(&self, key: &str) -> Option<usize> {
-        line_of_key(self.yaml, key).map(|l| l + self.offset)
+        self.lines.get(key).map(|l| l + self.offset)
     }
 
     fn key_lines(&self) -> BTreeMap<String, usize> {
@@ -291,12 +294,12 @@ fn read_head<'a>(
         }
     };
     Some(Head {
-        yaml: parts.yaml,
         offset,
         body: parts.body,
         body_line: parts.body_line,
         front,
         keys: scan.keys,
+        lines: KeyLines::of(parts.yaml),
         taxonomies: scan.taxonomies,
     })
 }
@@ -524,6 +527,24 @@ fn parse_page(
     {
         taxonomies.insert("tags".to_string(), tags.0.clone());
     }
+    for (field, terms) in &taxonomies {
+        if terms.len() > MAX_TERMS_PER_PAGE {
+            push_at(
+                report,
+                Diagnostic::error(Message::TooManyTerms {
+                    field: field.clone(),
+                    count: terms.len(),
+                    limit: MAX_TERMS_PER_PAGE,
+                })
+                .help(Message::TooManyTermsHelp {}),
+                path,
+                head.key_line(field),
+            );
+        }
+    }
+    if report.error_count() > errors_before {
+        return None;
+    }
 
     let body = render_body(&head, ctx, path, report);
     if report.error_count() > errors_before {
@@ -537,6 +558,7 @@ fn parse_page(
             .or_else(|| body.first_paragraph.clone())
             .unwrap_or_default(),
     };
+    let summary_html = bounded_summary(summary_html, &body.plain_text);
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
         crate::digest::sha256_hex(source.text.as_bytes())
@@ -615,6 +637,26 @@ fn read_date(
         head.key_line(field),
     );
     None
+}
+
+/// The most bytes of summary HTML a page keeps. The summary is repeated on
+/// every listing and in every feed the page is in (up to a hundred terms), so
+/// a book-length first paragraph would be copied a hundred times.
+pub const MAX_SUMMARY_BYTES: usize = 16 * 1024;
+
+/// Characters of the page's text that stand in for a summary too long to keep.
+const SHORT_SUMMARY_CHARS: usize = 200;
+
+/// The summary as it is, or, when it is longer than [`MAX_SUMMARY_BYTES`], the
+/// start of the page's text.
+fn bounded_summary(summary_html: String, plain_text: &str) -> String {
+    if summary_html.len() <= MAX_SUMMARY_BYTES {
+        return summary_html;
+    }
+    let text = plain_text.trim();
+    let start: String = text.chars().take(SHORT_SUMMARY_CHARS).collect();
+    let ellipsis = if start.len() < text.len() { "…" } else { "" };
+    format!("<p>{}{ellipsis}</p>", escape_html(start.trim_end()))
 }
 
 /// A required field written with an empty value (`unit: ""`, as `new` stubs it).

@@ -6,7 +6,7 @@ pub mod raw;
 
 use jiff::tz::TimeZone;
 
-use crate::diag::{Diagnostic, Report, line_of_key};
+use crate::diag::{Diagnostic, KeyLines, Report};
 use crate::i18n::Language;
 use crate::layout::CONFIG_FILE;
 use crate::message::{List, Message};
@@ -169,11 +169,12 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
         return None;
     }
 
+    let lines = KeyLines::of(text);
     match yaml::top_level_keys(text) {
         Ok(keys) => {
             for key in keys {
                 if !KNOWN_KEYS.contains(&key.as_str()) {
-                    let line = line_of_key(text, &key);
+                    let line = lines.get(&key);
                     report.push(
                         Diagnostic::warning(Message::UnknownSetting { key })
                             .at(file)
@@ -198,12 +199,12 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
             return None;
         }
     };
-    resolve_raw(raw, text, report)
+    resolve_raw(raw, &lines, report)
 }
 
-fn resolve_raw(raw: RawConfig, text: &str, report: &mut Report) -> Option<Config> {
+fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<Config> {
     let file = CONFIG_FILE;
-    let at_key = |key: &str, d: Diagnostic| d.at(file).line_maybe(line_of_key(text, key));
+    let at_key = |key: &str, d: Diagnostic| d.at(file).line_maybe(lines.get(key));
     let errors_before = report.error_count();
 
     let RawConfig {

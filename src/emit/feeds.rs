@@ -12,6 +12,10 @@ use crate::render::{Expanded, OutputFile};
 
 use super::xml_escape;
 
+/// The largest page body a feed entry carries in full; a longer page's entry
+/// has its summary only.
+pub const MAX_FEED_CONTENT_BYTES: usize = 256 * 1024;
+
 pub fn all_feeds(site: &Site, expanded: &Expanded, clock: &Clock) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let home_title = site.config.title.clone();
@@ -149,7 +153,9 @@ fn feed(
                 xml_escape(&summary)
             );
         }
-        if config.feed_full_content {
+        // A book-length page is linked, not copied into every feed it is in
+        // (the site's, its section's and one per term).
+        if config.feed_full_content && html.len() <= MAX_FEED_CONTENT_BYTES {
             let content = absolutize(html, &url, config.origin_and_path());
             let _ = writeln!(
                 xml,

@@ -138,6 +138,10 @@ impl Sanitizer {
         let mut rest = html;
         // Lines before the current tag, counted as the scan passes them.
         let (mut line, mut counted) = (0, 0);
+        // Where the last `>` is: a `<!` or `<?` after it can close nowhere, and
+        // searching the rest for a `>` from each one made 3 MB of `<!A` take a
+        // minute.
+        let last_gt = html.rfind('>');
         while !rest.is_empty() {
             let Some(lt) = rest.find('<') else {
                 self.push_text(&mut out, rest);
@@ -153,7 +157,9 @@ impl Sanitizer {
                 };
                 continue;
             }
-            match parse_tag(rest) {
+            let offset = html.len() - rest.len();
+            let closes = last_gt.is_some_and(|gt| gt > offset);
+            match parse_tag(rest, closes) {
                 Some((tag, consumed)) => {
                     let at = html.len() - rest.len();
                     line += html[counted..at].matches('\n').count();
@@ -263,8 +269,9 @@ struct Tag {
 }
 
 /// Parses one tag at the start of `s` (which starts with `<`); returns it and the
-/// bytes consumed, or `None` when this `<` does not start a tag.
-fn parse_tag(s: &str) -> Option<(Tag, usize)> {
+/// bytes consumed, or `None` when this `<` does not start a tag. `closes` says
+/// whether a `>` follows anywhere in `s`.
+fn parse_tag(s: &str, closes: bool) -> Option<(Tag, usize)> {
     let bytes = s.as_bytes();
     let mut i = 1;
     let closing = bytes.get(i) == Some(&b'/');
@@ -273,6 +280,9 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     }
     if bytes.get(i) == Some(&b'!') || bytes.get(i) == Some(&b'?') {
         // <!DOCTYPE …>, <?xml …?>: drop up to the next `>`.
+        if !closes {
+            return None;
+        }
         let end = s.find('>')?;
         return Some((
             Tag {
@@ -381,7 +391,9 @@ fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 12);
+        // Only the next 12 bytes can hold the `;`: searching the whole rest
+        // from every `&` made an attribute of bare `&`s quadratic.
+        let end = rest.bytes().take(13).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let entity = &rest[1..e];
             let c = match entity {
@@ -522,6 +534,36 @@ mod tests {
     #[test]
     fn escapes_stray_brackets() {
         assert_eq!(clean("a < b > c"), "a &lt; b &gt; c");
+    }
+
+    #[test]
+    fn unclosed_declarations_stay_text_and_closed_ones_go() {
+        assert_eq!(clean("<!A<?x<!A"), "&lt;!A&lt;?x&lt;!A");
+        assert_eq!(clean("<!A<?x<!DOCTYPE html>t"), "t");
+        assert_eq!(clean("</!x <?y"), "&lt;/!x &lt;?y");
+        assert_eq!(clean(&"<!A".repeat(10_000)), "&lt;!A".repeat(10_000));
+    }
+
+    #[test]
+    fn entities_decode_only_within_their_length() {
+        assert_eq!(
+            clean("<span title=\"&&&amp;&#106;&#x6A;&unknown;&lt\">t</span>"),
+            "<span title=\"&amp;&amp;&amp;jj&amp;unknown;&amp;lt\">t</span>"
+        );
+        let many = format!("<span title=\"{}&amp;\">t</span>", "&".repeat(10_000));
+        assert_eq!(
+            clean(&many),
+            format!("<span title=\"{}\">t</span>", "&amp;".repeat(10_001))
+        );
+        // A `;` too far away does not end an entity.
+        assert_eq!(
+            clean("<a href=\"&#106;avascript&colon;x\">t</a>"),
+            "<a>t</a>"
+        );
+        assert_eq!(
+            clean("<span title=\"&#0000000000000106;\">t</span>"),
+            "<span title=\"&amp;#0000000000000106;\">t</span>"
+        );
     }
 
     #[test]

@@ -140,6 +140,12 @@ super::declare_catalogue! {
         => "文件不是 UTF-8 编码（第 {offset} 字节无效），可能是记事本保存的 GBK" / "file is not UTF-8 (invalid byte at offset {offset}); it may be GBK from Notepad";
     H0216 SaveAsUtf8FromNotepad {}
         => "打开它并另存为 UTF-8（记事本：另存为 → 编码 UTF-8）" / "open it and save it as UTF-8 (Notepad: Save As, Encoding UTF-8)";
+    W0250 SymlinkLoop { target: String }
+        => "符号链接绕回到包含它的文件夹 `{target}`，形成循环；已跳过" / "symbolic link loops back to `{target}`, a folder it is inside; skipped";
+    H0250 SymlinkLoopHelp {}
+        => "指向文件夹的链接不会被读取：删除这个链接，或把要发布的文件放进 content/" / "links to folders are not followed: delete the link, or put the files to publish in content/";
+    W0251 FolderLinkSkipped { target: String }
+        => "符号链接指向文件夹 `{target}`，不会读取其中的文件；已跳过" / "symbolic link to the folder `{target}` is not followed; skipped";
 
     // 03: front matter and YAML.
     E0301 FileEmpty {}
@@ -194,6 +200,10 @@ super::declare_catalogue! {
         => "`{field}: {text}` 不是有效日期" / "`{field}: {text}` is not a date";
     H0316 DateFormats {}
         => "日期写作 2026-11-23、2026-11-23 09:30 或 2026-11-23T09:30:00+08:00" / "write dates as 2026-11-23, 2026-11-23 09:30 or 2026-11-23T09:30:00+08:00";
+    E0350 TooManyTerms { field: String, count: usize, limit: usize }
+        => "`{field}` 列了 {count} 项，一页最多 {limit} 项；这一页没有生成" / "`{field}` lists {count} entries; a page may have at most {limit}, so this page is not built";
+    H0350 TooManyTermsHelp {}
+        => "只留下读者会按它查找的几项；每一项都会生成自己的列表页和订阅源" / "keep the few that readers will look for; each one gets a listing page and a feed of its own";
 
     // 04: pages, addresses and kinds.
     H0401 DayFormat {}

@@ -57,8 +57,11 @@ pub(super) fn disclosure_archives(
             });
         }
     }
+    // One map of the page paths, not a scan of every page per archive: with a
+    // category per notice that was quadratic in the number of notices.
+    let by_path: BTreeMap<&str, &Page> = pages.iter().rev().map(|p| (p.path.as_str(), p)).collect();
     for archive in &archives {
-        if let Some(page) = pages.iter().find(|p| p.path == archive.path) {
+        if let Some(page) = by_path.get(archive.path.as_str()) {
             report.push(
                 Diagnostic::error(Message::PageIsArchive {
                     path: archive.path.to_string(),
@@ -125,6 +128,14 @@ pub(super) fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<
         }
     }
     let mut corrects = BTreeMap::new();
+    // The first page at each path, for `corrects:` written as a path (a scan
+    // of every page per correction was quadratic).
+    let by_path: BTreeMap<&str, usize> = pages
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, p)| (p.path.trim_end_matches('/'), i))
+        .collect();
     for (i, page) in pages.iter().enumerate() {
         let Some(target) = page.parsed.front.corrects.as_deref().map(str::trim) else {
             continue;
@@ -134,9 +145,7 @@ pub(super) fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<
             .and_then(|v| v.first().copied())
             .or_else(|| {
                 let wanted = target.trim_matches('/');
-                pages
-                    .iter()
-                    .position(|p| p.path.trim_end_matches('/') == wanted)
+                by_path.get(wanted).copied()
             });
         match found {
             Some(original) if original != i => {

@@ -217,13 +217,13 @@ fn cases() -> Vec<Case> {
                 Some(
                     format!(
                         "---\ntitle: a\ndate: 2026-01-01\n---\n{}",
-                        "工会".repeat(2_000_000)
+                        "工会".repeat(8_500_000)
                     )
                     .into_bytes(),
                 ),
             )],
             1,
-            &["content/news/x.md: error: file is 12.0 MB; Markdown files over 10 MB are refused"],
+            &["content/news/x.md: error: file is 51.0 MB; Markdown files over 50 MB are refused"],
         ),
         // URLs.
         case(

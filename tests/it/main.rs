@@ -21,6 +21,7 @@ mod errors;
 mod feeds_sitemap;
 mod fuzz_corpus;
 mod hostile_media;
+mod hostile_sizes;
 mod images;
 #[cfg(unix)]
 mod kill;
