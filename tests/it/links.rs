@@ -314,5 +314,10 @@ fn regression_a_broken_menu_entry_is_reported_at_its_line_of_site_yaml() {
             check.stderr
         );
     }
-    assert_eq!(check.stderr.matches(": error:").count(), 2, "{}", check.stderr);
+    assert_eq!(
+        check.stderr.matches(": error:").count(),
+        2,
+        "{}",
+        check.stderr
+    );
 }
