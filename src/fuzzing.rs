@@ -163,6 +163,134 @@ fn tags(html: &str) -> Vec<&str> {
     out
 }
 
+/// The `--relative` rewrite of one output file. The first line is the file's
+/// path in the output, the second the site's base path, the rest its HTML.
+/// The rewrite may turn site paths into relative ones; it must never make a
+/// script URL: every script URL in a URL-bearing attribute of the output, in
+/// any letter case, whitespace or character-reference spelling, was already
+/// there in the input (as many times).
+pub fn relative(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut parts = text.splitn(3, '\n');
+    let file = parts.next().unwrap_or_default();
+    let base = parts.next().unwrap_or_default();
+    let html = parts.next().unwrap_or_default();
+    // A base path as the config makes one from `base_url`: `/`, or `/a/b/`.
+    let segments: String = base
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+        .collect();
+    let segments = segments.trim_matches('/');
+    let base_path = if segments.is_empty() {
+        String::from("/")
+    } else {
+        format!("/{segments}/")
+    };
+    let out = crate::output::relative::relativize_html(html, file, &base_path);
+    let mut before = script_urls(html);
+    for url in script_urls(&out) {
+        match before.iter().position(|u| *u == url) {
+            Some(i) => {
+                before.swap_remove(i);
+            }
+            None => panic!("the rewrite made the script URL {url:?} in {out:?}"),
+        }
+    }
+}
+
+/// The values of URL-bearing attributes (and of a refresh's `url=`) that are
+/// script URLs, as written.
+fn script_urls(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for tag in tags(html) {
+        for (attribute, value) in attributes(tag) {
+            let url = if attribute == "content" {
+                let lower = value.to_ascii_lowercase();
+                match lower.find("url=") {
+                    Some(at) => value[at + 4..].to_string(),
+                    None => continue,
+                }
+            } else if URL_ATTRIBUTES.contains(&attribute.as_str())
+                || RELATIVE_ONLY_URL_ATTRIBUTES.contains(&attribute.as_str())
+            {
+                value
+            } else {
+                continue;
+            };
+            // srcset: every candidate.
+            let candidates: Vec<&str> = if attribute == "srcset" {
+                url.split(',').collect()
+            } else {
+                vec![url.as_str()]
+            };
+            if candidates.iter().any(|c| runs_script(c)) {
+                found.push(url.clone());
+            }
+        }
+    }
+    found
+}
+
+/// Attributes the theme's scripts read as URLs (`data-index`, `data-root`).
+const RELATIVE_ONLY_URL_ATTRIBUTES: &[&str] = &["data-index", "data-root"];
+
+/// A URL as the browser reads it: character references decoded, whitespace
+/// and control characters gone, any case; `data:` is script unless an image.
+fn runs_script(url: &str) -> bool {
+    let compact: String = decode_references(url)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.starts_with("javascript:")
+        || compact.starts_with("vbscript:")
+        || (compact.starts_with("data:") && !compact.starts_with("data:image/"))
+}
+
+/// Numeric references with or without their `;`, and the named ones that
+/// spell URL punctuation. Written apart from the sanitizer's decoder, so that
+/// the oracle does not share its mistakes.
+fn decode_references(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp + 1..];
+        if let Some(number) = rest.strip_prefix('#') {
+            let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            let len = digits
+                .find(|c: char| !c.is_digit(radix))
+                .unwrap_or(digits.len());
+            let value = u32::from_str_radix(&digits[..len], radix).ok();
+            if let Some(c) = value.and_then(char::from_u32).filter(|_| len > 0) {
+                out.push(c);
+                let used = number.len() - digits.len() + len;
+                rest = &number[used..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        }
+        let named = [("colon;", ':'), ("tab;", '\t'), ("newline;", '\n')]
+            .into_iter()
+            .find(|(name, _)| {
+                rest.get(..name.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(name))
+            });
+        match named {
+            Some((name, c)) => {
+                out.push(c);
+                rest = &rest[name.len()..];
+            }
+            None => out.push('&'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `site.yaml` text, resolved with defaults and validation.
 pub fn site_yaml(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
@@ -253,6 +381,38 @@ mod tests {
         assert_eq!(
             tags(r#"<a href="x>y">t</a>="javascript:"#),
             [r#"<a href="x>y">"#, "</a>"]
+        );
+    }
+
+    #[test]
+    fn script_urls_in_every_spelling() {
+        for url in [
+            "javascript:x",
+            " JavaScript:x",
+            "java\tscript:x",
+            "&#106;avascript:x",
+            "&#x6A;avascript&colon;x",
+            "javascript&#58x",
+            "vbscript:x",
+            "data:text/html,x",
+        ] {
+            assert!(runs_script(url), "{url}");
+        }
+        for url in [
+            "./javascript:x",
+            "data:image/png;base64,x",
+            "/x",
+            "&amp;javascript:x",
+        ] {
+            assert!(!runs_script(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn the_relative_rewrite_keeps_what_was_there_and_makes_nothing() {
+        relative(b"index.html\n/\n<a href=\"javascript:keep\"><a href=\"/javascript&#58;x\"><meta http-equiv=refresh content=\"0; url=/javascript&colon;y\">");
+        relative(
+            b"a/b/index.html\n/sub/\n<img srcset=\"/sub/javascript:x 1w, /data:text/html 2w\">",
         );
     }
 }

@@ -82,6 +82,13 @@ const DICTIONARY: &[&[u8]] = &[
     b"kind: disclosure\n",
     b"0",
     b"\\",
+    b" href=\"/",
+    b" srcset=\"",
+    b" data-root=\"",
+    b"&#58;",
+    b"&colon;",
+    b"index.html\n",
+    b"/sub/\n",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
@@ -152,4 +159,9 @@ fn site_yaml_corpus_and_mutations() {
 #[test]
 fn paths_corpus_and_mutations() {
     run("paths", noticeboard::fuzzing::paths, 5000);
+}
+
+#[test]
+fn relative_corpus_and_mutations() {
+    run("relative", noticeboard::fuzzing::relative, 3000);
 }
