@@ -261,8 +261,8 @@ fn symlink_loops_and_folder_links_are_named_not_skipped_silently() {
     symlink("..", content.join("news/up")).unwrap();
     symlink("ping", content.join("pong")).unwrap();
     symlink("pong", content.join("ping")).unwrap();
-    std::fs::create_dir_all(content.join("shared")).unwrap();
-    symlink("../shared", content.join("news/elsewhere")).unwrap();
+    std::fs::create_dir_all(content.join("common")).unwrap();
+    symlink("../common", content.join("news/elsewhere")).unwrap();
     let run = site.build(&[]);
     run.assert_ok();
     let line = |name: &str| {
@@ -283,7 +283,7 @@ fn symlink_loops_and_folder_links_are_named_not_skipped_silently() {
     }
     let l = line("content/news/elsewhere:");
     assert!(
-        l.contains("[W0251]") && l.contains("`content/shared`"),
+        l.contains("[W0251]") && l.contains("`content/common`"),
         "{l}"
     );
     assert!(site.exists("news/a/index.html"));
