@@ -154,7 +154,7 @@ pub fn body_images(page: &Page) -> Vec<Shown> {
         }
         let src = src.split(['?', '#']).next().unwrap_or_default();
         // Comrak writes `![](照片.jpg)` as `src="%E7%85%A7%E7%89%87.jpg"`.
-        let src = crate::text::percent_decode(src).unwrap_or_else(|| src.to_string());
+        let src = crate::escape::percent_decode(src).unwrap_or_else(|| src.to_string());
         // Any file an `img` shows counts, GIF and SVG included.
         if let Some(source) = resolve_file(&page.parsed, &src) {
             found.push(Shown {

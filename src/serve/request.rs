@@ -11,6 +11,7 @@ use std::net::TcpStream;
 use std::time::Instant;
 
 use super::guard::Fetch;
+use crate::escape::percent_decode;
 
 /// The most a request head may take.
 pub const MAX_HEAD: u64 = 16 * 1024;
@@ -136,25 +137,6 @@ pub fn site_key(path: &str) -> Option<String> {
 /// another host.
 pub fn folder_location(key: &str) -> String {
     encode_path(&format!("/{key}/"))
-}
-
-/// `%E6%96%B0` → `新`; `None` if the escapes are broken or not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Percent-encodes what may not stand in a header (`Location`).
