@@ -53,6 +53,9 @@ pub struct Attachment {
     pub name: String,
     pub size: u64,
     pub sha256: String,
+    /// The SHA-256 of the file as written, when what is published differs
+    /// (a photo without its metadata): what a format-1 ledger recorded.
+    pub written_sha256: Option<String>,
     /// PDF, Word, Excel, 图片…
     pub kind: &'static str,
 }
@@ -403,12 +406,14 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
         // What is listed (size, SHA-256, on the page and in the ledger) is what
         // is published: a photo goes out without its metadata, maybe upright.
         let published = crate::picture::published_file(&rel, &bytes, &ctx.config.images);
+        let written_sha256 = (published.as_ref() != bytes.as_slice()).then(|| sha256_hex(&bytes));
         out.push(Attachment {
             title: spec.title.clone().unwrap_or_else(|| name.clone()),
             file: spec.file.clone(),
             kind: file_kind(&name),
             size: published.len() as u64,
             sha256: sha256_hex(&published),
+            written_sha256,
             name,
             source: rel,
         });

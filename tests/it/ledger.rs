@@ -747,6 +747,71 @@ fn a_format_1_lock_is_upgraded_once_and_still_guards_text() {
     assert!(run.stderr.contains("[E0569]"), "{}", run.stderr);
 }
 
+/// Format 1 hashed a photo attachment as written, metadata and all; it is
+/// now hashed as published. Upgrading must not call the same photo changed,
+/// and a photo really swapped on a format-1 record is still a change.
+#[test]
+fn a_format_1_lock_keeps_a_photo_attachment_recorded_as_written() {
+    let site = published();
+    let photo = crate::images::phone_jpeg(64, 48, 1);
+    site.write("content/disclosures/funds/现场照片.jpg", &photo);
+    edit(
+        &site,
+        FUNDS,
+        "category: 财务公开",
+        "category: 财务公开\nattachments:\n  - {file: 现场照片.jpg, title: 现场照片}",
+    );
+    add_note(&site, FUNDS, "2026-11-23", "补充现场照片附件");
+    site.build(&[]).assert_ok();
+
+    // The lock as format 1 wrote it: the photo's size and hash as written.
+    let mut v1: serde_json::Value = serde_json::from_str(&lock(&site)).unwrap();
+    v1["version"] = 1.into();
+    for entry in v1["entries"].as_array_mut().unwrap() {
+        let entry = entry.as_object_mut().unwrap();
+        for key in ["pictures", "notice", "notes", "recorded", "withdrawn"] {
+            entry.remove(key);
+        }
+        for a in entry["attachments"].as_array_mut().unwrap() {
+            if a["file"] == "现场照片.jpg" {
+                assert_ne!(a["sha256"], crate::harness::sha256_hex(&photo).as_str());
+                a["sha256"] = crate::harness::sha256_hex(&photo).into();
+                a["size"] = photo.len().into();
+            }
+        }
+    }
+    let v1 = serde_json::to_string_pretty(&v1).unwrap();
+    site.write("disclosures.lock", &v1);
+
+    // A different photo under the same name is still caught.
+    site.write(
+        "content/disclosures/funds/现场照片.jpg",
+        crate::images::phone_jpeg(64, 40, 1),
+    );
+    let run = site.build(&[]);
+    run.assert_code(1);
+    assert!(run.stderr.contains("现场照片.jpg"), "{}", run.stderr);
+
+    // The same photo upgrades quietly, recorded as published from now on.
+    site.write("content/disclosures/funds/现场照片.jpg", &photo);
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(run.stderr.contains("[W0569]"), "{}", run.stderr);
+    let upgraded: serde_json::Value = serde_json::from_str(&lock(&site)).unwrap();
+    let recorded = upgraded["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["attachments"].as_array().unwrap())
+        .find(|a| a["file"] == "现场照片.jpg")
+        .unwrap();
+    assert_ne!(
+        recorded["sha256"],
+        crate::harness::sha256_hex(&photo).as_str()
+    );
+    site.build(&[]).assert_ok();
+}
+
 #[test]
 fn an_english_site_is_told_what_to_write_in_english() {
     let site = published();

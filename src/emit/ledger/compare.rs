@@ -18,6 +18,7 @@ use crate::disclosure::skeleton::skeleton;
 use crate::layout::LEDGER_FILE;
 use crate::message::{List, Message};
 use crate::model::Page;
+use crate::model::kinds::Details;
 use crate::parse::ParsedPage;
 
 use super::record::{Current, SiteView};
@@ -379,9 +380,10 @@ fn describe_changes(r: &Recorded<'_>, current: &Entry, page: &Page) -> Vec<Messa
             None => changes.push(Message::AttachmentRemoved {
                 file: old.file.clone(),
             }),
-            Some(new) if new.sha256 != old.sha256 => changes.push(Message::AttachmentChanged {
-                file: old.file.clone(),
-            }),
+            Some(new) if new.sha256 != old.sha256 && !recorded_as_written(r, page, old) => changes
+                .push(Message::AttachmentChanged {
+                    file: old.file.clone(),
+                }),
             Some(_) => {}
         }
     }
@@ -425,6 +427,17 @@ fn describe_changes(r: &Recorded<'_>, current: &Entry, page: &Page) -> Vec<Messa
         });
     }
     changes
+}
+
+/// Format 1 hashed a photo attachment as written; it is now hashed as
+/// published (without its metadata). The same file is not a change.
+fn recorded_as_written(r: &Recorded<'_>, page: &Page, old: &super::AttachmentRecord) -> bool {
+    let Details::Disclosure(d) = &page.details else {
+        return false;
+    };
+    r.file.legacy
+        && (d.attachments.iter())
+            .any(|a| a.name == old.file && a.written_sha256.as_deref() == Some(old.sha256.as_str()))
 }
 
 /// `/disclosures/a/` → `disclosures/a/index.html`, as the model names alias files.
