@@ -36,6 +36,10 @@ try {
   const page = await b.context.newPage();
   await page.goto(article);
   out.printShown = await page.isVisible('[data-print]');
+  await page.emulateMedia({ media: 'print' });
+  out.indexTablePrints = await page.isVisible('.index-table');
+  out.toolsHiddenInPrint = !(await page.isVisible('.page-tools'));
+  await page.emulateMedia({ media: 'screen' });
   out.closeShown = await page.isVisible('[data-close]');
   out.realLocalVoices = await page.evaluate(() => new Promise((done) => {
     const count = () => (window.speechSynthesis ? speechSynthesis.getVoices() : [])

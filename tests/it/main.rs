@@ -32,6 +32,7 @@ mod script_urls;
 mod search;
 mod serve;
 mod taxonomies;
+mod public_site;
 mod theme;
 mod verify_hostile;
 mod xml_text;

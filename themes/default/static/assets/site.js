@@ -82,6 +82,18 @@
     });
   }
 
+  /* A table wider than the page scrolls sideways: keyboard readers need to
+     reach it to scroll it (and 长辈模式's larger text makes more tables wide). */
+  function scrollableTables() {
+    var tables = document.querySelectorAll(".article-body table");
+    for (var t = 0; t < tables.length; t++) {
+      if (tables[t].scrollWidth > tables[t].clientWidth + 1) tables[t].setAttribute("tabindex", "0");
+      else tables[t].removeAttribute("tabindex");
+    }
+  }
+  scrollableTables();
+  window.addEventListener("resize", scrollableTables);
+
   function remember(key, value) {
     try { localStorage.setItem(key, value); } catch (e) { /* private mode, file:// limits */ }
   }
@@ -99,6 +111,7 @@
     remember("nb-care", on ? "on" : "off");
     pressed(".care-switch", on);
     if (!on) guide.hidden = true;
+    scrollableTables();
   }
   function setGuide(on) {
     if (on) root.removeAttribute("data-guide");
