@@ -185,7 +185,9 @@ pub fn public_site_warnings(root: &std::path::Path) -> Vec<Diagnostic> {
         })
         .at(CONFIG_FILE)
         .line_maybe(line)
-        .help(Message::PublicSiteNoIcpHelp {}),
+        .help(Message::PublicSiteNoIcpHelp {
+            example: public::ICP_EXAMPLE.to_string(),
+        }),
     ]
 }
 
@@ -501,22 +503,24 @@ fn resolve_raw(
 
     if let Some(d) = disclosure {
         let org_code = d.org_code.filter(|c| !c.trim().is_empty());
-        let index_format = d.index_format.and_then(|f| match public::IndexFormat::parse(&f) {
-            Ok(format) if format.uses_org_code() && org_code.is_none() => {
-                report.push(at_sub_key(
-                    "disclosure",
-                    "index_format",
-                    Diagnostic::error(Message::IndexFormatNoOrgCode {})
-                        .help(Message::OrgCodeHelp {}),
-                ));
-                None
-            }
-            Ok(format) => Some(format),
-            Err(d) => {
-                report.push(at_sub_key("disclosure", "index_format", d));
-                None
-            }
-        });
+        let index_format = d
+            .index_format
+            .and_then(|f| match public::IndexFormat::parse(&f) {
+                Ok(format) if format.uses_org_code() && org_code.is_none() => {
+                    report.push(at_sub_key(
+                        "disclosure",
+                        "index_format",
+                        Diagnostic::error(Message::IndexFormatNoOrgCode {})
+                            .help(Message::OrgCodeHelp {}),
+                    ));
+                    None
+                }
+                Ok(format) => Some(format),
+                Err(d) => {
+                    report.push(at_sub_key("disclosure", "index_format", d));
+                    None
+                }
+            });
         config.disclosure = DisclosureConfig {
             categories: d.categories.unwrap_or_default(),
             number_format: d.number_format,
@@ -526,9 +530,8 @@ fn resolve_raw(
     }
 
     if let Some(raw) = beian {
-        config.beian = public::resolve_beian(raw, &mut |key, d| {
-            report.push(at_sub_key("beian", key, d))
-        });
+        config.beian =
+            public::resolve_beian(raw, &mut |key, d| report.push(at_sub_key("beian", key, d)));
     }
 
     (report.error_count() == errors_before).then_some(config)

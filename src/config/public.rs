@@ -18,6 +18,11 @@ pub struct RawBeian {
     pub site_code: Option<String>,
 }
 
+/// Well-formed numbers for help texts, shown in every language: their
+/// characters are the point, not words to translate.
+pub const ICP_EXAMPLE: &str = "鄂ICP备12345678号-1";
+pub const POLICE_EXAMPLE: &str = "鄂公网安备42010002000001号";
+
 /// The keys `beian:` understands; others are warnings.
 pub const BEIAN_KEYS: &[&str] = &["icp", "police", "site_code"];
 /// The keys `disclosure:` understands; others are warnings.
@@ -57,8 +62,11 @@ pub fn resolve_beian(raw: RawBeian, complain: &mut dyn FnMut(&str, Diagnostic)) 
     {
         complain(
             "icp",
-            Diagnostic::warning(Message::IcpLooksWrong { value: icp.clone() })
-                .help(Message::IcpHelp {}),
+            Diagnostic::warning(Message::IcpLooksWrong { value: icp.clone() }).help(
+                Message::IcpHelp {
+                    example: ICP_EXAMPLE.to_string(),
+                },
+            ),
         );
     }
     let police = given(raw.police).and_then(|text| {
@@ -66,8 +74,11 @@ pub fn resolve_beian(raw: RawBeian, complain: &mut dyn FnMut(&str, Diagnostic)) 
         if record_code.is_empty() {
             complain(
                 "police",
-                Diagnostic::error(Message::PoliceNoDigits { value: text })
-                    .help(Message::PoliceHelp {}),
+                Diagnostic::error(Message::PoliceNoDigits { value: text }).help(
+                    Message::PoliceHelp {
+                        example: POLICE_EXAMPLE.to_string(),
+                    },
+                ),
             );
             None
         } else {
@@ -109,7 +120,9 @@ enum Part {
     Prefix,
     Year,
     /// The number's sequence, zero-padded to `width` digits (0: as it is).
-    Seq { width: usize },
+    Seq {
+        width: usize,
+    },
 }
 
 /// `disclosure.index_format` read: how a notice's 索引号 is written.
@@ -393,7 +406,10 @@ mod tests {
             },
             &mut |key, d| problems.push((key.to_string(), d)),
         );
-        let keys: Vec<_> = problems.iter().map(|(k, d)| (k.as_str(), d.is_error())).collect();
+        let keys: Vec<_> = problems
+            .iter()
+            .map(|(k, d)| (k.as_str(), d.is_error()))
+            .collect();
         assert_eq!(
             keys,
             [("icp", false), ("police", true), ("site_code", false)]

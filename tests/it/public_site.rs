@@ -62,7 +62,10 @@ fn footer_shows_the_beian_lines_from_site_yaml_on_every_page() {
             "/assets/beian-police.svg"
         );
         for src in page.attrs("[src]", "src") {
-            assert!(src.starts_with('/') && !src.starts_with("//"), "{rel}: {src}");
+            assert!(
+                src.starts_with('/') && !src.starts_with("//"),
+                "{rel}: {src}"
+            );
         }
     }
     let emblem = site.read("assets/beian-police.svg");
@@ -141,14 +144,20 @@ fn index_format_mistakes_are_errors_at_their_line_and_column() {
     }
     let (status, stderr) = build_with(|y| y.replace("  org_code: \"81420000MA0TEST00X\"\n", ""));
     assert_ne!(status, 0);
-    assert!(stderr.contains("E1605") && stderr.contains("org_code"), "{stderr}");
+    assert!(
+        stderr.contains("E1605") && stderr.contains("org_code"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn beian_mistakes_and_unknown_keys_are_named() {
     let (status, stderr) = build_with(|y| y.replace("鄂公网安备 42000000000001号", "公安备案"));
     assert_ne!(status, 0);
-    assert!(stderr.contains("site.yaml:11:3") && stderr.contains("E1606"), "{stderr}");
+    assert!(
+        stderr.contains("site.yaml:11:3") && stderr.contains("E1606"),
+        "{stderr}"
+    );
 
     let (status, stderr) = build_with(|y| {
         y.replace("  site_code:", "  icp_number: x\n  site_code:")
@@ -156,8 +165,14 @@ fn beian_mistakes_and_unknown_keys_are_named() {
     });
     assert_eq!(status, 0, "{stderr}");
     assert!(stderr.contains("W1610"), "{stderr}");
-    assert!(stderr.contains("`icp_number`") && stderr.contains("`org_cod`"), "{stderr}");
-    assert!(stderr.contains("site.yaml:8:3") && stderr.contains("site.yaml:13:3"), "{stderr}");
+    assert!(
+        stderr.contains("`icp_number`") && stderr.contains("`org_cod`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("site.yaml:8:3") && stderr.contains("site.yaml:13:3"),
+        "{stderr}"
+    );
 
     // A wrong type stays an error with line and column.
     let (status, stderr) = build_with(|y| y.replace("  icp: 鄂ICP备00000001号-2", "  icp: [1, 2]"));
@@ -233,7 +248,11 @@ fn axe_finds_no_violation_in_either_mode_at_either_width() {
                 ));
             }
         }
-        eprintln!("axe ({want}): {} page views, {} violations", pages.len(), found.len());
+        eprintln!(
+            "axe ({want}): {} page views, {} violations",
+            pages.len(),
+            found.len()
+        );
         assert!(found.is_empty(), "{}", found.join("\n"));
     }
 }
@@ -248,12 +267,19 @@ fn measured_contrast_sizes_and_targets_hold_in_both_palettes() {
         return;
     };
     let pages = result["pages"].as_array().unwrap();
-    assert_eq!(pages.len(), 4 * TEMPLATE_PAGES.len(), "two widths, two modes");
+    assert_eq!(
+        pages.len(),
+        4 * TEMPLATE_PAGES.len(),
+        "two widths, two modes"
+    );
     let mut problems = Vec::new();
     let (mut normal_min, mut care_min) = (f64::MAX, f64::MAX);
     for page in pages {
         let care = page["mode"] == "on";
-        let at = format!("{} at {} px ({})", page["path"], page["width"], page["mode"]);
+        let at = format!(
+            "{} at {} px ({})",
+            page["path"], page["width"], page["mode"]
+        );
         assert_eq!(page["probe"], 2.85, "the contrast measure itself: {at}");
         assert!(page["checked"].as_u64().unwrap() > 10, "{at}: {page}");
         let min = page["minContrast"].as_f64().unwrap();
@@ -354,8 +380,16 @@ fn page_tools_close_go_back_and_read_aloud_only_with_a_local_voice() {
     assert!(spoken.len() > 1, "{r}");
     let first = spoken[0]["text"].as_str().unwrap();
     assert!(first.starts_with(r["title"].as_str().unwrap()), "{first}");
-    assert!(spoken.iter().all(|u| u["lang"] == "zh-CN" && u["voice"] == "Local zh"));
-    assert!(!spoken.iter().any(|u| u["text"].as_str().unwrap().contains('↩')));
+    assert!(
+        spoken
+            .iter()
+            .all(|u| u["lang"] == "zh-CN" && u["voice"] == "Local zh")
+    );
+    assert!(
+        !spoken
+            .iter()
+            .any(|u| u["text"].as_str().unwrap().contains('↩'))
+    );
     assert_eq!(r["pressedWhileReading"], "true");
     assert_eq!(r["labelWhileReading"], "停止朗读");
     assert_eq!(r["cancelled"], 1);
@@ -387,10 +421,16 @@ fn care_mode_pages_fit_a_phone_without_overflow() {
     for shot in result["shots"].as_array().unwrap() {
         assert_eq!(shot["care"], true);
         if shot["overflow"] == true {
-            problems.push(format!("{} at {} px: {}", shot["name"], shot["width"], shot["wide"]));
+            problems.push(format!(
+                "{} at {} px: {}",
+                shot["name"], shot["width"], shot["wide"]
+            ));
         }
         if !shot["broken"].as_array().unwrap().is_empty() {
-            problems.push(format!("{}: broken images {}", shot["name"], shot["broken"]));
+            problems.push(format!(
+                "{}: broken images {}",
+                shot["name"], shot["broken"]
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

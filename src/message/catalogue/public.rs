@@ -24,18 +24,18 @@ macro_rules! area_16 {
                 => "在 disclosure 下加上机构代码，例如 org_code: \"81420000MA0000000X\"" / "add the organization code under disclosure, e.g. org_code: \"81420000MA0000000X\"";
             E1606 PoliceNoDigits { value: String }
                 => "beian.police `{value}` 中没有备案编号数字" / "beian.police `{value}` has no record number digits";
-            H1606 PoliceHelp {}
-                => "照公安备案证书写，例如 police: 鄂公网安备42010002000001号" / "write it as on the certificate, e.g. police: 鄂公网安备42010002000001号";
+            H1606 PoliceHelp { example: String }
+                => "照公安备案证书写，例如 police: {example}" / "write it as on the certificate, e.g. police: {example}";
             W1607 IcpLooksWrong { value: String }
                 => "beian.icp `{value}` 不像 ICP 备案号" / "beian.icp `{value}` does not look like an ICP record number";
-            H1607 IcpHelp {}
-                => "照工信部备案系统写，例如 icp: 鄂ICP备12345678号-1" / "write it as the MIIT system shows it, e.g. icp: 鄂ICP备12345678号-1";
+            H1607 IcpHelp { example: String }
+                => "照工信部备案系统写，例如 icp: {example}" / "write it as the MIIT system shows it, e.g. icp: {example}";
             W1608 SiteCodeLooksWrong { value: String }
                 => "beian.site_code `{value}` 不是 10 位数字的网站标识码" / "beian.site_code `{value}` is not a 10-digit site code";
             W1609 PublicSiteNoIcp { url: String }
                 => "base_url `{url}` 是公网地址，但 site.yaml 没有 beian.icp" / "base_url `{url}` is a public address but site.yaml has no beian.icp";
-            H1609 PublicSiteNoIcpHelp {}
-                => "境内网站须在首页底部展示 ICP 备案号：加上 beian: {{icp: 鄂ICP备12345678号}}" / "sites hosted in mainland China must show their ICP number at the foot of the home page: add beian: {{icp: 鄂ICP备12345678号}}";
+            H1609 PublicSiteNoIcpHelp { example: String }
+                => "境内网站须在首页底部展示 ICP 备案号：加上 beian: {{icp: {example}}}" / "sites hosted in mainland China must show their ICP number at the foot of the home page: add beian: {{icp: {example}}}";
             W1610 UnknownSubSetting { section: String, key: String }
                 => "site.yaml 中 {section} 下的未知设置 `{key}` 已忽略" / "unknown key `{key}` under {section} in site.yaml is ignored";
         }
