@@ -235,16 +235,7 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
             return None;
         }
     };
-    for (section, known, key) in public::section_keys(text) {
-        let at = lines
-            .get(section)
-            .and_then(|l| public::sub_key_position(text, l, &key));
-        let d = public::unknown_sub_key(section, known, key).at(file);
-        report.push(match at {
-            Some((line, col)) => d.line_col(line, col),
-            None => d.line_maybe(lines.get(section)),
-        });
-    }
+    report.extend(public::unknown_sub_keys(text, &lines));
     resolve_raw(raw, text, &lines, report)
 }
 
@@ -281,17 +272,8 @@ fn resolve_raw(
         i18n,
         beian,
     } = raw;
-    // A key inside a section, at its own line and column when it can be found.
-    let at_sub_key = |section: &str, key: &str, d: Diagnostic| {
-        let d = d.at(file);
-        match lines
-            .get(section)
-            .and_then(|l| public::sub_key_position(text, l, key))
-        {
-            Some((line, col)) => d.line_col(line, col),
-            None => d.line_maybe(lines.get(section)),
-        }
-    };
+    let at_sub_key =
+        |section: &str, key: &str, d: Diagnostic| public::at_sub_key(d, text, lines, section, key);
 
     let title = match title.filter(|t| !t.trim().is_empty()) {
         Some(t) => t,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::de::IgnoredAny;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, KeyLines};
+use crate::layout::CONFIG_FILE;
 use crate::message::{List, Message};
 
 /// `beian:` as written.
@@ -237,7 +238,7 @@ impl IndexFormat {
 /// Keys of the `beian:` and `disclosure:` mappings, for unknown-key warnings.
 /// Read apart from [`super::raw::RawConfig`], which keeps reading every value by
 /// its type; a document that is not a mapping has none (its error comes from there).
-pub fn section_keys(text: &str) -> Vec<(&'static str, &'static [&'static str], String)> {
+fn section_keys(text: &str) -> Vec<(&'static str, &'static [&'static str], String)> {
     #[derive(serde::Deserialize)]
     struct Sections {
         beian: Option<BTreeMap<String, IgnoredAny>>,
@@ -260,15 +261,41 @@ pub fn section_keys(text: &str) -> Vec<(&'static str, &'static [&'static str], S
     out
 }
 
-/// The warning for a key of `section` that is not in `known`.
-pub fn unknown_sub_key(section: &str, known: &[&str], key: String) -> Diagnostic {
-    Diagnostic::warning(Message::UnknownSubSetting {
-        section: section.to_string(),
-        key,
-    })
-    .help(Message::KnownSettings {
-        keys: List::of(known),
-    })
+/// A warning for every key of `beian:` and `disclosure:` that is not known,
+/// at its line and column.
+pub fn unknown_sub_keys(text: &str, lines: &KeyLines) -> Vec<Diagnostic> {
+    section_keys(text)
+        .into_iter()
+        .map(|(section, known, key)| {
+            let d = Diagnostic::warning(Message::UnknownSubSetting {
+                section: section.to_string(),
+                key: key.clone(),
+            })
+            .help(Message::KnownSettings {
+                keys: List::of(known),
+            });
+            at_sub_key(d, text, lines, section, &key)
+        })
+        .collect()
+}
+
+/// `d` placed at `key:` inside the top-level `section:` of site.yaml, or at
+/// the section when the key cannot be found.
+pub fn at_sub_key(
+    d: Diagnostic,
+    text: &str,
+    lines: &KeyLines,
+    section: &str,
+    key: &str,
+) -> Diagnostic {
+    let d = d.at(CONFIG_FILE);
+    match lines
+        .get(section)
+        .and_then(|l| sub_key_position(text, l, key))
+    {
+        Some((line, col)) => d.line_col(line, col),
+        None => d.line_maybe(lines.get(section)),
+    }
 }
 
 /// The line (1-based) and column of `key:` inside the top-level `section:`
