@@ -18,6 +18,8 @@ try {
     const page = await b.context.newPage();
     await page.setViewportSize({ width, height });
     await careMode(page, care);
+    // The visitor's clock at the build's date, so the open notice reads 公示中.
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00+08:00'));
     await page.goto(new URL(path, base).href, { waitUntil: 'load' });
     // The guide line under the pointer, on a line of text.
     if (care) await page.mouse.move(width / 2, width < 600 ? 560 : 330);
