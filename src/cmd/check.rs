@@ -15,7 +15,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         ledger_from: args.ledger.from.clone(),
         ..BuildOptions::default()
     };
-    let report = check(&options);
+    let mut report = check(&options);
+    report.extend(crate::config::public_site_warnings(&args.root));
     let success = !report.has_errors();
     let language = crate::config::language_of(&args.root);
     let line = if success {

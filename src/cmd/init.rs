@@ -82,7 +82,7 @@ fn create(dir: &Path, lang: Lang) -> Result<usize, Diagnostic> {
 const ZH: &[(&str, &str)] = &[
     (
         "site.yaml",
-        "title: 我们的工会\nbase_url: https://gonghui.example.org/\nlanguage: zh-CN\norganization: 某某公司工会委员会\npaginate: 10\ntaxonomies: [tags]\ndisclosure:\n  categories: [评先评优, 财务公开, 福利发放]\n",
+        "title: 我们的工会\nbase_url: https://gonghui.example.org/\nlanguage: zh-CN\norganization: 某某公司工会委员会\npaginate: 10\ntaxonomies: [tags]\ndisclosure:\n  categories: [评先评优, 财务公开, 福利发放]\n  # index_format: \"{org_code}-{year}-{seq:05}\"  # 公开表格的索引号\n  # org_code: \"机构代码\"\n# 网站备案后填写，页脚会显示并链接到备案系统：\n# beian:\n#   icp: 鄂ICP备12345678号-1\n#   police: 鄂公网安备42010002000001号\n",
     ),
     (".gitignore", "/public\n/.noticeboard/\n"),
     (

@@ -2,6 +2,7 @@
 //! every default of the spec filled in and every value checked. Unknown keys are
 //! warnings that name the key; wrong types are errors with line and column.
 
+pub mod public;
 pub mod raw;
 
 use jiff::tz::TimeZone;
@@ -30,6 +31,10 @@ pub struct ReadingSpeed {
 pub struct DisclosureConfig {
     pub categories: Vec<String>,
     pub number_format: Option<String>,
+    /// How a notice's 索引号 is written; none: the index table shows no 索引号.
+    pub index_format: Option<public::IndexFormat>,
+    /// The organization code `{org_code}` stands for.
+    pub org_code: Option<String>,
 }
 
 /// The resolved configuration: what `site.yaml` means, with defaults applied.
@@ -62,6 +67,8 @@ pub struct Config {
     /// The site's own words for the theme (`i18n: {search: 查找}`), over the
     /// built-in zh-CN / en strings.
     pub i18n: std::collections::BTreeMap<String, String>,
+    /// 备案 numbers shown in the footer.
+    pub beian: public::Beian,
 }
 
 impl Config {
@@ -111,6 +118,7 @@ pub fn default_config(title: &str) -> Config {
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
+        beian: public::Beian::default(),
     }
 }
 
@@ -153,6 +161,34 @@ pub fn language_in(text: &str) -> Language {
         .filter_map(|value| Language::parse(value.trim().trim_matches(['"', '\''])))
         .next()
         .unwrap_or_default()
+}
+
+/// What `check` adds about a site meant for the public: a public `base_url`
+/// with no ICP number (the law wants it at the foot of the home page). Build
+/// stays quiet about it: a test site has no number to show.
+pub fn public_site_warnings(root: &std::path::Path) -> Vec<Diagnostic> {
+    let Ok(text) = std::fs::read_to_string(root.join(CONFIG_FILE)) else {
+        return Vec::new();
+    };
+    let Some(config) = resolve(&text, &mut Report::new()) else {
+        return Vec::new();
+    };
+    if config.beian.icp.is_some() || !public::is_public_url(&config.base_url) {
+        return Vec::new();
+    }
+    let line = KeyLines::of(&text)
+        .get("beian")
+        .or_else(|| KeyLines::of(&text).get("base_url"));
+    vec![
+        Diagnostic::warning(Message::PublicSiteNoIcp {
+            url: config.base_url,
+        })
+        .at(CONFIG_FILE)
+        .line_maybe(line)
+        .help(Message::PublicSiteNoIcpHelp {
+            example: public::ICP_EXAMPLE.to_string(),
+        }),
+    ]
 }
 
 /// Reads `site.yaml` text into a [`Config`]. Problems go into `report`; `None`
@@ -199,10 +235,16 @@ pub fn resolve(text: &str, report: &mut Report) -> Option<Config> {
             return None;
         }
     };
-    resolve_raw(raw, &lines, report)
+    report.extend(public::unknown_sub_keys(text, &lines));
+    resolve_raw(raw, text, &lines, report)
 }
 
-fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<Config> {
+fn resolve_raw(
+    raw: RawConfig,
+    text: &str,
+    lines: &KeyLines,
+    report: &mut Report,
+) -> Option<Config> {
     let file = CONFIG_FILE;
     let at_key = |key: &str, d: Diagnostic| d.at(file).line_maybe(lines.get(key));
     let errors_before = report.error_count();
@@ -228,7 +270,10 @@ fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<
         menu,
         disclosure,
         i18n,
+        beian,
     } = raw;
+    let at_sub_key =
+        |section: &str, key: &str, d: Diagnostic| public::at_sub_key(d, text, lines, section, key);
 
     let title = match title.filter(|t| !t.trim().is_empty()) {
         Some(t) => t,
@@ -439,10 +484,36 @@ fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<
     }
 
     if let Some(d) = disclosure {
+        let org_code = d.org_code.filter(|c| !c.trim().is_empty());
+        let index_format = d
+            .index_format
+            .and_then(|f| match public::IndexFormat::parse(&f) {
+                Ok(format) if format.uses_org_code() && org_code.is_none() => {
+                    report.push(at_sub_key(
+                        "disclosure",
+                        "index_format",
+                        Diagnostic::error(Message::IndexFormatNoOrgCode {})
+                            .help(Message::OrgCodeHelp {}),
+                    ));
+                    None
+                }
+                Ok(format) => Some(format),
+                Err(d) => {
+                    report.push(at_sub_key("disclosure", "index_format", d));
+                    None
+                }
+            });
         config.disclosure = DisclosureConfig {
             categories: d.categories.unwrap_or_default(),
             number_format: d.number_format,
+            index_format,
+            org_code,
         };
+    }
+
+    if let Some(raw) = beian {
+        config.beian =
+            public::resolve_beian(raw, &mut |key, d| report.push(at_sub_key("beian", key, d)));
     }
 
     (report.error_count() == errors_before).then_some(config)

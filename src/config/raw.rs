@@ -25,6 +25,7 @@ pub struct RawConfig {
     pub menu: Option<Vec<RawMenuItem>>,
     pub disclosure: Option<RawDisclosure>,
     pub i18n: Option<std::collections::BTreeMap<String, String>>,
+    pub beian: Option<super::public::RawBeian>,
 }
 
 /// Every top-level key [`RawConfig`] understands; anything else is a warning.
@@ -49,6 +50,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "menu",
     "disclosure",
     "i18n",
+    "beian",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,4 +79,6 @@ pub struct RawMenuItem {
 pub struct RawDisclosure {
     pub categories: Option<Vec<String>>,
     pub number_format: Option<String>,
+    pub index_format: Option<String>,
+    pub org_code: Option<String>,
 }

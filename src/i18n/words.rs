@@ -116,6 +116,19 @@ const ZH: &[(&str, &str)] = &[
     ("contact_phone", "电话"),
     ("contact_email", "邮箱"),
     ("contact_address", "地址"),
+    // 长辈模式, page tools, the 公开 index table and the 备案 footer (#21).
+    ("care_mode", "长辈模式"),
+    ("guide_line", "辅助线"),
+    ("read_aloud", "朗读"),
+    ("read_stop", "停止朗读"),
+    ("close_page", "关闭本页"),
+    ("page_tools", "页面工具"),
+    ("index_table", "信息索引"),
+    ("index_number", "索引号"),
+    ("publisher", "发布机构"),
+    ("issued_on", "发文日期"),
+    ("site_code", "网站标识码"),
+    ("beian", "备案信息"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -233,6 +246,18 @@ const EN: &[(&str, &str)] = &[
     ("contact_phone", "Phone"),
     ("contact_email", "Email"),
     ("contact_address", "Address"),
+    ("care_mode", "Easy reading"),
+    ("guide_line", "Reading guide"),
+    ("read_aloud", "Read aloud"),
+    ("read_stop", "Stop reading"),
+    ("close_page", "Close"),
+    ("page_tools", "Page tools"),
+    ("index_table", "Index"),
+    ("index_number", "Index number"),
+    ("publisher", "Published by"),
+    ("issued_on", "Date issued"),
+    ("site_code", "Site code"),
+    ("beian", "Registration"),
 ];
 
 /// The theme's words for a site: built-in ones for its language, with the

@@ -220,5 +220,6 @@ pub(crate) fn site_view(r: &SiteReads<'_>, clock: &Clock, photos_title: Option<&
         search: config.search,
         relative: config.relative_urls,
         build_year: clock.today_in(&config.timezone).year(),
+        beian: super::views::BeianView::of(&config.beian),
     }
 }

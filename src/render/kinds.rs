@@ -56,6 +56,10 @@ pub(crate) fn disclosure_view(r: &SiteReads<'_>, index: usize) -> Option<Disclos
         corrected_by: r.corrected_by(index).into_iter().map(link).collect(),
         year: page.parsed.date.year(),
         category: page.parsed.front.category.clone(),
+        index_number: config.disclosure.index_format.as_ref().map(|f| {
+            let org_code = config.disclosure.org_code.as_deref().unwrap_or("");
+            f.render(org_code, &d.number.prefix, d.number.year, d.number.seq)
+        }),
     })
 }
 

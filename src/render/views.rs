@@ -67,6 +67,40 @@ pub struct SiteView {
     /// Links are made relative after rendering (`--relative`).
     pub relative: bool,
     pub build_year: i16,
+    /// 备案 numbers for the footer; none when `site.yaml` gives none.
+    pub beian: Option<BeianView>,
+}
+
+/// The footer's 备案 lines: each number with where it can be looked up.
+#[derive(Debug, Clone, Serialize)]
+pub struct BeianView {
+    pub icp: Option<String>,
+    /// The MIIT 备案 system, where the ICP number is looked up.
+    pub icp_url: &'static str,
+    pub police: Option<String>,
+    /// The 公安 备案 system's page for the police number.
+    pub police_url: Option<String>,
+    pub site_code: Option<String>,
+}
+
+impl BeianView {
+    /// The record systems' own addresses: the only place the numbers can be checked.
+    const ICP_SYSTEM: &'static str = "https://beian.miit.gov.cn/";
+    const POLICE_SYSTEM: &'static str =
+        "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=";
+
+    pub fn of(beian: &crate::config::public::Beian) -> Option<BeianView> {
+        (!beian.is_empty()).then(|| BeianView {
+            icp: beian.icp.clone(),
+            icp_url: Self::ICP_SYSTEM,
+            police: beian.police.as_ref().map(|p| p.text.clone()),
+            police_url: beian
+                .police
+                .as_ref()
+                .map(|p| format!("{}{}", Self::POLICE_SYSTEM, p.record_code)),
+            site_code: beian.site_code.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,6 +298,8 @@ pub struct DisclosureView {
     pub corrected_by: Vec<Link>,
     pub year: i16,
     pub category: Option<String>,
+    /// 索引号, from `disclosure.index_format`.
+    pub index_number: Option<String>,
 }
 
 #[cfg(test)]

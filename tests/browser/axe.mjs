@@ -3,13 +3,15 @@
 // prints the violations:
 // { pages: [{ path, width, violations: [{ id, impact, nodes, help }] }] }
 //
-// usage: node axe.mjs BASE_URL PATH...
-import { launch } from './lib.mjs';
+// usage: node axe.mjs [--care] BASE_URL PATH...   (--care: in 长辈模式)
+import { careMode, launch } from './lib.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
-const [base, ...paths] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const care = args[0] === '--care';
+const [base, ...paths] = care ? args.slice(1) : args;
 
 const b = await launch();
 const pages = [];
@@ -17,6 +19,7 @@ try {
   for (const path of paths) for (const width of [1280, 375]) {
     const page = await b.context.newPage();
     await page.setViewportSize({ width, height: 900 });
+    await careMode(page, care);
     await page.goto(new URL(path, base).href, { waitUntil: 'load' });
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
@@ -31,7 +34,8 @@ try {
         nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
       }));
     });
-    pages.push({ path, width, violations });
+    const mode = await page.evaluate(() => document.documentElement.getAttribute('data-care') || 'normal');
+    pages.push({ path, width, mode, violations });
     await page.close();
   }
 } finally {

@@ -33,3 +33,11 @@ export async function launch() {
     },
   };
 }
+
+/// Puts a page in 长辈模式 before its first script runs, the way a reader's
+/// remembered choice (localStorage, also on file://) does.
+export async function careMode(page, on = true) {
+  await page.addInitScript((value) => {
+    try { localStorage.setItem('nb-care', value); } catch (e) { /* about:blank */ }
+  }, on ? 'on' : 'off');
+}

@@ -1,10 +1,11 @@
 // Renders pages at phone and desktop widths, saves full-page PNGs, and reports
 // per page: horizontal overflow, broken images, and the elements that stick out.
 //
-// usage: node screenshots.mjs BASE_URL OUT_DIR NAME=PATH[@print] ...
+// usage: node screenshots.mjs BASE_URL OUT_DIR NAME=PATH[@print|@care] ...
+// (@care: in 长辈模式)
 // prints one JSON object: { shots: [{ name, width, media, overflow, scrollWidth,
 //   innerWidth, broken: [src], wide: [selector] , file }] }
-import { launch } from './lib.mjs';
+import { careMode, launch } from './lib.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,10 +25,13 @@ try {
       media = 'print';
       path = path.slice(0, -'@print'.length);
     }
+    const care = path.endsWith('@care');
+    if (care) path = path.slice(0, -'@care'.length);
     for (const width of WIDTHS) {
       const page = await b.context.newPage();
       await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
       await page.emulateMedia({ media });
+      await careMode(page, care);
       await page.goto(new URL(path, base).href, { waitUntil: 'load' });
       // Lazy images below the fold would never load in a still picture.
       await page.evaluate(async () => {
@@ -53,9 +57,9 @@ try {
           .map(describe);
         return { scrollWidth: se.scrollWidth, innerWidth: vw, broken, wide };
       });
-      const file = join(outDir, `${name}-${width}${media === 'print' ? '-print' : ''}.png`);
+      const file = join(outDir, `${name}-${width}${media === 'print' ? '-print' : ''}${care ? '-care' : ''}.png`);
       await page.screenshot({ path: file, fullPage: true });
-      shots.push({ name, width, media, overflow: result.scrollWidth > result.innerWidth, ...result, file });
+      shots.push({ name, width, media, care, overflow: result.scrollWidth > result.innerWidth, ...result, file });
       await page.close();
     }
   }

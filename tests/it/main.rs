@@ -28,6 +28,7 @@ mod kill;
 mod kinds;
 mod ledger;
 mod links;
+mod public_site;
 mod script_urls;
 mod search;
 mod serve;

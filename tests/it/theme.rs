@@ -12,7 +12,7 @@ use crate::harness::{NOW, bin, files_with_extension, playwright};
 use scraper::{Html, Selector};
 
 /// Builds the demo site with relative links into a fresh folder.
-fn build_demo(extra: &[&str]) -> tempfile::TempDir {
+pub(crate) fn build_demo(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let output = bin()
         .args([
@@ -33,7 +33,7 @@ fn build_demo(extra: &[&str]) -> tempfile::TempDir {
 }
 
 /// One page of every template of the demo site, as paths for a file:// base.
-const TEMPLATE_PAGES: &[(&str, &str)] = &[
+pub(crate) const TEMPLATE_PAGES: &[(&str, &str)] = &[
     ("home", "index.html"),
     ("news", "news/index.html"),
     ("model-workers", "model-workers/index.html"),
@@ -66,7 +66,7 @@ const TEMPLATE_PAGES: &[(&str, &str)] = &[
     ("not-found", "404.html"),
 ];
 
-fn base_url(dir: &Path) -> String {
+pub(crate) fn base_url(dir: &Path) -> String {
     format!("{}/", crate::harness::file_url(dir))
 }
 
