@@ -56,4 +56,5 @@ pub(crate) mod serve;
 pub(crate) mod slug;
 pub(crate) mod text;
 pub(crate) mod theme;
+pub(crate) mod wechat;
 pub(crate) mod yaml;

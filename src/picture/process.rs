@@ -255,7 +255,7 @@ pub fn decode(bytes: &[u8], settings: &ImageSettings) -> Result<DynamicImage, Im
 
 /// The pixels in the two layouts we publish: RGB for JPEG, RGBA for images
 /// with transparency (published as PNG).
-fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
+pub(crate) fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
     let size = Size {
         width: image.width(),
         height: image.height(),
@@ -267,7 +267,7 @@ fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
     }
 }
 
-fn resize(
+pub(crate) fn resize(
     resizer: &mut Resizer,
     pixels: &[u8],
     kind: PixelType,

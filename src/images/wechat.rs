@@ -1,0 +1,87 @@
+//! Where a picture's WeChat copy ([`crate::picture::wechat`]) lives: in the
+//! cache under a key of its own, and in the output next to the picture's
+//! other sizes, as `photo.wechat.jpg` (or `.png`).
+
+use std::path::{Path, PathBuf};
+
+use super::cache::{ImageCache, cache_key};
+use super::{Done, ImageOptions, bad_image, io_failure};
+use crate::config::ImageSettings;
+use crate::picture::wechat::{fingerprint, wechat_copy};
+
+/// `news/a/photo.jpg` → `news/a/photo.wechat.jpg`.
+pub fn wechat_dest(shown: &str, ext: &str) -> String {
+    let (dir, name) = match shown.rfind('/') {
+        Some(i) => (&shown[..=i], &shown[i + 1..]),
+        None => ("", shown),
+    };
+    let stem = match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    format!("{dir}{stem}.wechat.{ext}")
+}
+
+/// The copy already in the cache, with its extension.
+fn cached(cache: &ImageCache, key: &str) -> Option<(PathBuf, &'static str)> {
+    ["jpg", "png"]
+        .into_iter()
+        .map(|ext| (cache.original_path(key, ext), ext))
+        .find(|(path, _)| path.is_file())
+}
+
+impl Done {
+    /// Publishes the copy of `source` under a name made from `shown`, making
+    /// it first unless it is cached (or when only checking: then nothing).
+    /// `bytes` is `None` when the caller has not read the file: a copy that
+    /// is not cached then means the job must be run in full.
+    pub(super) fn add_wechat(
+        &mut self,
+        source: &Path,
+        shown: &str,
+        content: &[u8; 32],
+        bytes: Option<&[u8]>,
+        settings: &ImageSettings,
+        cache: &ImageCache,
+        options: &ImageOptions<'_>,
+    ) -> Result<bool, crate::diag::Diagnostic> {
+        let key = cache_key(&fingerprint(settings), content);
+        let found = match cached(cache, &key) {
+            Some(found) => Some(found),
+            None => match bytes {
+                None => return Ok(false),
+                Some(_) if !options.write_cache => None,
+                Some(bytes) => {
+                    let copy = wechat_copy(bytes, settings).map_err(|f| bad_image(source, &f))?;
+                    let ext = if copy.png { "png" } else { "jpg" };
+                    let path = cache.original_path(&key, ext);
+                    cache
+                        .store(&path, &copy.bytes)
+                        .map_err(|e| io_failure(&path, &e))?;
+                    self.processed = true;
+                    Some((path, ext))
+                }
+            },
+        };
+        if let Some((path, ext)) = found {
+            let dest = wechat_dest(shown, ext);
+            if options.write_cache {
+                self.files.push((dest.clone(), path));
+            }
+            self.wechat = Some((source.to_path_buf(), dest));
+        }
+        self.keys.push(key);
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wechat_dest;
+
+    #[test]
+    fn copies_sit_next_to_the_picture() {
+        assert_eq!(wechat_dest("news/a/现场.JPG", "jpg"), "news/a/现场.wechat.jpg");
+        assert_eq!(wechat_dest("logo.png", "png"), "logo.wechat.png");
+    }
+}
