@@ -34,4 +34,5 @@ mod serve;
 mod taxonomies;
 mod theme;
 mod verify_hostile;
+mod wechat;
 mod xml_text;
