@@ -255,12 +255,11 @@ fn manifest_hash(text: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 #[command(
-    long_about = "Writes one page as an HTML fragment for the WeChat 公众号 editor: only inline styles \
-in the theme's colours, lists and preformatted text written so the editor keeps them, links other than \
-mp.weixin.qq.com as numbered notes [1] with a 参考链接 list at the end, footnotes as 注释, and pictures \
-as their WeChat copies (JPEG/PNG, at most 1080 px wide and 1 MiB) under base_url.\n\n\
-把一个页面导出为公众号编辑器可用的 HTML 片段：只用内联样式；外部链接变为文末参考链接；图片指向网站上的公众号副本。",
-    after_help = "The pictures are fetched by WeChat from base_url: publish the site with `build` first, \
+    after_help = "The fragment has only inline styles in the theme's colours, lists and preformatted \
+text written so the editor keeps them, links other than mp.weixin.qq.com as numbered notes [1] with a \
+参考链接 list at the end, footnotes as 注释, and pictures as their WeChat copies (JPEG/PNG, at most \
+1080 px wide and 1 MiB) under base_url. 外部链接变为文末参考链接；图片指向网站上的公众号副本。\n\n\
+The pictures are fetched by WeChat from base_url: publish the site with `build` first, \
 with base_url set to its public address. Open the --out file in a browser, select all, copy, and paste \
 into the editor; or use the 复制到公众号 button of `serve`. Problems found by the check of WeChat's rules \
 are printed as warnings. Exit 0 when written, 1 for a page the site does not publish, 2 for bad usage.\n\

@@ -74,7 +74,7 @@
   function frame(html, background, label) {
     var column = el('figure', 'margin:0 12px 16px;display:inline-block;vertical-align:top;text-align:left');
     var caption = el('figcaption', 'font:bold 14px/1.6 system-ui,sans-serif;color:#222;margin-bottom:6px', label);
-    var f = el('iframe', 'width:375px;height:600px;border:1px solid #999;background:' + background);
+    var f = el('iframe', 'box-sizing:content-box;width:375px;height:600px;border:1px solid #999;background:' + background);
     f.setAttribute('title', label);
     f.srcdoc = '<!doctype html><html><head><meta charset="utf-8">' +
       '<meta name="viewport" content="width=375"></head>' +

@@ -7,6 +7,7 @@ mod hostile;
 mod http;
 mod incremental;
 mod live_reload;
+mod wechat;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
