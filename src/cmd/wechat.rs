@@ -62,7 +62,11 @@ pub fn run(args: &WechatArgs) -> Outcome {
         index,
         &export,
     );
-    let problems = fragment.problems.iter().cloned().chain(lint::lint(&fragment.html));
+    let problems = fragment
+        .problems
+        .iter()
+        .cloned()
+        .chain(lint::lint(&fragment.html));
     let mut count = 0;
     for problem in problems {
         count += 1;

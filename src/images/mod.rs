@@ -392,7 +392,17 @@ fn from_cache(
     }
     if let Some(base) = &job.wechat {
         let found = done
-            .add_wechat(source, base, &facts.content, None, settings, cache, options)
+            .add_wechat(
+                wechat::Picture {
+                    source,
+                    shown: base,
+                    content: &facts.content,
+                    bytes: None,
+                },
+                settings,
+                cache,
+                options,
+            )
             .ok()?;
         if !found {
             return None;
@@ -511,7 +521,13 @@ fn run_job(
     if let Some(base) = &job.wechat
         && done.facts.is_some()
     {
-        done.add_wechat(source, base, &content, Some(&bytes), settings, cache, options)?;
+        let picture = wechat::Picture {
+            source,
+            shown: base,
+            content: &content,
+            bytes: Some(&bytes),
+        };
+        done.add_wechat(picture, settings, cache, options)?;
     }
     Ok(done)
 }

@@ -30,6 +30,15 @@ fn cached(cache: &ImageCache, key: &str) -> Option<(PathBuf, &'static str)> {
         .find(|(path, _)| path.is_file())
 }
 
+/// The picture a copy is made of.
+pub(super) struct Picture<'a> {
+    pub source: &'a Path,
+    /// The output path the copy is named after.
+    pub shown: &'a str,
+    pub content: &'a [u8; 32],
+    pub bytes: Option<&'a [u8]>,
+}
+
 impl Done {
     /// Publishes the copy of `source` under a name made from `shown`, making
     /// it first unless it is cached (or when only checking: then nothing).
@@ -37,14 +46,17 @@ impl Done {
     /// is not cached then means the job must be run in full.
     pub(super) fn add_wechat(
         &mut self,
-        source: &Path,
-        shown: &str,
-        content: &[u8; 32],
-        bytes: Option<&[u8]>,
+        picture: Picture<'_>,
         settings: &ImageSettings,
         cache: &ImageCache,
         options: &ImageOptions<'_>,
     ) -> Result<bool, crate::diag::Diagnostic> {
+        let Picture {
+            source,
+            shown,
+            content,
+            bytes,
+        } = picture;
         let key = cache_key(&fingerprint(settings), content);
         let found = match cached(cache, &key) {
             Some(found) => Some(found),
@@ -81,7 +93,10 @@ mod tests {
 
     #[test]
     fn copies_sit_next_to_the_picture() {
-        assert_eq!(wechat_dest("news/a/现场.JPG", "jpg"), "news/a/现场.wechat.jpg");
+        assert_eq!(
+            wechat_dest("news/a/现场.JPG", "jpg"),
+            "news/a/现场.wechat.jpg"
+        );
         assert_eq!(wechat_dest("logo.png", "png"), "logo.wechat.png");
     }
 }

@@ -116,6 +116,12 @@ mod tests {
         let source = noisy_jpeg(300, 200);
         let copy = wechat_copy(&source, &ImageSettings::default()).unwrap();
         let header = read_header(&copy.bytes, &ImageSettings::default()).unwrap();
-        assert_eq!(header.size, Size { width: 300, height: 200 });
+        assert_eq!(
+            header.size,
+            Size {
+                width: 300,
+                height: 200
+            }
+        );
     }
 }

@@ -488,7 +488,11 @@ mod tests {
         let html = inject_live_script(b"<p>x</p></BODY></html>");
         let html = String::from_utf8(html).unwrap();
         assert!(
-            html.starts_with("<p>x</p><script src=\"/__noticeboard/live.js\"></script></BODY>")
+            html.starts_with(
+                "<p>x</p><script src=\"/__noticeboard/live.js\"></script>\
+                 <script src=\"/__noticeboard/wechat.js\" defer></script></BODY>"
+            ),
+            "{html}"
         );
     }
 }

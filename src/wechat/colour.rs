@@ -183,7 +183,11 @@ impl Rgb {
         }
         // Mixing with white raises brightness linearly: solve for the share.
         let room = 255.0 - scaled.brightness();
-        let t = if room > 0.0 { (short / room).min(1.0) } else { 0.0 };
+        let t = if room > 0.0 {
+            (short / room).min(1.0)
+        } else {
+            0.0
+        };
         Rgb {
             r: scaled.r + (255.0 - scaled.r) * t,
             g: scaled.g + (255.0 - scaled.g) * t,
@@ -292,7 +296,11 @@ mod tests {
     #[test]
     fn dark_text_on_the_dark_page_is_lightened_and_light_text_is_kept() {
         let ink = dark_text(hex("#1f1f1f"), DARK_PAGE);
-        assert!(ink.brightness() - DARK_PAGE.brightness() >= 65.0, "{}", ink.hex());
+        assert!(
+            ink.brightness() - DARK_PAGE.brightness() >= 65.0,
+            "{}",
+            ink.hex()
+        );
         assert_eq!(dark_text(hex("#ffffff"), DARK_PAGE).hex(), "#ffffff");
         // Far enough from the background: unchanged.
         assert_eq!(dark_text(hex("#c0c0c0"), DARK_PAGE).hex(), "#c0c0c0");

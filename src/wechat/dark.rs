@@ -80,10 +80,8 @@ fn walk(node: NodeRef<'_, Node>, mut c: Colours, out: &mut String, texts: &mut V
             }
         }
         Node::Element(e) => {
-            let declarations: Vec<(String, String)> = e
-                .attr("style")
-                .map(parse_style)
-                .unwrap_or_default();
+            let declarations: Vec<(String, String)> =
+                e.attr("style").map(parse_style).unwrap_or_default();
             let back = declarations
                 .iter()
                 .find(|(k, _)| k == "background-color" || k == "background")

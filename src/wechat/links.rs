@@ -100,7 +100,9 @@ mod tests {
     #[test]
     fn only_wechat_articles_are_kept_as_links() {
         assert!(is_wechat_article("https://mp.weixin.qq.com/s/abc"));
-        assert!(!is_wechat_article("https://mp.weixin.qq.com.evil.example/s"));
+        assert!(!is_wechat_article(
+            "https://mp.weixin.qq.com.evil.example/s"
+        ));
         assert!(!is_wechat_article("https://weixin.qq.com/"));
     }
 

@@ -161,7 +161,9 @@ pub fn stylesheet(sources: &crate::load::Sources) -> String {
             None => None,
         },
     };
-    bytes.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
+    bytes
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
 }
 
 /// The content file a command line names (`content/news/a.md`, with `\` or
@@ -222,7 +224,16 @@ pub fn is_public_base_url(base_url: &str) -> bool {
             }
         };
     }
-    let reserved = ["localhost", "example", "test", "local", "invalid", "internal", "lan", "home.arpa"];
+    let reserved = [
+        "localhost",
+        "example",
+        "test",
+        "local",
+        "invalid",
+        "internal",
+        "lan",
+        "home.arpa",
+    ];
     let last = host.rsplit('.').next().unwrap_or(host);
     !(reserved.contains(&last)
         || host.ends_with(".home.arpa")
@@ -275,15 +286,26 @@ pub fn export_page(
     out.push_str(&meta_line(page, &ctx));
     let mut converter = convert::Converter::new(&ctx);
     if let Some(photo) = page.parsed.front.photo.as_deref() {
-        let url = site.file_path_for(page, photo).map(|d| format!("{base_url}{d}"));
+        let url = site
+            .file_path_for(page, photo)
+            .map(|d| format!("{base_url}{d}"));
         if let Some(url) = url {
-            let html = format!("<img src=\"{}\" alt=\"{}\">", escape_html(&url), escape_html(&page.parsed.title));
+            let html = format!(
+                "<img src=\"{}\" alt=\"{}\">",
+                escape_html(&url),
+                escape_html(&page.parsed.title)
+            );
             out.push_str(&converter.convert(&html));
         }
     }
     out.push_str(&kinds::before_body(page, &ctx));
     out.push_str(&converter.convert(&body));
-    let in_body = page.parsed.body.shortcodes.iter().any(|c| c.name == "gallery");
+    let in_body = page
+        .parsed
+        .body
+        .shortcodes
+        .iter()
+        .any(|c| c.name == "gallery");
     if !in_body {
         let mut gallery = String::new();
         for shown in gallery_images(site, page) {
@@ -305,14 +327,23 @@ pub fn export_page(
     out.push_str("</section>");
     let mut problems = converted.problems;
     problems.dedup();
-    Fragment { html: out, problems }
+    Fragment {
+        html: out,
+        problems,
+    }
 }
 
 /// `发布时间：… 发布人：… 来源：…` under the title.
 fn meta_line(page: &Page, ctx: &Context) -> String {
     let t = &ctx.words;
-    let mut parts = vec![crate::i18n::format_date(page.parsed.date.date(), ctx.language)];
-    for (key, value) in [("author", &page.parsed.front.author), ("source", &page.parsed.front.source)] {
+    let mut parts = vec![crate::i18n::format_date(
+        page.parsed.date.date(),
+        ctx.language,
+    )];
+    for (key, value) in [
+        ("author", &page.parsed.front.author),
+        ("source", &page.parsed.front.source),
+    ] {
         if let Some(v) = value.as_ref().filter(|v| !v.trim().is_empty()) {
             parts.push(format!("{}{}{}", t.word(key), t.colon, v));
         }

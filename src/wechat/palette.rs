@@ -115,7 +115,10 @@ mod tests {
         for text in [&palette.ink, &palette.muted, &palette.accent] {
             let c = Rgb::parse(text).unwrap();
             for ground in [&palette.tint, &palette.code, &"#ffffff".to_string()] {
-                assert!(keeps_contrast(c, Rgb::parse(ground).unwrap()), "{text} on {ground}");
+                assert!(
+                    keeps_contrast(c, Rgb::parse(ground).unwrap()),
+                    "{text} on {ground}"
+                );
             }
         }
         assert_eq!(palette.line, "#e3e0dc");

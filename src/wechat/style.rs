@@ -119,7 +119,7 @@ pub fn ordered_marker(n: usize, depth: usize) -> String {
 
 pub fn marker(p: &Palette) -> String {
     format!(
-        "display:inline-block;min-width:22px;margin-right:2px;color:{};font-weight:bold",
+        "display:inline-block;min-width:24px;text-indent:0;color:{};font-weight:bold",
         p.accent
     )
 }
@@ -140,7 +140,10 @@ pub fn pre_box(p: &Palette) -> String {
 }
 
 pub fn pre_text(p: &Palette) -> String {
-    format!("margin:0;{MONO};font-size:13px;line-height:1.6;color:{};word-break:break-all", p.ink)
+    format!(
+        "margin:0;{MONO};font-size:13px;line-height:1.6;color:{};word-break:break-all",
+        p.ink
+    )
 }
 
 pub fn table_box() -> &'static str {

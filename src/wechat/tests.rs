@@ -42,8 +42,14 @@ fn every_demo_page_passes_the_lint_light_and_dark() {
         ..BuildOptions::default()
     };
     let mut report = Report::new();
-    let staged = run_stages(&options, Mode::Build, &mut State::once(), &mut Vec::new(), &mut report)
-        .unwrap_or_else(|| panic!("{:?}", report.sorted()));
+    let staged = run_stages(
+        &options,
+        Mode::Build,
+        &mut State::once(),
+        &mut Vec::new(),
+        &mut report,
+    )
+    .unwrap_or_else(|| panic!("{:?}", report.sorted()));
     let export = ExportOptions {
         base_url: "https://gonghui.jczj.com.cn/".to_string(),
         title: true,
@@ -54,12 +60,22 @@ fn every_demo_page_passes_the_lint_light_and_dark() {
     let mut pictures = 0;
     for index in 0..staged.site.pages.len() {
         let page = &staged.site.pages[index];
-        let fragment = export_page(&staged.site, &staged.images, &staged.expanded, index, &export);
+        let fragment = export_page(
+            &staged.site,
+            &staged.images,
+            &staged.expanded,
+            index,
+            &export,
+        );
         let problems: Vec<String> = (fragment.problems.iter())
             .chain(&lint(&fragment.html))
             .map(|m| m.render(crate::i18n::Language::En))
             .collect();
-        assert!(problems.is_empty(), "{}: {problems:#?}", page.parsed.path.display());
+        assert!(
+            problems.is_empty(),
+            "{}: {problems:#?}",
+            page.parsed.path.display()
+        );
         pictures += fragment.html.matches("<img").count();
         for t in text_colours(&fragment.html) {
             colours.insert((t.light.0.hex(), t.light.1.hex()));

@@ -69,6 +69,8 @@ try {
   await page.evaluate(() => document.getElementById('nb-test-editor').remove());
 
   // The preview: two phone-width frames, light and dark.
+  // Tall enough for the whole preview, for the screenshots.
+  await page.setViewportSize({ width: 1000, height: 2600 });
   await page.click('#nb-wechat-preview-button');
   await page.waitForSelector('#nb-wechat-preview iframe');
   await page.waitForTimeout(800);

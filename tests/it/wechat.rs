@@ -45,12 +45,18 @@ fn links_become_numbered_notes_and_only_wechat_links_stay() {
     let site = TestSite::fixture("wechat");
     let (doc, html, run) = fragment(&site, "content/news/links.md");
     assert_clean(&run);
-    assert!(!run.stderr.contains("W1311"), "a public base_url: {}", run.stderr);
+    assert!(
+        !run.stderr.contains("W1311"),
+        "a public base_url: {}",
+        run.stderr
+    );
     // One root section, inline styles only.
     let roots = select(&doc, "html > section");
     assert_eq!(roots.len(), 1, "{html}");
     assert!(roots[0].value().attr("style").unwrap().contains("color:"));
-    for bad in ["style", "script", "link", "svg", "[class]", "[id]", "ul", "ol", "li", "pre"] {
+    for bad in [
+        "style", "script", "link", "svg", "[class]", "[id]", "ul", "ol", "li", "pre",
+    ] {
         assert!(select(&doc, bad).is_empty(), "{bad} in {html}");
     }
     assert!(!html.contains("data:"));
@@ -65,10 +71,16 @@ fn links_become_numbered_notes_and_only_wechat_links_stay() {
     // The others are notes: [1] after the text, the URL as text at the end.
     let body = text(&roots[0]);
     assert!(body.contains("安全生产月通知[1]"), "{body}");
-    assert!(body.contains("通知[1]"), "the same URL keeps its number: {body}");
+    assert!(
+        body.contains("通知[1]"),
+        "the same URL keeps its number: {body}"
+    );
     assert!(body.contains("劳模名单[2]"), "{body}");
     assert!(body.contains("参考链接"));
-    assert!(body.contains("[1] 安全生产月通知：https://www.mem.gov.cn/tzgg/安全月.html"), "{body}");
+    assert!(
+        body.contains("[1] 安全生产月通知：https://www.mem.gov.cn/tzgg/安全月.html"),
+        "{body}"
+    );
     // An internal link is the page's absolute URL on the published site.
     assert!(
         body.contains("[2] 劳模名单：https://gonghui.jczj.com.cn/news/other/"),
@@ -88,8 +100,14 @@ fn footnotes_are_gathered_as_notes_at_the_end() {
     assert!(sups.contains(&"注2".to_string()), "{sups:?}");
     let paragraphs: Vec<String> = select(&doc, "p").iter().map(text).collect();
     let heading = paragraphs.iter().position(|p| p == "注释").expect("注释");
-    assert!(paragraphs[heading + 1].starts_with("注1　第一条注释。"), "{paragraphs:?}");
-    assert!(paragraphs[heading + 2].starts_with("注2　第二条，带链接"), "{paragraphs:?}");
+    assert!(
+        paragraphs[heading + 1].starts_with("注1　第一条注释。"),
+        "{paragraphs:?}"
+    );
+    assert!(
+        paragraphs[heading + 2].starts_with("注2　第二条，带链接"),
+        "{paragraphs:?}"
+    );
     // No back links (↩) and no anchors.
     assert!(!paragraphs.iter().any(|p| p.contains('↩')));
 }
@@ -104,7 +122,10 @@ fn bold_labels_stay_on_their_line_and_three_levels_stay_readable() {
         .find(|p| text(p).contains("活动时间"))
         .expect("the item");
     // Marker, bold label and its text in one paragraph.
-    assert_eq!(text(label), "•**活动时间**：11月20日至11月30日".replace("**", ""));
+    assert_eq!(
+        text(label),
+        "•**活动时间**：11月20日至11月30日".replace("**", "")
+    );
     assert_eq!(select_in(label, "strong").len(), 1);
     let indent = |needle: &str| -> u32 {
         let p = items.iter().find(|p| text(p).contains(needle)).unwrap();
@@ -141,10 +162,24 @@ fn tables_fit_a_phone_and_preformatted_text_keeps_its_spaces() {
     assert!(style.contains("width:100%"), "{style}");
     assert!(style.contains("font-size:13px"), "{style}");
     let cells = select(&doc, "td");
-    assert!(cells.iter().all(|c| c.value().attr("style").unwrap().contains("word-break:break-all")));
-    assert!(select(&doc, "td")[0].value().attr("style").unwrap().contains("text-align:center"));
+    assert!(cells.iter().all(|c| {
+        c.value()
+            .attr("style")
+            .unwrap()
+            .contains("word-break:break-all")
+    }));
+    assert!(
+        select(&doc, "td")[0]
+            .value()
+            .attr("style")
+            .unwrap()
+            .contains("text-align:center")
+    );
     // Preformatted text: non-breaking spaces and line breaks, no <pre>.
-    assert!(html.contains("报名表<br>&nbsp;&nbsp;姓名&nbsp;&nbsp;&nbsp;&nbsp;工号<br>"), "{html}");
+    assert!(
+        html.contains("报名表<br>&nbsp;&nbsp;姓名&nbsp;&nbsp;&nbsp;&nbsp;工号<br>"),
+        "{html}"
+    );
     // A block quote keeps its words and gets a border of the theme's colour.
     let quote = select(&doc, "section")
         .into_iter()
@@ -254,7 +289,11 @@ fn a_base_url_wechat_cannot_reach_is_a_warning() {
         let text = fs::read_to_string(&yaml).unwrap();
         let start = text.find("base_url:").unwrap();
         let end = start + text[start..].find('\n').unwrap();
-        fs::write(&yaml, format!("{}base_url: {url}{}", &text[..start], &text[end..])).unwrap();
+        fs::write(
+            &yaml,
+            format!("{}base_url: {url}{}", &text[..start], &text[end..]),
+        )
+        .unwrap();
         let run = export(&site, "content/news/other.md");
         run.assert_ok();
         assert!(run.stderr.contains("W1311"), "{url}: {}", run.stderr);
@@ -266,7 +305,11 @@ fn a_wrong_page_is_an_error_naming_it_and_help_explains() {
     let site = TestSite::fixture("wechat");
     let run = export(&site, "content/news/nope.md");
     run.assert_code(1);
-    assert!(run.stderr.contains("content/news/nope.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/news/nope.md"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("E1320"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
     let help = site.run(&["wechat", "--help"]);

@@ -26,14 +26,23 @@ fn pages_get_the_tools_and_the_endpoint_answers_for_pages_only() {
     let (status, head, body) = serve.get("/__noticeboard/wechat/news/links/");
     assert_eq!(status, 200);
     assert!(head.contains("application/json"), "{head}");
-    assert!(head.contains("Cross-Origin-Resource-Policy: same-origin"), "{head}");
+    assert!(
+        head.contains("Cross-Origin-Resource-Policy: same-origin"),
+        "{head}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let copy = json["copy"].as_str().unwrap();
     let preview = json["preview"].as_str().unwrap();
     let dark = json["dark"].as_str().unwrap();
     // The copy points at the published site, the preview at serve itself.
-    assert!(copy.contains("https://gonghui.jczj.com.cn/news/other/"), "{copy}");
-    assert!(preview.contains(&serve.url.trim_end_matches('/').to_string()), "{preview}");
+    assert!(
+        copy.contains("https://gonghui.jczj.com.cn/news/other/"),
+        "{copy}"
+    );
+    assert!(
+        preview.contains(&serve.url.trim_end_matches('/').to_string()),
+        "{preview}"
+    );
     assert!(dark.contains("#191919") || dark != preview, "dark differs");
     assert_ne!(dark, preview);
     assert_eq!(json["labels"]["copy"], "复制到公众号");
@@ -79,7 +88,10 @@ fn the_button_copies_rich_text_and_the_preview_shows_light_and_dark() {
     let pasted = &result["pasted"];
     assert!(pasted["styled"].as_u64().unwrap() >= 20, "{result}");
     assert!(
-        pasted["h2_style_attr"].as_str().unwrap_or("").contains("border-bottom"),
+        pasted["h2_style_attr"]
+            .as_str()
+            .unwrap_or("")
+            .contains("border-bottom"),
         "{result}"
     );
     assert_eq!(pasted["tables"], 1, "{result}");
@@ -90,7 +102,10 @@ fn the_button_copies_rich_text_and_the_preview_shows_light_and_dark() {
     }
     assert_eq!(frames[0]["background"], "rgb(255, 255, 255)");
     assert_eq!(frames[1]["background"], "rgb(25, 25, 25)");
-    assert_ne!(frames[0]["heading"], frames[1]["heading"], "dark mode turns the heading colour");
+    assert_ne!(
+        frames[0]["heading"], frames[1]["heading"],
+        "dark mode turns the heading colour"
+    );
     assert_eq!(result["closed"], true);
     assert_eq!(result["focus_back"], "nb-wechat-preview-button");
     assert!(shots.join("wechat-preview-light.png").is_file());

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
+mod structures;
+
 use super::Context;
 use super::style;
 use crate::escape::escape_html;
@@ -280,10 +282,7 @@ impl<'c> Converter<'c> {
         let shown = super::links::shown_url(&url);
         let plain = plain_text(node);
         let n = self.note(&shown, plain.trim());
-        format!(
-            "{text}<sup style=\"{}\">[{n}]</sup>",
-            style::note_mark(p)
-        )
+        format!("{text}<sup style=\"{}\">[{n}]</sup>", style::note_mark(p))
     }
 
     /// One picture as a block: its WeChat copy, centred, with its caption.
@@ -299,13 +298,18 @@ impl<'c> Converter<'c> {
         let src = match self.ctx.pictures.wechat_url(&url) {
             Some(copy) => copy,
             None => {
-                self.problems.push(Message::WechatPictureNotCopied { url: url.clone() });
+                self.problems
+                    .push(Message::WechatPictureNotCopied { url: url.clone() });
                 url
             }
         };
         let p = &self.ctx.palette;
         let caption = caption.map(str::trim).filter(|c| !c.is_empty());
-        let alt = if alt.is_empty() { caption.unwrap_or("") } else { alt };
+        let alt = if alt.is_empty() {
+            caption.unwrap_or("")
+        } else {
+            alt
+        };
         let mut out = format!(
             "<section style=\"{}\"><img src=\"{}\" alt=\"{}\" style=\"{}\">",
             style::picture_box(),
@@ -333,7 +337,11 @@ impl<'c> Converter<'c> {
         }
         let caption = node
             .descendants()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "figcaption"))
+            .find(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "figcaption")
+            })
             .map(plain_text);
         let images: Vec<NodeRef<'_, Node>> = node
             .descendants()
@@ -381,12 +389,17 @@ impl<'c> Converter<'c> {
     fn media_in(&mut self, node: NodeRef<'_, Node>) -> String {
         let caption = node
             .descendants()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "figcaption"))
+            .find(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "figcaption")
+            })
             .map(plain_text);
-        let Some(video) = node
-            .descendants()
-            .find(|n| n.value().as_element().is_some_and(|e| matches!(e.name(), "video" | "audio")))
-        else {
+        let Some(video) = node.descendants().find(|n| {
+            n.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "video" | "audio"))
+        }) else {
             return String::new();
         };
         let mut out = self.media(video);
@@ -398,212 +411,6 @@ impl<'c> Converter<'c> {
             ));
         }
         out
-    }
-
-    /// A list as paragraphs: WeChat's editor rewrites `li` (a bold label
-    /// breaks onto its own line, a third level is flattened), so each item is
-    /// a paragraph with its marker and a hanging indent for its level.
-    fn list(&mut self, node: NodeRef<'_, Node>, depth: usize, quote: usize) -> String {
-        let ordered = node.value().as_element().is_some_and(|e| e.name() == "ol");
-        let start = node
-            .value()
-            .as_element()
-            .and_then(|e| e.attr("start"))
-            .and_then(|s| s.parse::<usize>().ok())
-            .unwrap_or(1);
-        let mut out = String::new();
-        let mut n = start;
-        for item in node.children() {
-            if !item.value().as_element().is_some_and(|e| e.name() == "li") {
-                continue;
-            }
-            let marker = if ordered {
-                style::ordered_marker(n, depth)
-            } else {
-                style::bullet(depth).to_string()
-            };
-            n += 1;
-            out.push_str(&self.item(item, &marker, depth, quote));
-        }
-        out
-    }
-
-    fn item(&mut self, item: NodeRef<'_, Node>, marker: &str, depth: usize, quote: usize) -> String {
-        let p = &self.ctx.palette;
-        let mut out = String::new();
-        let mut first = true;
-        let mut run = String::new();
-        let paragraph = |me: &mut Self, run: &mut String, out: &mut String, first: &mut bool| {
-            if run.trim().is_empty() && !*first {
-                run.clear();
-                return;
-            }
-            let mark = if *first {
-                format!(
-                    "<span style=\"{}\">{}</span>",
-                    style::marker(&me.ctx.palette),
-                    escape_html(marker)
-                )
-            } else {
-                String::new()
-            };
-            out.push_str(&format!(
-                "<p style=\"{}\">{mark}{}</p>",
-                style::list_paragraph(&me.ctx.palette, depth, quote, !*first),
-                run.trim()
-            ));
-            *first = false;
-            run.clear();
-            out.extend(me.pending.drain(..));
-        };
-        for child in item.children() {
-            let name = child.value().as_element().map(|e| e.name());
-            match name {
-                Some("ul" | "ol") => {
-                    paragraph(self, &mut run, &mut out, &mut first);
-                    out.push_str(&self.list(child, depth + 1, quote));
-                }
-                Some("p") => {
-                    paragraph(self, &mut run, &mut out, &mut first);
-                    run = self.inline_children(child);
-                    paragraph(self, &mut run, &mut out, &mut first);
-                }
-                _ if is_block(child) => {
-                    paragraph(self, &mut run, &mut out, &mut first);
-                    out.push_str(&self.block(child, quote));
-                }
-                _ => run.push_str(&self.inline(child)),
-            }
-        }
-        if !run.trim().is_empty() || first {
-            paragraph(self, &mut run, &mut out, &mut first);
-        }
-        let _ = p;
-        out
-    }
-
-    /// Spaces and line breaks kept as the editor keeps them: `&nbsp;` and
-    /// `<br>` (it collapses both otherwise, `white-space` included).
-    fn preformatted(&mut self, node: NodeRef<'_, Node>) -> String {
-        let text = plain_text(node);
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        let lines: Vec<String> = text
-            .split('\n')
-            .map(|line| {
-                let line = line.trim_end_matches('\r').replace('\t', "    ");
-                escape_html(&line).replace(' ', "&nbsp;")
-            })
-            .collect();
-        format!(
-            "<section style=\"{}\"><p style=\"{}\">{}</p></section>",
-            style::pre_box(&self.ctx.palette),
-            style::pre_text(&self.ctx.palette),
-            lines.join("<br>")
-        )
-    }
-
-    /// A table fitted to a phone: the screen's width, smaller type, cells
-    /// that wrap anywhere rather than scroll.
-    fn table(&mut self, node: NodeRef<'_, Node>) -> String {
-        let p = &self.ctx.palette;
-        let mut rows = String::new();
-        for row in node
-            .descendants()
-            .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "tr"))
-        {
-            let mut cells = String::new();
-            for cell in row.children() {
-                let Some(e) = cell.value().as_element() else {
-                    continue;
-                };
-                let header = match e.name() {
-                    "th" => true,
-                    "td" => false,
-                    _ => continue,
-                };
-                let align = ["left", "center", "right"]
-                    .into_iter()
-                    .find(|a| has_class(cell, &format!("align-{a}")));
-                let mut spans = String::new();
-                for name in ["colspan", "rowspan"] {
-                    if let Some(v) = e.attr(name).and_then(|v| v.trim().parse::<u16>().ok()) {
-                        spans.push_str(&format!(" {name}=\"{v}\""));
-                    }
-                }
-                let tag = if header { "th" } else { "td" };
-                let inner = self.inline_children(cell);
-                cells.push_str(&format!(
-                    "<{tag}{spans} style=\"{}\">{}</{tag}>",
-                    style::cell(&self.ctx.palette, header, align),
-                    inner.trim()
-                ));
-            }
-            rows.push_str(&format!("<tr>{cells}</tr>"));
-        }
-        let caption = node
-            .children()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "caption"))
-            .map(plain_text);
-        let mut out = format!(
-            "<section style=\"{}\"><table style=\"{}\"><tbody>{rows}</tbody></table>",
-            style::table_box(),
-            style::table(p)
-        );
-        if let Some(caption) = caption.filter(|c| !c.trim().is_empty()) {
-            out.push_str(&format!(
-                "<p style=\"{}\">{}</p>",
-                style::caption(&self.ctx.palette),
-                escape_html(caption.trim())
-            ));
-        }
-        out.push_str("</section>");
-        out.extend(self.pending.drain(..));
-        out
-    }
-
-    fn definitions(&mut self, node: NodeRef<'_, Node>, quote: usize) -> String {
-        let mut out = String::new();
-        for child in node.children() {
-            match child.value().as_element().map(|e| e.name()) {
-                Some("dt") => out.push_str(&format!(
-                    "<p style=\"{}\"><strong style=\"{}\">{}</strong></p>",
-                    style::paragraph(&self.ctx.palette, quote),
-                    style::strong(&self.ctx.palette),
-                    self.inline_children(child).trim()
-                )),
-                Some("dd") => out.push_str(&self.blocks(child, quote)),
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// comrak's footnote list: each item's text, its back link left out.
-    fn gather_footnotes(&mut self, node: NodeRef<'_, Node>) {
-        let items: Vec<_> = node
-            .descendants()
-            .filter(|n| {
-                n.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "li" && e.attr("id").is_some())
-            })
-            .collect();
-        for item in items {
-            let mut text = String::new();
-            for child in item.children() {
-                let inner = match child.value().as_element().map(|e| e.name()) {
-                    Some("p") => self.inline_children(child),
-                    _ => self.inline(child),
-                };
-                if !inner.trim().is_empty() {
-                    if !text.is_empty() {
-                        text.push_str("<br>");
-                    }
-                    text.push_str(inner.trim());
-                }
-            }
-            self.footnotes.push(text);
-        }
     }
 }
 
@@ -677,9 +484,13 @@ fn inline_text_of_blocks(html: &str) -> String {
     let mut rest = html;
     while let Some(start) = rest.find("<p style=\"") {
         let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
         let body = &after[open_end + 1..];
-        let Some(close) = body.find("</p>") else { break };
+        let Some(close) = body.find("</p>") else {
+            break;
+        };
         if !out.is_empty() {
             out.push_str("<br>");
         }
