@@ -171,6 +171,15 @@ mod tests {
     }
 
     #[test]
+    fn a_red_readable_on_white_but_not_in_dark_mode_is_reported() {
+        // #a4161a keeps 7:1 on white; WeChat's dark mode lifts it to a red
+        // that keeps under 4.5:1 on its dark page.
+        let html = "<section style=\"color:#a4161a\"><p>标题</p></section>";
+        let codes: Vec<&str> = lint(html).iter().map(|m| m.code()).collect();
+        assert_eq!(codes, ["W1351"]);
+    }
+
+    #[test]
     fn every_rule_is_reported() {
         let html = "<section><style>p{}</style><p class=\"x\" id=\"y\" style=\"position:absolute\">a</p>\
 <ul><li>b</li></ul><pre>c</pre><a href=\"https://example.org/\">d</a>\

@@ -146,7 +146,27 @@ fn bold_labels_stay_on_their_line_and_three_levels_stay_readable() {
     );
     assert!(text(items.iter().find(|p| text(p).contains("细则一")).unwrap()).starts_with("(1)"));
     assert!(text(items.iter().find(|p| text(p).contains("再细一层")).unwrap()).starts_with("a)"));
-    assert!(text(items.iter().find(|p| text(p).contains("已报名")).unwrap()).contains('☑'));
+    assert!(text(items.iter().find(|p| text(p).contains("已报名")).unwrap()).starts_with('☑'));
+    assert!(text(items.iter().find(|p| text(p).contains("未报名")).unwrap()).starts_with('☐'));
+    // A loose list: the marker on the item's first paragraph, none on the
+    // next, and no paragraph that is only a marker.
+    assert!(
+        text(
+            items
+                .iter()
+                .find(|p| text(p).contains("松散列表第一条"))
+                .unwrap()
+        )
+        .starts_with('•')
+    );
+    let more = items.iter().find(|p| text(p).contains("补充说明")).unwrap();
+    assert_eq!(text(more), "第一条的补充说明");
+    for marker in ["•", "◦", "▪", "☑", "☐"] {
+        assert!(
+            !items.iter().any(|p| text(p).trim() == marker),
+            "an empty item"
+        );
+    }
 }
 
 fn select_in<'a>(e: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {

@@ -216,10 +216,8 @@ impl<'c> Converter<'c> {
                         self.pending.push(picture);
                         String::new()
                     }
-                    "input" if e.attr("type") == Some("checkbox") => {
-                        let checked = e.attr("checked").is_some();
-                        format!("{}\u{a0}", if checked { "☑" } else { "☐" })
-                    }
+                    // A task's box: its item's marker (see `list`).
+                    "input" => String::new(),
                     "video" | "audio" => {
                         let block = self.media(node);
                         self.pending.push(block);

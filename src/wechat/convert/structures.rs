@@ -28,7 +28,21 @@ impl Converter<'_> {
             if item.value().as_element().is_none_or(|e| e.name() != "li") {
                 continue;
             }
-            let marker = if ordered {
+            // A task's box is its marker.
+            let task = item
+                .children()
+                .filter_map(|c| c.value().as_element())
+                .find(|e| e.name() == "input" && e.attr("type") == Some("checkbox"))
+                .map(|e| {
+                    if e.attr("checked").is_some() {
+                        "☑"
+                    } else {
+                        "☐"
+                    }
+                });
+            let marker = if let Some(task) = task {
+                task.to_string()
+            } else if ordered {
                 style::ordered_marker(n, depth)
             } else {
                 style::bullet(depth).to_string()
@@ -50,7 +64,7 @@ impl Converter<'_> {
         let mut first = true;
         let mut run = String::new();
         let paragraph = |me: &mut Self, run: &mut String, out: &mut String, first: &mut bool| {
-            if run.trim().is_empty() && !*first {
+            if run.trim().is_empty() {
                 run.clear();
                 return;
             }
@@ -91,9 +105,7 @@ impl Converter<'_> {
                 _ => run.push_str(&self.inline(child)),
             }
         }
-        if !run.trim().is_empty() || first {
-            paragraph(self, &mut run, &mut out, &mut first);
-        }
+        paragraph(self, &mut run, &mut out, &mut first);
         out
     }
 
