@@ -165,7 +165,7 @@ pub fn cell(p: &Palette, header: bool, align: Option<&str>) -> String {
         String::new()
     };
     format!(
-        "padding:5px 6px;border:1px solid {};text-align:{align};vertical-align:top;word-break:break-all;color:{}{back}",
+        "padding:5px 6px;border:1px solid {};text-align:{align};vertical-align:top;word-break:normal;overflow-wrap:break-word;color:{}{back}",
         p.line, p.ink
     )
 }

@@ -186,7 +186,7 @@ fn tables_fit_a_phone_and_preformatted_text_keeps_its_spaces() {
         c.value()
             .attr("style")
             .unwrap()
-            .contains("word-break:break-all")
+            .contains("overflow-wrap:break-word")
     }));
     assert!(
         select(&doc, "td")[0]

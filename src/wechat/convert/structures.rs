@@ -130,7 +130,7 @@ impl Converter<'_> {
     }
 
     /// A table fitted to a phone: the screen's width, smaller type, cells
-    /// that wrap anywhere rather than scroll.
+    /// that wrap (a number stays whole) rather than scroll.
     pub(super) fn table(&mut self, node: NodeRef<'_, Node>) -> String {
         let p = &self.ctx.palette;
         let mut rows = String::new();
