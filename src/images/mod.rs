@@ -398,6 +398,7 @@ fn from_cache(
                     shown: base,
                     content: &facts.content,
                     bytes: None,
+                    decoded: None,
                 },
                 settings,
                 cache,
@@ -444,6 +445,7 @@ fn run_job(
         .at(source)
     })?;
     let mut done = Done::new();
+    let mut decoded = None;
     // JPEG and PNG structure (and truncation) is checked without decoding.
     let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) || strip::is_webp(&bytes) {
         match strip::strip(&bytes) {
@@ -485,8 +487,15 @@ fn run_job(
         if paths.iter().all(|p| p.is_file()) {
             done.cached = true;
         } else if options.write_cache {
-            let encoded = process::make_variants(&bytes, &sizes, settings)
+            // Decoded once for the sizes and, when it is to be made too, the
+            // WeChat copy.
+            let pixels =
+                process::decode_pixels(&bytes, settings).map_err(|f| bad_image(source, &f))?;
+            let encoded = process::make_variants_from(&pixels, &sizes, settings)
                 .map_err(|f| bad_image(source, &f))?;
+            if job.wechat.is_some() && !wechat::is_cached(cache, settings, &content) {
+                decoded = Some(pixels);
+            }
             for (e, path) in encoded.iter().zip(&paths) {
                 cache
                     .store(path, &e.bytes)
@@ -526,6 +535,7 @@ fn run_job(
             shown: base,
             content: &content,
             bytes: Some(&bytes),
+            decoded: decoded.as_ref(),
         };
         done.add_wechat(picture, settings, cache, options)?;
     }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use super::cache::{ImageCache, cache_key};
 use super::{Done, ImageOptions, bad_image, io_failure};
 use crate::config::ImageSettings;
-use crate::picture::wechat::{fingerprint, wechat_copy};
+use crate::picture::process::{Decoded, decode_pixels};
+use crate::picture::wechat::{fingerprint, wechat_copy_from};
 
 /// `news/a/photo.jpg` → `news/a/photo.wechat.jpg`.
 pub fn wechat_dest(shown: &str, ext: &str) -> String {
@@ -37,6 +38,13 @@ pub(super) struct Picture<'a> {
     pub shown: &'a str,
     pub content: &'a [u8; 32],
     pub bytes: Option<&'a [u8]>,
+    /// The picture decoded already (for its sizes), if it was.
+    pub decoded: Option<&'a Decoded>,
+}
+
+/// Whether the copy of `content` is in the cache.
+pub(super) fn is_cached(cache: &ImageCache, settings: &ImageSettings, content: &[u8; 32]) -> bool {
+    cached(cache, &cache_key(&fingerprint(settings), content)).is_some()
 }
 
 impl Done {
@@ -56,6 +64,7 @@ impl Done {
             shown,
             content,
             bytes,
+            decoded,
         } = picture;
         let key = cache_key(&fingerprint(settings), content);
         let found = match cached(cache, &key) {
@@ -64,7 +73,15 @@ impl Done {
                 None => return Ok(false),
                 Some(_) if !options.write_cache => None,
                 Some(bytes) => {
-                    let copy = wechat_copy(bytes, settings).map_err(|f| bad_image(source, &f))?;
+                    let fault = |f| bad_image(source, &f);
+                    let copy = match decoded {
+                        Some(decoded) => wechat_copy_from(decoded, settings),
+                        None => wechat_copy_from(
+                            &decode_pixels(bytes, settings).map_err(fault)?,
+                            settings,
+                        ),
+                    }
+                    .map_err(fault)?;
                     let ext = if copy.png { "png" } else { "jpg" };
                     let path = cache.original_path(&key, ext);
                     cache

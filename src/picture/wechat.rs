@@ -8,7 +8,7 @@
 
 use fast_image_resize::PixelType;
 
-use super::process::{ImageFault, decode, encode, normalize, resize, variant_sizes};
+use super::process::{Decoded, ImageFault, encode, resize, variant_sizes};
 use crate::config::ImageSettings;
 
 pub const WIDTH: u32 = 1080;
@@ -26,12 +26,20 @@ pub fn fingerprint(settings: &ImageSettings) -> String {
     format!("wechat v1 w{WIDTH} q{} max{MAX_BYTES}", settings.quality)
 }
 
+#[cfg(test)]
 pub fn wechat_copy(bytes: &[u8], settings: &ImageSettings) -> Result<WechatCopy, ImageFault> {
-    let image = decode(bytes, settings)?;
-    let (pixels, kind, full) = normalize(image);
+    wechat_copy_from(&super::process::decode_pixels(bytes, settings)?, settings)
+}
+
+/// [`wechat_copy`] of a picture already decoded (for its sizes too).
+pub fn wechat_copy_from(
+    decoded: &Decoded,
+    settings: &ImageSettings,
+) -> Result<WechatCopy, ImageFault> {
+    let (pixels, kind, full) = (&decoded.pixels, decoded.kind, decoded.size);
     let mut resizer = fast_image_resize::Resizer::new();
     let mut size = variant_sizes(full, &[WIDTH])[0];
-    let mut resized = resize(&mut resizer, &pixels, kind, full, size)?;
+    let mut resized = resize(&mut resizer, pixels, kind, full, size)?;
     let (mut rgb, mut from) = if kind == PixelType::U8x4 {
         let png = encode(&resized, kind, size, settings.quality)?;
         if png.len() <= MAX_BYTES {
