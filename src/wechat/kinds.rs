@@ -5,8 +5,8 @@
 
 use crate::escape::escape_html;
 use crate::frontmatter::{Contact, HonorLevel};
-use crate::model::Page;
 use crate::model::kinds::Details;
+use crate::model::{Page, Site};
 use crate::render::status::period_text;
 
 use super::{Context, style};
@@ -114,6 +114,51 @@ fn fact_line(ctx: &Context, name: &str, value_html: &str) -> String {
     )
 }
 
+/// A correction notice's banner (本公告更正：《原公示》, with its address as a
+/// note) and its reason; a corrected notice's pointer to the correction.
+pub fn corrections(
+    site: &Site,
+    index: usize,
+    ctx: &Context,
+    notes: &mut dyn FnMut(&str, &str) -> usize,
+) -> String {
+    let t = &ctx.words;
+    let p = &ctx.palette;
+    let mut out = String::new();
+    let line = |lead: &str, other: usize, notes: &mut dyn FnMut(&str, &str) -> usize| {
+        let target = &site.pages[other];
+        let url = format!("{}{}", ctx.urls.origin_base(), target.path);
+        let n = notes(&super::links::shown_url(&url), &target.parsed.title);
+        format!(
+            "<p style=\"{}\"><strong style=\"{}\">{}</strong>{}<sup style=\"{}\">[{n}]</sup></p>",
+            style::fact(p),
+            style::strong(p),
+            escape_html(lead),
+            escape_html(&target.parsed.title),
+            style::note_mark(p)
+        )
+    };
+    if let Some(&original) = site.corrects.get(&index) {
+        out.push_str(&line(&t.word("corrects"), original, notes));
+        if let Some(reason) = site.pages[index]
+            .parsed
+            .front
+            .reason
+            .as_ref()
+            .filter(|r| !r.trim().is_empty())
+        {
+            out.push_str(&fact_line(ctx, &t.word("reason"), &escape_html(reason)));
+        }
+    }
+    for (&correction, _) in site.corrects.iter().filter(|(_, o)| **o == index) {
+        out.push_str(&line(&t.word("corrected_by"), correction, notes));
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("<section style=\"{}\">{out}</section>", style::facts_box(p))
+}
+
 /// After the text: a disclosure's attachments (by title, with the page's
 /// address, since WeChat cannot carry files) and whom to contact.
 pub fn after_body(page: &Page, ctx: &Context, permalink: &str) -> String {
@@ -146,6 +191,30 @@ pub fn after_body(page: &Page, ctx: &Context, permalink: &str) -> String {
             style::end_item(p),
             escape_html(&t.attachments_online(permalink))
         ));
+    }
+    if let Some(revisions) = page
+        .parsed
+        .front
+        .revisions
+        .as_ref()
+        .filter(|r| !r.is_empty())
+    {
+        out.push_str(&format!(
+            "<section style=\"{}\"><p style=\"{}\">{}</p>",
+            style::end_box(p),
+            style::end_heading(p),
+            escape_html(&t.word("revisions"))
+        ));
+        for r in revisions {
+            out.push_str(&format!(
+                "<p style=\"{}\">{}{}{}</p>",
+                style::fact(p),
+                escape_html(&r.date),
+                escape_html(&t.colon),
+                escape_html(&r.note)
+            ));
+        }
+        out.push_str("</section>");
     }
     if let Some(contact) = &page.parsed.front.contact {
         let text = match contact {

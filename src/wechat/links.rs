@@ -30,6 +30,7 @@ pub struct PageUrls {
     pub origin: String,
     /// The page's folder: `https://host/sub/news/a/`.
     pub page: String,
+    base: String,
 }
 
 impl PageUrls {
@@ -45,7 +46,13 @@ impl PageUrls {
         PageUrls {
             origin,
             page: format!("{}{}", base_url, page_path),
+            base: base_url.to_string(),
         }
+    }
+
+    /// The site's root on the published site: `https://host/sub/`.
+    pub fn origin_base(&self) -> &str {
+        &self.base
     }
 
     /// `href` made absolute; `None` for a scheme a reader cannot use.

@@ -299,6 +299,9 @@ pub fn export_page(
         }
     }
     out.push_str(&kinds::before_body(page, &ctx));
+    out.push_str(&kinds::corrections(site, index, &ctx, &mut |url, text| {
+        converter.note(url, text)
+    }));
     out.push_str(&converter.convert(&body));
     let in_body = page
         .parsed

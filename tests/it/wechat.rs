@@ -373,3 +373,17 @@ fn build_output_never_carries_the_wechat_tools() {
         assert!(!text.contains("复制到公众号"), "{}", file.display());
     }
 }
+
+#[test]
+fn a_correction_names_what_it_corrects_and_the_corrected_notice_points_to_it() {
+    let site = TestSite::fixture("kinds");
+    let (doc, _, run) = fragment(&site, "content/disclosures/correction.md");
+    assert_clean(&run);
+    let body = text(&select(&doc, "html > section")[0]);
+    assert!(body.contains("本公告更正："), "{body}");
+    assert!(body.contains("更正原因：金额录入有误"), "{body}");
+    assert!(body.contains("参考链接"), "the original's address: {body}");
+    let (doc, _, _) = fragment(&site, "content/disclosures/closed.md");
+    let body = text(&select(&doc, "html > section")[0]);
+    assert!(body.contains("本公示内容已更正"), "{body}");
+}
