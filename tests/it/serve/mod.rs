@@ -180,7 +180,9 @@ fn text(doc: &Html, selector: &str) -> String {
 }
 
 fn strip_live_script(body: &[u8]) -> Vec<u8> {
-    let tag = b"<script src=\"/__noticeboard/live.js\"></script>";
+    // The live-reload script and the WeChat tools, as serve adds them.
+    let tag = b"<script src=\"/__noticeboard/live.js\"></script>\
+<script src=\"/__noticeboard/wechat.js\" defer></script>";
     match body.windows(tag.len()).position(|w| w == tag) {
         Some(at) => [&body[..at], &body[at + tag.len()..]].concat(),
         None => body.to_vec(),
