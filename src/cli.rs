@@ -36,6 +36,8 @@ pub enum Command {
     Archive(ArchiveArgs),
     /// Check a snapshot (.zip, .tar.gz or unpacked folder) against its MANIFEST.sha256.
     Verify(VerifyArgs),
+    /// One page as an HTML fragment for the WeChat 公众号 editor (复制到公众号).
+    Wechat(WechatArgs),
     /// Internal: deletes a replaced output folder after `build` (started by
     /// `build` itself, detached).
     #[command(hide = true)]
@@ -249,4 +251,33 @@ fn manifest_hash(text: &str) -> Result<String, String> {
             message.code()
         ))
     }
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The fragment has only inline styles in the theme's colours, lists and preformatted \
+text written so the editor keeps them, links other than mp.weixin.qq.com as numbered notes [1] with a \
+参考链接 list at the end, footnotes as 注释, and pictures as their WeChat copies (JPEG/PNG, at most \
+1080 px wide and 1 MiB) under base_url. 外部链接变为文末参考链接；图片指向网站上的公众号副本。\n\n\
+The pictures are fetched by WeChat from base_url: publish the site with `build` first, \
+with base_url set to its public address. Open the --out file in a browser, select all, copy, and paste \
+into the editor; or use the 复制到公众号 button of `serve`. Problems found by the check of WeChat's rules \
+are printed as warnings. Exit 0 when written, 1 for a page the site does not publish, 2 for bad usage.\n\
+先用 build 发布网站（base_url 设为公网地址），公众号才能取到图片。"
+)]
+pub struct WechatArgs {
+    /// The page's content file, e.g. content/news/2026-11-20-safety-month.md.
+    #[arg(value_name = "PAGE")]
+    pub page: PathBuf,
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Write the fragment to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Put the title at the top (the editor has a title field of its own).
+    #[arg(long)]
+    pub title: bool,
+    #[command(flatten)]
+    pub clock: ClockArgs,
 }

@@ -42,6 +42,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("model", &["model"]),
     ("images", &["images"]),
     ("render", &["render"]),
+    // One page for the 公众号 editor, from what render expanded.
+    ("wechat", &["wechat"]),
     ("emit", &["emit"]),
     ("output", &["output"]),
     // Links against what the build made.

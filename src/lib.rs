@@ -8,6 +8,7 @@
 //! model    ParsedSite     -> Site         (sections, URLs, slugs, listings, taxonomies)
 //! images   Site + files   -> ImageSet     (thumbnails, large sizes, originals stripped; cached)
 //! render   Site + theme   -> OutputFile…  (shortcodes expanded, minijinja, typed views, in parallel)
+//! wechat   Site + one page -> Fragment    (`wechat`, serve's 复制到公众号: inline styles, notes)
 //! emit     Site           -> OutputFile…  (feeds, sitemap, search index, redirects, the ledger)
 //! links    Site + output  -> diagnostics  (every internal link and #anchor against what was made)
 //! output   OutputFile…    -> public/      (atomic swap)
@@ -56,4 +57,5 @@ pub(crate) mod serve;
 pub(crate) mod slug;
 pub(crate) mod text;
 pub(crate) mod theme;
+pub(crate) mod wechat;
 pub(crate) mod yaml;

@@ -16,6 +16,9 @@ fn main() -> ExitCode {
         let _ = writeln!(stderr, "{line}");
     }
     let mut stdout = std::io::stdout().lock();
+    if let Some(text) = &outcome.stdout {
+        let _ = stdout.write_all(text.as_bytes());
+    }
     for line in outcome.output_lines() {
         if outcome.success {
             let _ = writeln!(stdout, "{line}");

@@ -70,6 +70,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 report: failed.0,
                 success: false,
                 language,
+                stdout: None,
             }
         }
     }

@@ -34,5 +34,6 @@ pub fn run(args: &CheckArgs) -> Outcome {
         report,
         success,
         language,
+        stdout: None,
     }
 }

@@ -9,6 +9,7 @@ pub mod init;
 pub mod new;
 pub mod serve;
 pub mod verify;
+pub mod wechat;
 
 use crate::cli::{Cli, Command};
 use crate::diag::Report;
@@ -22,6 +23,8 @@ pub struct Outcome {
     pub success: bool,
     /// The site's language, for the summary and the common messages.
     pub language: crate::i18n::Language,
+    /// What the command writes to stdout as it is (`wechat`'s fragment).
+    pub stdout: Option<String>,
 }
 
 impl Outcome {
@@ -66,12 +69,17 @@ pub fn run(cli: Cli) -> Outcome {
             language: crate::config::language_of(&args.root),
             ..archive::run(&args)
         },
+        Command::Wechat(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..wechat::run(&args)
+        },
         Command::Verify(args) => verify::run(&args),
         Command::RemoveOldOutput { dir } => Outcome {
             lines: Vec::new(),
             report: Report::new(),
             success: crate::output::remove_trash(&dir),
             language: crate::i18n::Language::default(),
+            stdout: None,
         },
     }
 }

@@ -57,7 +57,10 @@ fn is_variant_name(name: &str) -> bool {
     let mut parts = name.rsplit('.');
     let _ext = parts.next();
     parts.next().is_some_and(|p| {
-        p.len() > 1 && p.ends_with('w') && p[..p.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        p == "wechat"
+            || (p.len() > 1
+                && p.ends_with('w')
+                && p[..p.len() - 1].bytes().all(|b| b.is_ascii_digit()))
     })
 }
 
@@ -188,5 +191,6 @@ mod tests {
         assert!(!is_variant_name("a.jpg"));
         assert!(!is_variant_name("2026.w.jpg"));
         assert!(!is_variant_name("show.jpg"));
+        assert!(is_variant_name("show.wechat.jpg"));
     }
 }

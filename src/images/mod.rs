@@ -19,6 +19,7 @@
 pub mod audit;
 pub mod cache;
 pub mod gallery;
+mod wechat;
 
 use crate::message::Message;
 use std::collections::{BTreeMap, BTreeSet};
@@ -97,6 +98,9 @@ pub struct ImageSet {
     pub cached: usize,
     /// Cache keys this build used; everything else in the cache is stale.
     pub keys: BTreeSet<String>,
+    /// Source → output path of its WeChat copy (`photo.wechat.jpg`), for
+    /// every picture a page shows.
+    pub wechat: BTreeMap<PathBuf, String>,
 }
 
 impl ImageSet {
@@ -112,6 +116,8 @@ pub struct Job {
     original: Option<String>,
     /// Output path the processed sizes are named after, when it is shown.
     shown: Option<String>,
+    /// Output path the WeChat copy is named after, when a page shows it.
+    wechat: Option<String>,
 }
 
 pub use crate::picture::is_picture_path as is_image_path;
@@ -188,7 +194,22 @@ pub fn plan(
                 && is_image_path(&shown.source)
                 && root.join(&shown.source).is_file()
             {
-                jobs.entry(shown.source).or_default().shown = Some(dest);
+                let job = jobs.entry(shown.source).or_default();
+                job.wechat = Some(dest.clone());
+                job.shown = Some(dest);
+            }
+        }
+        // Pictures in the text are published as they are, and exported to
+        // WeChat as copies.
+        for shown in gallery::body_images(page) {
+            if let Some(dest) = site.file_path_for(page, &shown.file)
+                && is_image_path(&shown.source)
+                && root.join(&shown.source).is_file()
+            {
+                let job = jobs.entry(shown.source).or_default();
+                if job.wechat.is_none() {
+                    job.wechat = Some(dest);
+                }
             }
         }
     }
@@ -205,6 +226,8 @@ struct Done {
     /// or WebP), and with its stamp, what to remember.
     facts: Option<Facts>,
     stamp: Option<(Stamp, Facts)>,
+    /// `(source, output path)` of the WeChat copy.
+    wechat: Option<(PathBuf, String)>,
 }
 
 impl Done {
@@ -239,6 +262,7 @@ impl Done {
             cached: false,
             facts: None,
             stamp: None,
+            wechat: None,
         }
     }
 }
@@ -306,6 +330,9 @@ pub fn process_planned(
                 if let Some((source, info)) = done.info {
                     set.images.insert(source, info);
                 }
+                if let Some((source, dest)) = done.wechat {
+                    set.wechat.insert(source, dest);
+                }
                 set.files.extend(done.files);
                 set.keys.extend(done.keys);
                 set.processed += usize::from(done.processed);
@@ -363,6 +390,25 @@ fn from_cache(
         }
         done.keys.push(key);
     }
+    if let Some(base) = &job.wechat {
+        let found = done
+            .add_wechat(
+                wechat::Picture {
+                    source,
+                    shown: base,
+                    content: &facts.content,
+                    bytes: None,
+                    decoded: None,
+                },
+                settings,
+                cache,
+                options,
+            )
+            .ok()?;
+        if !found {
+            return None;
+        }
+    }
     done.facts = Some(*facts);
     Some(done)
 }
@@ -399,6 +445,7 @@ fn run_job(
         .at(source)
     })?;
     let mut done = Done::new();
+    let mut decoded = None;
     // JPEG and PNG structure (and truncation) is checked without decoding.
     let scan = if strip::is_jpeg(&bytes) || strip::is_png(&bytes) || strip::is_webp(&bytes) {
         match strip::strip(&bytes) {
@@ -440,8 +487,15 @@ fn run_job(
         if paths.iter().all(|p| p.is_file()) {
             done.cached = true;
         } else if options.write_cache {
-            let encoded = process::make_variants(&bytes, &sizes, settings)
+            // Decoded once for the sizes and, when it is to be made too, the
+            // WeChat copy.
+            let pixels =
+                process::decode_pixels(&bytes, settings).map_err(|f| bad_image(source, &f))?;
+            let encoded = process::make_variants_from(&pixels, &sizes, settings)
                 .map_err(|f| bad_image(source, &f))?;
+            if job.wechat.is_some() && !wechat::is_cached(cache, settings, &content) {
+                decoded = Some(pixels);
+            }
             for (e, path) in encoded.iter().zip(&paths) {
                 cache
                     .store(path, &e.bytes)
@@ -472,6 +526,18 @@ fn run_job(
             done.files.push((original.clone(), path));
         }
         done.keys.push(key);
+    }
+    if let Some(base) = &job.wechat
+        && done.facts.is_some()
+    {
+        let picture = wechat::Picture {
+            source,
+            shown: base,
+            content: &content,
+            bytes: Some(&bytes),
+            decoded: decoded.as_ref(),
+        };
+        done.add_wechat(picture, settings, cache, options)?;
     }
     Ok(done)
 }

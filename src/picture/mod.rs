@@ -8,6 +8,7 @@
 
 pub mod process;
 pub mod strip;
+pub mod wechat;
 
 use std::borrow::Cow;
 use std::path::Path;

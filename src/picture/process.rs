@@ -255,7 +255,7 @@ pub fn decode(bytes: &[u8], settings: &ImageSettings) -> Result<DynamicImage, Im
 
 /// The pixels in the two layouts we publish: RGB for JPEG, RGBA for images
 /// with transparency (published as PNG).
-fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
+pub(crate) fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
     let size = Size {
         width: image.width(),
         height: image.height(),
@@ -267,7 +267,7 @@ fn normalize(image: DynamicImage) -> (Vec<u8>, PixelType, Size) {
     }
 }
 
-fn resize(
+pub(crate) fn resize(
     resizer: &mut Resizer,
     pixels: &[u8],
     kind: PixelType,
@@ -332,21 +332,47 @@ pub fn variant_is_png(header: &Header) -> bool {
 /// Decodes once and encodes every size of `sizes` (narrowest first, as
 /// [`variant_sizes`] gives them). Each narrower size is made from the next
 /// wider one.
+#[cfg(test)]
 pub fn make_variants(
     bytes: &[u8],
     sizes: &[Size],
     settings: &ImageSettings,
 ) -> Result<Vec<Encoded>, ImageFault> {
-    let image = decode(bytes, settings)?;
-    let (pixels, kind, full) = normalize(image);
+    make_variants_from(&decode_pixels(bytes, settings)?, sizes, settings)
+}
+
+/// A picture decoded upright, in one of the two layouts we publish, for
+/// making more than one thing of it (its sizes, its WeChat copy).
+pub struct Decoded {
+    pub pixels: Vec<u8>,
+    pub kind: PixelType,
+    pub size: Size,
+}
+
+pub fn decode_pixels(bytes: &[u8], settings: &ImageSettings) -> Result<Decoded, ImageFault> {
+    let (pixels, kind, size) = normalize(decode(bytes, settings)?);
+    Ok(Decoded { pixels, kind, size })
+}
+
+/// Every size of `sizes` (narrowest first, as [`variant_sizes`] gives them)
+/// of a decoded picture, each narrower size made from the next wider one.
+pub fn make_variants_from(
+    decoded: &Decoded,
+    sizes: &[Size],
+    settings: &ImageSettings,
+) -> Result<Vec<Encoded>, ImageFault> {
+    let kind = decoded.kind;
     let mut resizer = Resizer::new();
     let mut out: Vec<Encoded> = Vec::with_capacity(sizes.len());
-    let mut source = (pixels, full);
+    let mut source = (
+        std::borrow::Cow::Borrowed(decoded.pixels.as_slice()),
+        decoded.size,
+    );
     for &size in sizes.iter().rev() {
         let resized = resize(&mut resizer, &source.0, kind, source.1, size)?;
         let bytes = encode(&resized, kind, size, settings.quality)?;
         out.push(Encoded { bytes });
-        source = (resized, size);
+        source = (std::borrow::Cow::Owned(resized), size);
     }
     out.reverse();
     Ok(out)

@@ -21,7 +21,7 @@ pub(crate) mod media;
 mod page;
 mod reads;
 mod shared;
-mod status;
+pub(crate) mod status;
 pub(crate) mod urls;
 pub(crate) mod views;
 

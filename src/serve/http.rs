@@ -44,6 +44,8 @@ pub struct Served {
     pub error: Option<String>,
     /// No build has succeeded yet: every page is the error page.
     pub never_built: bool,
+    /// The last good build, for the WeChat tools.
+    pub wechat: Option<Arc<super::wechat::WechatSource>>,
 }
 
 /// Live-reload listeners: each event-stream connection holds a receiver.
@@ -210,6 +212,32 @@ fn handle(out: &TcpStream, accepted: Instant, conn: &Connection) -> io::Result<(
                 &[],
             ),
             "events" => events(out, served, &conn.hub),
+            "wechat.js" => respond(
+                out,
+                200,
+                "text/javascript; charset=utf-8",
+                super::wechat::SCRIPT.as_bytes(),
+                head_only,
+                &[],
+            ),
+            page if page.starts_with("wechat/") => {
+                let source = {
+                    let guard = served.read().unwrap_or_else(|e| e.into_inner());
+                    guard.wechat.clone()
+                };
+                let json = source.and_then(|s| super::wechat::answer(&s, &page["wechat/".len()..]));
+                match json {
+                    Some(json) => respond(
+                        out,
+                        200,
+                        "application/json; charset=utf-8",
+                        json.as_bytes(),
+                        head_only,
+                        &[],
+                    ),
+                    None => plain(out, 404, "no page here"),
+                }
+            }
             "files" => {
                 // Every served path, one per line: for tests and for curious users.
                 let mut paths: Vec<String> = {
@@ -313,7 +341,9 @@ pub fn content_type(path: &str) -> &'static str {
 
 /// Adds the live-reload script before `</body>` (or at the end).
 fn inject_live_script(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{PREFIX}live.js\"></script>");
+    let tag = format!(
+        "<script src=\"{PREFIX}live.js\"></script><script src=\"{PREFIX}wechat.js\" defer></script>"
+    );
     let at = html
         .windows(7)
         .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
@@ -458,7 +488,11 @@ mod tests {
         let html = inject_live_script(b"<p>x</p></BODY></html>");
         let html = String::from_utf8(html).unwrap();
         assert!(
-            html.starts_with("<p>x</p><script src=\"/__noticeboard/live.js\"></script></BODY>")
+            html.starts_with(
+                "<p>x</p><script src=\"/__noticeboard/live.js\"></script>\
+                 <script src=\"/__noticeboard/wechat.js\" defer></script></BODY>"
+            ),
+            "{html}"
         );
     }
 }

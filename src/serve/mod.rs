@@ -19,6 +19,7 @@ mod oracle;
 mod request;
 pub mod state;
 pub mod watch;
+pub mod wechat;
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -176,6 +177,7 @@ fn apply(rebuilder: &Rebuilder, result: &Rebuilt, served: &RwLock<Served>, hub: 
         rebuilder.update(&mut s.snapshot, &result.changed);
     }
     s.never_built = false;
+    s.wechat = rebuilder.wechat_source();
     drop(s);
     announce(hub, &result.changed, had_error);
 }

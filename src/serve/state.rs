@@ -80,6 +80,8 @@ pub struct Rebuilder {
     /// Paths of the files the last extras job made.
     extras: HashSet<String>,
     pending: Option<ExtrasJob>,
+    /// The last good build as the WeChat tools read it.
+    wechat: Option<Arc<super::wechat::WechatSource>>,
 }
 
 impl Rebuilder {
@@ -91,6 +93,7 @@ impl Rebuilder {
             copies: HashMap::new(),
             extras: HashSet::new(),
             pending: None,
+            wechat: None,
         }
     }
 
@@ -175,6 +178,17 @@ impl Rebuilder {
         }
         let pages = staged.site.pages.len();
         let site = staged.site.clone();
+        self.wechat = Some(Arc::new(super::wechat::WechatSource {
+            site: staged.site.clone(),
+            images: staged.images.clone(),
+            expanded: staged.expanded.clone(),
+            css: crate::wechat::stylesheet(&staged.sources),
+            published_base: crate::config::resolve(
+                self.state.config_text().unwrap_or(""),
+                &mut Report::new(),
+            )
+            .map_or_else(|| staged.site.config.base_url.clone(), |c| c.base_url),
+        }));
         self.pending = Some(ExtrasJob {
             site: staged.site,
             expanded: staged.expanded,
@@ -275,6 +289,11 @@ impl Rebuilder {
             }
         }
         self.copies = copies;
+    }
+
+    /// The last good build, for the WeChat tools.
+    pub fn wechat_source(&self) -> Option<Arc<super::wechat::WechatSource>> {
+        self.wechat.clone()
     }
 
     /// Every file of the last good build.

@@ -21,7 +21,7 @@ fn jpeg(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
+pub(crate) fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
     let mut s = vec![0xFF, marker];
     s.extend_from_slice(&((payload.len() + 2) as u16).to_be_bytes());
     s.extend_from_slice(payload);
@@ -30,7 +30,7 @@ fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
 
 /// An EXIF block (big-endian TIFF): orientation, a camera serial number and a
 /// GPS IFD with a latitude reference.
-fn exif(orientation: u16) -> Vec<u8> {
+pub(crate) fn exif(orientation: u16) -> Vec<u8> {
     let mut t = b"MM\0\x2a\0\0\0\x08".to_vec();
     // IFD0 at 8: 3 entries.
     t.extend_from_slice(&3u16.to_be_bytes());
@@ -182,7 +182,7 @@ fn site_with_photos() -> TestSite {
 // ---------------------------------------------------------------- output readers
 
 /// Metadata a JPEG still carries: APP1 (Exif/XMP), APP13, comments.
-fn jpeg_metadata(bytes: &[u8]) -> Vec<String> {
+pub(crate) fn jpeg_metadata(bytes: &[u8]) -> Vec<String> {
     assert!(bytes.starts_with(&[0xFF, 0xD8]), "not a JPEG");
     let mut found = Vec::new();
     let mut pos = 2;

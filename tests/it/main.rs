@@ -35,4 +35,5 @@ mod serve;
 mod taxonomies;
 mod theme;
 mod verify_hostile;
+mod wechat;
 mod xml_text;

@@ -114,6 +114,8 @@ fn regression_a_rebound_name_reads_nothing_of_the_preview() {
         "/__noticeboard/events",
         "/__noticeboard/files",
         "/__noticeboard/live.js",
+        "/__noticeboard/wechat.js",
+        "/__noticeboard/wechat/news/2026-10-01-autumn/",
         "/assets/site.css",
         "/news",
         "/no/such/page/",

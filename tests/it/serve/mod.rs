@@ -7,6 +7,7 @@ mod hostile;
 mod http;
 mod incremental;
 mod live_reload;
+mod wechat;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -179,7 +180,9 @@ fn text(doc: &Html, selector: &str) -> String {
 }
 
 fn strip_live_script(body: &[u8]) -> Vec<u8> {
-    let tag = b"<script src=\"/__noticeboard/live.js\"></script>";
+    // The live-reload script and the WeChat tools, as serve adds them.
+    let tag = b"<script src=\"/__noticeboard/live.js\"></script>\
+<script src=\"/__noticeboard/wechat.js\" defer></script>";
     match body.windows(tag.len()).position(|w| w == tag) {
         Some(at) => [&body[..at], &body[at + tag.len()..]].concat(),
         None => body.to_vec(),
