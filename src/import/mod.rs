@@ -34,6 +34,9 @@ pub const FILE_LIMIT: u64 = 200 * 1024 * 1024;
 #[derive(Debug, Clone, Copy)]
 pub enum DocxSource<'a> {
     Path(&'a Path),
+    /// The desk's dropped file (#22, point 6); no 附件 are looked for
+    /// unless [`ImportOptions::beside`] says where.
+    #[allow(dead_code)]
     Bytes { name: &'a str, bytes: &'a [u8] },
 }
 

@@ -349,13 +349,28 @@ fn looks_numeric(text: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The grid as an HTML table, the first row as column headers.
-pub fn table_html(grid: &Grid, caption: Option<&str>) -> String {
+/// The grid's title row: one cell merged across the whole width, as an
+/// office puts a sheet's title above its headers.
+fn title_row(grid: &Grid) -> Option<&str> {
+    let first = grid.rows.first()?;
+    let width = first.len();
+    let mut visible = first.iter().filter(|c| !c.covered);
+    let cell = visible.next()?;
+    (width > 1 && visible.next().is_none() && cell.colspan == width && cell.rowspan == 1 && grid.rows.len() > 1)
+        .then_some(cell.text.trim())
+}
+
+/// The grid as an HTML table, the first row as column headers. The caption
+/// is `caption` as given, else the sheet's title row (which is not repeated
+/// as a row), else `fallback`.
+pub fn table_html(grid: &Grid, caption: Option<&str>, fallback: Option<&str>) -> String {
     let mut out = String::from("<div class=\"table-wrap\"><table class=\"sheet\">");
-    if let Some(c) = caption.filter(|c| !c.trim().is_empty()) {
+    let title = title_row(grid);
+    if let Some(c) = caption.or(title).or(fallback).filter(|c| !c.trim().is_empty()) {
         out.push_str(&format!("<caption>{}</caption>", escape_html(c)));
     }
-    for (r, row) in grid.rows.iter().enumerate() {
+    let rows = &grid.rows[usize::from(title.is_some())..];
+    for (r, row) in rows.iter().enumerate() {
         if r == 0 {
             out.push_str("<thead>");
         } else if r == 1 {
@@ -386,7 +401,7 @@ pub fn table_html(grid: &Grid, caption: Option<&str>) -> String {
             out.push_str("</thead>");
         }
     }
-    if grid.rows.len() > 1 {
+    if rows.len() > 1 {
         out.push_str("</tbody>");
     }
     out.push_str("</table></div>");
