@@ -94,24 +94,21 @@ pub fn run(args: &ImportArgs) -> Outcome {
                 lines.push(Message::Imported {
                     path: shown(&done.page),
                 });
-                lines.push(Message::ImportFrontGuess {
-                    field: "title".to_string(),
-                    value: done.front.title.clone(),
+                lines.push(Message::ImportTitleFound {
+                    title: done.front.title.clone(),
                 });
-                lines.push(Message::ImportFrontGuess {
-                    field: "date".to_string(),
-                    value: done.front.date.clone(),
+                lines.push(Message::ImportDateFound {
+                    date: done.front.date.clone(),
                 });
-                for (field, value) in [
-                    ("number", &done.front.number),
-                    ("issuer", &done.front.issuer),
-                ] {
-                    if let Some(value) = value {
-                        lines.push(Message::ImportFrontGuess {
-                            field: field.to_string(),
-                            value: value.clone(),
-                        });
-                    }
+                if let Some(number) = &done.front.number {
+                    lines.push(Message::ImportNumberFound {
+                        number: number.clone(),
+                    });
+                }
+                if let Some(issuer) = &done.front.issuer {
+                    lines.push(Message::ImportIssuerFound {
+                        issuer: issuer.clone(),
+                    });
                 }
                 let c = &done.counts;
                 lines.push(Message::ImportCounts {

@@ -37,7 +37,10 @@ pub enum DocxSource<'a> {
     /// The desk's dropped file (#22, point 6); no 附件 are looked for
     /// unless [`ImportOptions::beside`] says where.
     #[allow(dead_code)]
-    Bytes { name: &'a str, bytes: &'a [u8] },
+    Bytes {
+        name: &'a str,
+        bytes: &'a [u8],
+    },
 }
 
 #[derive(Debug, Clone)]

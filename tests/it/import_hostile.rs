@@ -11,10 +11,22 @@ fn refused(file: &str, code: &str) {
     let run = import(&site, &[corpus(file)], &["--kind", "disclosure"]);
     run.assert_code(1);
     let name = file.rsplit('/').next().unwrap();
-    assert!(run.stderr.contains(name), "{file}: the error names the file:\n{}", run.stderr);
-    assert!(run.stderr.contains(code), "{file}: expected {code}:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(name),
+        "{file}: the error names the file:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(code),
+        "{file}: expected {code}:\n{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"));
-    assert_eq!(files_under(&site.root), before, "{file}: nothing is created");
+    assert_eq!(
+        files_under(&site.root),
+        before,
+        "{file}: nothing is created"
+    );
     let parent = site.root.parent().unwrap();
     assert!(!files_under(parent).iter().any(|p| p.ends_with("evil.txt")));
 }
@@ -54,7 +66,11 @@ fn hostile_packages_are_refused_with_nothing_written() {
 #[test]
 fn one_bad_file_does_not_stop_the_good_ones() {
     let site = TestSite::fixture("kinds");
-    let run = import(&site, &[corpus("bad/old-word.doc"), corpus("corpus/wps-like.docx")], &[]);
+    let run = import(
+        &site,
+        &[corpus("bad/old-word.doc"), corpus("corpus/wps-like.docx")],
+        &[],
+    );
     run.assert_code(1);
     assert!(run.stderr.contains("old-word.doc"));
     assert!(run.stdout.contains("content/news/") || run.stderr.contains("content/news/"));

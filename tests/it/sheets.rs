@@ -27,12 +27,30 @@ fn an_xlsx_range_shows_as_excel_shows_it() {
     site.build(&[]).assert_ok();
     let page = site.html("news/jing-fei/index.html");
     assert_eq!(page.text("table.sheet caption"), "2026年经费明细");
-    assert_eq!(page.texts("table.sheet th[scope=\"col\"]"), ["项目", "金额", "占比", "日期", "时间"]);
+    assert_eq!(
+        page.texts("table.sheet th[scope=\"col\"]"),
+        ["项目", "金额", "占比", "日期", "时间"]
+    );
     let cells = page.texts("table.sheet td");
-    for shown in ["186,420.00", "33,150.50", "-1,200.00", "73.87%", "5.00%", "2026/9/24", "2026-10-08 09:05"] {
-        assert!(cells.contains(&shown.to_string()), "{shown} not in {cells:?}");
+    for shown in [
+        "186,420.00",
+        "33,150.50",
+        "-1,200.00",
+        "73.87%",
+        "5.00%",
+        "2026/9/24",
+        "2026-10-08 09:05",
+    ] {
+        assert!(
+            cells.contains(&shown.to_string()),
+            "{shown} not in {cells:?}"
+        );
     }
-    assert_eq!(page.count("table.sheet tbody tr"), 3, "the range stops at row 4");
+    assert_eq!(
+        page.count("table.sheet tbody tr"),
+        3,
+        "the range stops at row 4"
+    );
     assert_eq!(page.count("table.sheet td.num"), 12);
 }
 
@@ -43,7 +61,10 @@ fn merged_cells_and_a_gbk_csv() {
     let page = site.html("news/jing-fei/index.html");
     assert_eq!(page.text("td[colspan=\"5\"]"), "说明：金额单位为元");
     let csv = page.texts("table.sheet")[1].clone();
-    assert!(csv.contains("赵德伟") && csv.contains("1,200.00") && csv.contains("工会办公室"), "{csv}");
+    assert!(
+        csv.contains("赵德伟") && csv.contains("1,200.00") && csv.contains("工会办公室"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -51,16 +72,34 @@ fn bad_sheet_and_range_names_are_errors_with_file_and_line() {
     let site = site_with("{{ table(file=\"经费明细.xlsx\", sheet=\"公示名单\") }}");
     let run = site.build(&[]);
     run.assert_code(1);
-    assert!(run.stderr.contains("index.md:8:") && run.stderr.contains("E1442"), "{}", run.stderr);
-    assert!(run.stderr.contains("公示名单") && run.stderr.contains("（有：明细）"), "lists the sheets there are: {}", run.stderr);
+    assert!(
+        run.stderr.contains("index.md:8:") && run.stderr.contains("E1442"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("公示名单") && run.stderr.contains("（有：明细）"),
+        "lists the sheets there are: {}",
+        run.stderr
+    );
 
     let site = site_with("{{ table(file=\"经费明细.xlsx\", range=\"A1-E4\") }}");
     let run = site.build(&[]);
     run.assert_code(1);
-    assert!(run.stderr.contains("index.md:8:") && run.stderr.contains("A1-E4") && run.stderr.contains("A1:F40"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("index.md:8:")
+            && run.stderr.contains("A1-E4")
+            && run.stderr.contains("A1:F40"),
+        "{}",
+        run.stderr
+    );
 
     let site = site_with("{{ table(file=\"gbk.csv\", sheet=\"x\") }}");
     let run = site.build(&[]);
     run.assert_code(1);
-    assert!(run.stderr.contains("index.md:8:") && run.stderr.contains("CSV"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("index.md:8:") && run.stderr.contains("CSV"),
+        "{}",
+        run.stderr
+    );
 }

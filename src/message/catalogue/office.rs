@@ -45,7 +45,7 @@ macro_rules! area_14 {
             E1420 ImportOpenDocument {}
                 => "这是 OpenDocument（.odt）格式，不能直接导入" / "this is an OpenDocument (.odt) file, which cannot be imported directly";
             H1421 SaveAsDocxHelp {}
-                => "在 Word 或 WPS 中打开它，点 文件 → 另存为，文件类型选“Word 文档（*.docx）”，再导入新文件" / "open it in Word or WPS, choose File (文件) → Save As (另存为), pick “Word Document (*.docx)” and import the new file";
+                => "在 Word 或 WPS 中打开它，点 文件 → 另存为，文件类型选“Word 文档（*.docx）”，再导入新文件" / "open it in Word or WPS, choose File → Save As, pick “Word Document (*.docx)” and import the new file";
             E1422 ImportPageExists { path: String }
                 => "已有页面 {path}，没有覆盖" / "the page {path} exists already; it was not overwritten";
             H1422 ImportPageExistsHelp {}
@@ -65,11 +65,17 @@ macro_rules! area_14 {
             T1429 ImportCounts { paragraphs: usize, headings: usize, tables: usize, pictures: usize }
                 => "  {paragraphs} 个段落，{headings} 个标题，{tables} 个表格，{pictures} 张图片" / "  {paragraphs} paragraphs, {headings} headings, {tables} tables, {pictures} pictures";
             T1430 ImportGuessedHeading { level: usize, text: String }
-                => "  按公文编号和字体判为 {level} 级标题：{text}" / "  read as a level-{level} heading from its 公文 numbering and font: {text}";
+                => "  按公文编号和字体判为 {level} 级标题：{text}" / "  read as a level-{level} heading from its typed numbering and font: {text}";
             T1431 ImportConvertedPicture { name: String, from: String }
                 => "  图片 {name} 由 {from} 转为 PNG" / "  picture {name} converted from {from} to PNG";
-            T1432 ImportFrontGuess { field: String, value: String }
-                => "  {field}：{value}" / "  {field}: {value}";
+            T1432 ImportTitleFound { title: String }
+                => "  标题：{title}" / "  title: {title}";
+            T1443 ImportDateFound { date: String }
+                => "  日期：{date}" / "  date: {date}";
+            T1444 ImportNumberFound { number: String }
+                => "  文号：{number}" / "  number: {number}";
+            T1445 ImportIssuerFound { issuer: String }
+                => "  发文机关：{issuer}" / "  issuer: {issuer}";
             T1433 ImportFailed { count: usize }
                 => "{count} 个文件没有导入；没有为它们创建任何文件" / "{count} files were not imported; nothing was created for them";
             E1434 SheetNotFound { sheet: String, sheets: List }
@@ -79,7 +85,7 @@ macro_rules! area_14 {
             E1436 SheetFormat { file: String }
                 => "{file} 不是 .xlsx 或 .csv 表格" / "{file} is not an .xlsx or .csv sheet";
             H1436 SheetFormatHelp {}
-                => "在 Excel 或 WPS 表格中打开它，点 文件 → 另存为，文件类型选“Excel 工作簿（*.xlsx）”" / "open it in Excel or WPS, choose File (文件) → Save As (另存为) and pick “Excel Workbook (*.xlsx)”";
+                => "在 Excel 或 WPS 表格中打开它，点 文件 → 另存为，文件类型选“Excel 工作簿（*.xlsx）”" / "open it in Excel or WPS, choose File → Save As and pick “Excel Workbook (*.xlsx)”";
             E1437 SheetNotInCsv { sheet: String }
                 => "CSV 文件只有一张表，不能选工作表“{sheet}”" / "a CSV file has a single sheet; the sheet “{sheet}” cannot be chosen";
             E1438 SheetTooLarge { cells: usize, limit: usize }
@@ -89,7 +95,7 @@ macro_rules! area_14 {
             W1440 AttachmentNotShown { file: String }
                 => "附件 {file} 不是 .xlsx 或 .csv 表格，show: true 不起作用" / "the attachment {file} is not an .xlsx or .csv sheet, so show: true does nothing";
             E1441 TableNeedsFile {}
-                => "table 需要 file 参数，例如 table(file=\"名单.xlsx\")" / "table needs a file argument, e.g. table(file=\"名单.xlsx\")";
+                => "table 需要 file 参数，例如 table(file=\"名单.xlsx\")" / "table needs a file argument, e.g. table(file=\"list.xlsx\")";
             E1442 TableUnreadable { file: String, problem: Box<Message> }
                 => "表格 {file}：{problem}" / "table {file}: {problem}";
         }

@@ -52,7 +52,6 @@ impl<'d> Converter<'d> {
     pub fn body(&mut self, skip: &BTreeSet<usize>) -> String {
         let mut out = String::new();
         let mut in_list = false;
-        let mut last_list: Option<String> = None;
         for (i, block) in self.doc.blocks.iter().enumerate() {
             if skip.contains(&i) {
                 continue;
@@ -67,9 +66,7 @@ impl<'d> Converter<'d> {
                         continue;
                     };
                     let (n, restarted) = self.counter.next(&self.doc.numbering, &num_id, ilvl);
-                    let new_list = !in_list
-                        || (restarted && ilvl == 0)
-                        || (ilvl == 0 && last_list.as_deref() != Some(&num_id) && restarted);
+                    let new_list = !in_list || (restarted && ilvl == 0);
                     if new_list && in_list {
                         // Two lists in a row: a comment keeps Markdown from joining them.
                         out.push_str("<!-- -->\n\n");
@@ -85,7 +82,6 @@ impl<'d> Converter<'d> {
                     out.push_str(&format!("{indent}{marker} {}\n", self.inline_markdown(p)));
                     self.counts.paragraphs += 1;
                     in_list = true;
-                    last_list = Some(num_id);
                 }
                 Block::Para(p) => {
                     if p.text().trim().is_empty() && !p.has_pictures() {

@@ -65,7 +65,7 @@ pub fn parse_ref(text: &str) -> Option<(usize, usize)> {
         acc * 26 + usize::from(b.to_ascii_uppercase() - b'A' + 1)
     });
     let row: usize = text[letters..].parse().ok()?;
-    (row >= 1 && row <= ROW_LIMIT && col >= 1 && col <= COL_LIMIT).then(|| (row - 1, col - 1))
+    ((1..=ROW_LIMIT).contains(&row) && (1..=COL_LIMIT).contains(&col)).then(|| (row - 1, col - 1))
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -356,7 +356,11 @@ fn title_row(grid: &Grid) -> Option<&str> {
     let width = first.len();
     let mut visible = first.iter().filter(|c| !c.covered);
     let cell = visible.next()?;
-    (width > 1 && visible.next().is_none() && cell.colspan == width && cell.rowspan == 1 && grid.rows.len() > 1)
+    (width > 1
+        && visible.next().is_none()
+        && cell.colspan == width
+        && cell.rowspan == 1
+        && grid.rows.len() > 1)
         .then_some(cell.text.trim())
 }
 
@@ -366,7 +370,11 @@ fn title_row(grid: &Grid) -> Option<&str> {
 pub fn table_html(grid: &Grid, caption: Option<&str>, fallback: Option<&str>) -> String {
     let mut out = String::from("<div class=\"table-wrap\"><table class=\"sheet\">");
     let title = title_row(grid);
-    if let Some(c) = caption.or(title).or(fallback).filter(|c| !c.trim().is_empty()) {
+    if let Some(c) = caption
+        .or(title)
+        .or(fallback)
+        .filter(|c| !c.trim().is_empty())
+    {
         out.push_str(&format!("<caption>{}</caption>", escape_html(c)));
     }
     let rows = &grid.rows[usize::from(title.is_some())..];

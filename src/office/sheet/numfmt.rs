@@ -322,7 +322,7 @@ fn place_digits(value: f64, pattern: &str) -> String {
         let bytes: Vec<char> = int.chars().collect();
         let mut grouped = String::new();
         for (k, c) in bytes.iter().enumerate() {
-            if k > 0 && (bytes.len() - k) % 3 == 0 {
+            if k > 0 && (bytes.len() - k).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(*c);
