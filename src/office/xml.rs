@@ -13,8 +13,9 @@ use crate::message::Message;
 /// Deeper than any document Word writes (tables in text boxes in tables
 /// reach about 60).
 pub const DEPTH_LIMIT: usize = 256;
-/// Elements in one part: a 100-page document has about 200,000.
-pub const ELEMENT_LIMIT: usize = 4_000_000;
+/// Elements in one part: a 100-page document has about 100,000; at the cap
+/// the tree takes a few hundred MB, so memory stays bounded.
+pub const ELEMENT_LIMIT: usize = 2_000_000;
 
 #[derive(Debug, Clone, Default)]
 pub struct Element {
