@@ -258,6 +258,16 @@ fn wps_styles_text_boxes_tracked_changes_and_comments() {
     assert!(text.contains("参会人员共一百二十人。"), "{text}");
     assert!(!text.contains("这句要不要删"), "comments are dropped");
     assert!(
+        !text.contains("……1"),
+        "Word's table of contents is left to the page's own"
+    );
+    assert!(text.contains("见会议议程"));
+    assert_eq!(
+        page.count(".article-body a[href^=\"#_Toc\"]"),
+        0,
+        "a bookmark link leads nowhere on the web"
+    );
+    assert!(
         run.stderr.contains("W1411") && run.stderr.contains("W1412"),
         "{}",
         run.stderr

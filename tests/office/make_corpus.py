@@ -358,8 +358,11 @@ def wps_like():
     styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="2"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/></w:rPr></w:style>'))
     styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="3"><w:name w:val="标题 2"/><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>'))
     styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="a5"><w:name w:val="我的小标题"/><w:basedOn w:val="2"/></w:style>'))
+    styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style>'))
     add_xml(doc, para(run("安康杯竞赛推进会召开"), style="2"))
-    add_xml(doc, para(run("会议要求各单位落实安全生产责任。")))
+    # Word's own table of contents: a line per heading, linked to a bookmark.
+    add_xml(doc, para('<w:hyperlink w:anchor="_Toc1">' + run("会议议程……………………1") + "</w:hyperlink>", style="TOC1"))
+    add_xml(doc, para(run("会议要求各单位落实安全生产责任，") + '<w:hyperlink w:anchor="_Toc1">' + run("见会议议程") + "</w:hyperlink>" + run("。")))
     add_xml(doc, para(run("会议议程"), style="3"))
     add_xml(doc, para(run("继承大纲级别的小标题"), style="a5"))
     textbox = (

@@ -177,6 +177,7 @@ impl<'a> Reader<'a> {
             style,
             heading: outline.or(info.heading),
             title_style: info.title,
+            toc: info.toc,
             list,
             centered: ppr.and_then(is_center).or(info.center).unwrap_or(false),
             right: matches!(jc, Some("right" | "end")),
@@ -198,11 +199,13 @@ impl<'a> Reader<'a> {
             match e.name.as_str() {
                 "r" => self.run(e, base, state, out),
                 "hyperlink" => {
+                    // A link to a bookmark (`w:anchor`) leads nowhere on the
+                    // web page: its text stays, the link goes.
                     let target = e
                         .attr("r:id")
                         .and_then(|id| self.rels.get(id))
-                        .map(|(t, _)| t.to_string())
-                        .or_else(|| e.attr("w:anchor").map(|a| format!("#{a}")));
+                        .filter(|(_, external)| *external)
+                        .map(|(t, _)| t.to_string());
                     let outer = std::mem::replace(&mut state.link, target);
                     self.inlines(e, base, state, out);
                     state.link = outer;

@@ -84,7 +84,7 @@ impl<'d> Converter<'d> {
                     in_list = true;
                 }
                 Block::Para(p) => {
-                    if p.text().trim().is_empty() && !p.has_pictures() {
+                    if (p.text().trim().is_empty() && !p.has_pictures()) || p.toc {
                         continue;
                     }
                     if in_list {

@@ -64,6 +64,8 @@ pub struct Para {
     /// 1 for `Heading 1` / `标题 1` / outline level 0.
     pub heading: Option<u8>,
     pub title_style: bool,
+    /// A line of Word's own table of contents.
+    pub toc: bool,
     /// `(numId, level)` from numbering.xml.
     pub list: Option<(String, u8)>,
     pub centered: bool,

@@ -12,6 +12,8 @@ use crate::office::xml::Element;
 pub struct StyleInfo {
     pub heading: Option<u8>,
     pub title: bool,
+    /// A table of contents line (`toc 1`, `目录 1`): the page makes its own.
+    pub toc: bool,
     pub font: Option<String>,
     pub size: Option<u32>,
     pub bold: Option<bool>,
@@ -147,6 +149,10 @@ impl Styles {
             };
             if first {
                 info.title = is_title_name(&raw.name) || current == "Title";
+                let lower = raw.name.to_lowercase();
+                info.toc = lower.starts_with("toc")
+                    || lower.starts_with("目录")
+                    || current.to_lowercase().starts_with("toc");
                 info.heading = heading_by_name(&raw.name).or_else(|| heading_by_name(&current));
                 first = false;
             }
