@@ -319,3 +319,47 @@ fn first_heading(blocks: &[Block], used: &[usize]) -> Option<(usize, String)> {
         _ => None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The desk's way in: bytes and a name, no file on disk.
+    #[test]
+    fn bytes_dropped_on_the_desk_become_a_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(
+            root.join("site.yaml"),
+            "title: 测试\nbase_url: https://example.org/\n",
+        )
+        .unwrap();
+        let bytes = include_bytes!("../../tests/office/corpus/wps-like.docx");
+        let options = ImportOptions {
+            section: None,
+            kind: Kind::News,
+            category: None,
+            today: "2026-11-23".to_string(),
+            beside: None,
+        };
+        let source = DocxSource::Bytes {
+            name: "稿件.docx",
+            bytes,
+        };
+        let done = import_docx(root, source, &options).unwrap();
+        assert_eq!(done.front.title, "安康杯竞赛推进会召开");
+        assert!(done.page.starts_with("content/news"));
+        assert!(root.join(&done.page).is_file());
+        assert!(done.warnings.iter().all(|w| !w.is_error()));
+        // Again: refused, and the page stays as it was.
+        let again = import_docx(root, source, &options).unwrap_err();
+        assert!(matches!(*again.message, Message::ImportPageExists { .. }));
+        // Not a .docx: refused with the name given.
+        let bad = DocxSource::Bytes {
+            name: "旧文件.doc",
+            bytes: &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+        };
+        let refused = import_docx(root, bad, &options).unwrap_err();
+        assert!(matches!(*refused.message, Message::ImportOldFormat {}));
+    }
+}
