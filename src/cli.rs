@@ -32,6 +32,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a page from its kind's archetype: `noticeboard new disclosure 关于…的公示`.
     New(NewArgs),
+    /// Turn Word documents (.docx) into pages, with their pictures:
+    /// `noticeboard import 通知.docx --kind disclosure`.
+    Import(ImportArgs),
     /// Write a dated offline snapshot (.zip or .tar.gz) that opens from a folder.
     Archive(ArchiveArgs),
     /// Check a snapshot (.zip, .tar.gz or unpacked folder) against its MANIFEST.sha256.
@@ -74,6 +77,39 @@ pub struct NewArgs {
     /// Section folder under content/; default: the section whose _index.md has this kind.
     #[arg(long, value_name = "S")]
     pub section: Option<String>,
+    #[command(flatten)]
+    pub clock: ClockArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each .docx becomes a folder content/<section>/<slug>/ holding index.md and the document's \
+pictures; the slug is the title in pinyin (news get the date in front). Headings come from Word's heading \
+styles, or from a 公文's typed numbering (一、 （一） 1． （1）) when the line is short and set in 黑体/楷体 or \
+bold. The title, date (成文日期), and for a disclosure the 文号 (number), issuer and 附件 (files of the same \
+name beside the .docx) go into the front matter; the author is never copied. After each file a report says \
+what was guessed or left out. An existing page is never overwritten; a file that cannot be read (.doc, .wps, \
+.rtf, .odt, damaged or hostile files) is exit 1 and nothing is created for it. Save old files as .docx first: \
+Word or WPS, 文件 → 另存为 → Word 文档 (*.docx).\n\n\
+每个 .docx 成为 content/<栏目>/<slug>/ 文件夹（index.md 和文中图片）；旧版 .doc/.wps 请先在 Word 或 WPS 中\
+“文件 → 另存为”存成 .docx。"
+)]
+pub struct ImportArgs {
+    /// Word documents (.docx), or folders: every .docx directly inside.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Site folder (holding site.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Section folder under content/; default: the section whose _index.md has the kind.
+    #[arg(long, value_name = "S")]
+    pub section: Option<String>,
+    /// Kind of page: news (default), model-worker, craftsman, campaign or disclosure.
+    #[arg(long, value_enum, default_value = "news", value_name = "K")]
+    pub kind: KindArg,
+    /// A disclosure's category (one of site.yaml's disclosure.categories), e.g. 评先评优.
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
     #[command(flatten)]
     pub clock: ClockArgs,
 }

@@ -35,6 +35,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     // One picture's bytes (header, metadata, pixels): the model lists
     // attachments as they are published, the images stage makes them.
     ("picture", &["picture"]),
+    // Word and Excel files read into documents and grids: pure functions of
+    // bytes, below the model (an inline spreadsheet attachment) and render
+    // (the table shortcode).
+    ("office", &["office"]),
     ("load", &["load"]),
     ("parse", &["parse", "frontmatter", "markdown"]),
     // Notice periods and document numbers: rules the model applies.
@@ -52,6 +56,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("build", &["build"]),
     // Above build: an archive is a build written to a .zip/.tar.gz.
     ("archive", &["archive"]),
+    // A Word document made into a page bundle: reads the site like `new`,
+    // used by the import command and the desk.
+    ("import", &["import"]),
     ("serve", &["serve"]),
     ("cmd", &["cmd", "cli", "fuzzing"]),
 ];

@@ -40,6 +40,7 @@ pub(crate) mod frontmatter;
 pub mod fuzzing;
 pub(crate) mod i18n;
 pub(crate) mod images;
+pub(crate) mod import;
 #[cfg(test)]
 mod layers;
 pub(crate) mod layout;
@@ -48,6 +49,7 @@ pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod message;
 pub(crate) mod model;
+pub(crate) mod office;
 pub(crate) mod output;
 pub(crate) mod parse;
 pub(crate) mod picture;

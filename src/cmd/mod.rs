@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod new;
 pub mod serve;
@@ -64,6 +65,10 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Serve(args) => Outcome {
             language: crate::config::language_of(&args.root),
             ..serve::run(&args)
+        },
+        Command::Import(args) => Outcome {
+            language: crate::config::language_of(&args.root),
+            ..import::run(&args)
         },
         Command::Archive(args) => Outcome {
             language: crate::config::language_of(&args.root),

@@ -110,6 +110,9 @@ pub struct Notice {
 pub struct AttachmentSpec {
     pub file: String,
     pub title: Option<String>,
+    /// A spreadsheet (.xlsx, .csv) shown as a table on the page, too.
+    #[serde(default)]
+    pub show: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

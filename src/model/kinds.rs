@@ -58,6 +58,8 @@ pub struct Attachment {
     pub written_sha256: Option<String>,
     /// PDF, Word, Excel, 图片…
     pub kind: &'static str,
+    /// A spreadsheet with `show: true`: its first sheet, to show inline.
+    pub table: Option<crate::office::sheet::Grid>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -364,6 +366,42 @@ fn check_files(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) {
     }
 }
 
+/// An attachment with `show: true`: a spreadsheet read for the page, a
+/// warning for anything else, an error (with the line) for a sheet that
+/// cannot be read.
+fn inline_table(
+    page: &ParsedPage,
+    name: &str,
+    bytes: &[u8],
+    report: &mut Report,
+) -> Option<crate::office::sheet::Grid> {
+    let lower = name.to_lowercase();
+    if ![".xlsx", ".csv"].iter().any(|e| lower.ends_with(e)) {
+        report.push(
+            Diagnostic::warning(Message::AttachmentNotShown {
+                file: name.to_string(),
+            })
+            .at(&page.path)
+            .line_maybe(page.key_line("attachments")),
+        );
+        return None;
+    }
+    match crate::office::sheet::read_table(name, bytes, None, None) {
+        Ok(grid) => Some(grid),
+        Err(problem) => {
+            report.push(error_at(
+                page,
+                "attachments",
+                Message::TableUnreadable {
+                    file: name.to_string(),
+                    problem: Box::new(problem),
+                },
+            ));
+            None
+        }
+    }
+}
+
 fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) -> Vec<Attachment> {
     let Some(list) = &page.front.attachments else {
         return Vec::new();
@@ -407,7 +445,13 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
         // is published: a photo goes out without its metadata, maybe upright.
         let published = crate::picture::published_file(&rel, &bytes, &ctx.config.images);
         let written_sha256 = (published.as_ref() != bytes.as_slice()).then(|| sha256_hex(&bytes));
+        let table = if spec.show {
+            inline_table(page, &name, &bytes, report)
+        } else {
+            None
+        };
         out.push(Attachment {
+            table,
             title: spec.title.clone().unwrap_or_else(|| name.clone()),
             file: spec.file.clone(),
             kind: file_kind(&name),

@@ -49,6 +49,8 @@ pub(crate) fn disclosure_view(r: &SiteReads<'_>, index: usize) -> Option<Disclos
                 kind: a.kind,
                 size: human_size(a.size),
                 sha256: a.sha256.clone(),
+                table: (a.table.as_ref())
+                    .map(|g| crate::office::sheet::table_html(g, None, Some(&a.title))),
             })
             .collect(),
         corrects: r.corrects(index).map(link),

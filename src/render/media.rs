@@ -320,6 +320,11 @@ fn render_call(
             ),
         }
     }
+    let table = if call.name == "table" {
+        super::table::table_shortcode(page, call, root, report)
+    } else {
+        None
+    };
     let gallery = if call.name == "gallery" {
         to_value(gallery_views(site, images, page))
     } else {
@@ -342,6 +347,7 @@ fn render_call(
         src_url => src_url,
         file => file.map(to_value),
         images => gallery,
+        table => table,
         id => format!("sc{index}"),
         t => words.clone(),
         page => context! { title => page.parsed.title.clone(), url => url_for(&site.config, &page.path) },

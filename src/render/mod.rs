@@ -22,6 +22,7 @@ mod page;
 mod reads;
 mod shared;
 pub(crate) mod status;
+mod table;
 pub(crate) mod urls;
 pub(crate) mod views;
 

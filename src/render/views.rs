@@ -285,6 +285,8 @@ pub struct AttachmentView {
     pub kind: &'static str,
     pub size: String,
     pub sha256: String,
+    /// A spreadsheet shown inline, as an HTML table.
+    pub table: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

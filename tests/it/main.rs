@@ -23,6 +23,8 @@ mod fuzz_corpus;
 mod hostile_media;
 mod hostile_sizes;
 mod images;
+mod import;
+mod import_hostile;
 #[cfg(unix)]
 mod kill;
 mod kinds;
@@ -32,6 +34,7 @@ mod public_site;
 mod script_urls;
 mod search;
 mod serve;
+mod sheets;
 mod taxonomies;
 mod theme;
 mod verify_hostile;
