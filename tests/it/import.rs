@@ -139,7 +139,7 @@ fn a_gongwen_becomes_a_disclosure_with_its_number_issuer_date_and_attachments() 
         "关于2026年度优秀工会积极分子评选结果的公示"
     );
     assert_eq!(page.text(".doc-number"), "江重工〔2026〕31号");
-    let facts = page.texts(".facts dd").join(" ");
+    let facts = page.texts(".index-table td").join(" ");
     assert!(
         facts.contains("江城重型机械集团有限公司工会") && facts.contains("评先评优"),
         "{facts}"
