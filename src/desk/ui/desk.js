@@ -60,12 +60,23 @@ async function runBuild(button, busyKey, action) {
 function header(site) {
   const publish = h('button', { type: 'button', class: 'primary', id: 'publish' }, t('publish'));
   const archive = h('button', { type: 'button', id: 'archive' }, t('archive'));
+  const problems = (list) => {
+    for (const p of (list || []).slice(0, 5)) announce(`${p.path || ''}${p.line ? `:${p.line}` : ''} ${p.message}`, p.severity === 'error');
+  };
   publish.addEventListener('click', () => runBuild(publish, 'publishing', async () => {
-    const r = await post('publish', {});
-    announce(t('published', { pages: r.pages ?? 0, written: r.written ?? 0 }), !r.ok);
-    for (const p of (r.problems || []).slice(0, 5)) announce(`${p.path || ''}${p.line ? `:${p.line}` : ''} ${p.message}`, p.severity === 'error');
-    if (r.next_change) announce(t('next_change', r.next_change));
-    window.dispatchEvent(new CustomEvent('nb-published', { detail: r }));
+    let r;
+    try {
+      r = await post('publish', {});
+    } catch (e) {
+      // A failed build leaves public/ as it was; say so, with its problems.
+      announce(t('publish_failed', { message: e.message }), true);
+      problems(e.body && e.body.problems);
+      return;
+    }
+    announce(t('published', { pages: r.pages ?? 0, written: r.written ?? 0 }));
+    problems(r.problems);
+    const next = r.next_change;
+    if (next) announce(t('next_change', { at: next.at, what: next.what || [next.page, next.state].filter(Boolean).join(' ') }));
   }));
   archive.addEventListener('click', () => runBuild(archive, 'archiving', async () => {
     const r = await post('archive', {});

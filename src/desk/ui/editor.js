@@ -119,7 +119,7 @@ export async function openEditor(main, ctx, target) {
     },
     uploaded: (result) => {
       if (result.path && result.path !== state.path) moveTo(result.path);
-      const byName = new Map(state.files.map((f) => [f.name, f]));
+      const byName = new Map((result.all || state.files).map((f) => [f.name, f]));
       for (const f of result.files || []) byName.set(f.name, f);
       state.files = [...byName.values()];
       media.setFiles(state.files);
@@ -157,7 +157,11 @@ export async function openEditor(main, ctx, target) {
 
   const reviewTools = site.review === 'required' ? reviewBox() : null;
 
-  main.replaceChildren(
+  // Listeners go on this screen, not on <main>: a later screen replaces it,
+  // and with it every listener of this editor.
+  const screen = h('div', { class: 'editor' });
+  main.replaceChildren(screen);
+  screen.append(
     h('div', { class: 'editor-head' }, back, title, h('div', { class: 'editor-actions' }, status, saveBtn)),
     banner,
     revisionBox,
@@ -280,6 +284,14 @@ export async function openEditor(main, ctx, target) {
         if (payload.revision_note) {
           revisionBox.hidden = true;
           revision.value = '';
+          // The server recorded the note in `revisions`; take the front
+          // matter as written, so the next save keeps it.
+          const fresh = await get('page', { path: state.path }).catch(() => null);
+          const typed = current();
+          if (fresh && same(typed.front, c.front) && typed.body === c.body) {
+            form.load(fresh.front || {});
+            state.version = fresh.version;
+          }
         }
         const now = current();
         if (same(now.front, c.front) && now.body === c.body) localStorage.removeItem(key);
@@ -386,7 +398,7 @@ export async function openEditor(main, ctx, target) {
     changed();
   });
   saveBtn.addEventListener('click', () => save(true));
-  main.addEventListener('keydown', (e) => {
+  screen.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
       e.preventDefault();
       save(true);

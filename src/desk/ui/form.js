@@ -10,6 +10,9 @@ import { t } from './i18n.js';
 /// manage; the form leaves them alone (their values are kept as written).
 const MANAGED = new Set(['gallery', 'cover', 'slug', 'kind', 'template', 'aliases', 'weight', 'reviewed']);
 
+/// Fields of every kind that most pages leave empty.
+const SECONDARY = new Set(['updated', 'draft', 'summary', 'tags', 'author', 'source']);
+
 function labelFor(field, id) {
   return h(
     'label',
@@ -311,7 +314,14 @@ export function buildForm(fields, front, { onChange, files }) {
   const shown = fields.filter((f) => !MANAGED.has(f.name));
   const controls = shown.map((f) => control(f, ctx, f.name));
   const general = h('ul', { class: 'problems-general' });
-  const el = h('div', { class: 'form grid' }, controls.map((c) => c.el));
+  // What every page may have but few need goes in a fold after the kind's
+  // own fields, so a 公示 shows its 文号 and 公示期 first.
+  const main = controls.filter((c) => !SECONDARY.has(c.field.name));
+  const more = controls.filter((c) => SECONDARY.has(c.field.name));
+  const fold = more.length
+    ? h('details', { class: 'more wide' }, h('summary', {}, t('more_fields', { names: more.map((c) => c.field.label).join('、') })), h('div', { class: 'grid' }, more.map((c) => c.el)))
+    : null;
+  const el = h('div', { class: 'form grid' }, main.map((c) => c.el), fold);
   let base = { ...front };
 
   const byName = new Map(controls.map((c) => [c.field.name, c]));
@@ -367,6 +377,7 @@ export function buildForm(fields, front, { onChange, files }) {
           continue;
         }
         c.problem.hidden = false;
+        if (fold && SECONDARY.has(name)) fold.open = true;
         c.problem.textContent = [c.problem.textContent, `${p.message}${p.code ? ` [${p.code}]` : ''}`].filter(Boolean).join(' ');
         c.el.classList.add('has-problem');
         if (c.input) c.input.setAttribute('aria-invalid', 'true');
@@ -375,6 +386,7 @@ export function buildForm(fields, front, { onChange, files }) {
     },
     focusField(name) {
       const c = byName.get(name);
+      if (fold && SECONDARY.has(name)) fold.open = true;
       if (c) c.focus();
       return Boolean(c);
     },

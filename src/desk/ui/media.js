@@ -206,11 +206,15 @@ export function mediaPanel(host) {
     empty.hidden = hasPhotos || hasAttachments;
   }
 
-  async function uploadOne(file) {
+  function progressItem(file) {
     const bar = h('progress', { max: 1, value: 0, 'aria-label': t('uploading', { name: file.name }) });
     const text = h('span', {}, t('uploading', { name: file.name }));
     const item = h('li', {}, text, ' ', bar);
     progressEl.append(item);
+    return { bar, text, item };
+  }
+
+  async function uploadOne(file, { bar, text, item }) {
     try {
       const page = await host.ensurePath();
       const result = await upload(`upload?${new URLSearchParams({ page })}`, file, (p) => { bar.value = p; });
@@ -228,15 +232,19 @@ export function mediaPanel(host) {
     }
   }
 
-  /// Uploads each file (in parallel, each with its progress), then adds new
+  /// Uploads each file (each with its own progress bar), then adds new
   /// photos to the end of the gallery. Resolves to the uploaded names.
   async function addFiles(list) {
     const docx = list.filter(isDocx);
     const rest = list.filter((f) => !isDocx(f));
     for (const d of docx) host.importDocx(d);
     if (!rest.length) return [];
+    const items = rest.map(progressItem);
     await host.ensurePath();
-    const results = await Promise.all(rest.map(uploadOne));
+    // One after the other: the first photo may turn a single-file page into
+    // a bundle (a new path), which the next upload must use.
+    const results = [];
+    for (let i = 0; i < rest.length; i += 1) results.push(await uploadOne(rest[i], items[i]));
     const names = results.filter(Boolean).flatMap((r) => (r.files || []).map((f) => f.name));
     const newPhotos = names.filter((n) => IMAGE_EXT.test(n));
     if (newPhotos.length) {

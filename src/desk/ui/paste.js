@@ -19,6 +19,7 @@ const DROP = new Set([
   'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'CANVAS',
   'V:SHAPETYPE', 'V:SHAPE', 'W:SDT',
 ]);
+const BLOCK_SELECTOR = [...BLOCK].map((t) => t.toLowerCase()).join(',');
 export const IMAGE_PLACEHOLDER = 'nb-paste-image-';
 
 function styleOf(el) {
@@ -150,6 +151,13 @@ class Converter {
         if (BLOCK.has(tag)) {
           flush();
           out.push(...this.block(child));
+          continue;
+        }
+        if (child.querySelector(BLOCK_SELECTOR)) {
+          // An inline element around blocks (Google Docs wraps a whole
+          // document in <b style="font-weight:normal">): a container.
+          flush();
+          out.push(...this.blocks(child));
           continue;
         }
       }

@@ -1,0 +1,249 @@
+//! The writing desk's browser side, driven in real headless Chromium against
+//! a running `serve`: a page of every kind created through the desk and
+//! published, paste from Word/WPS/Google Docs/web pages, the revision note of
+//! a published disclosure, a conflicting save, autosave across a closed tab,
+//! and axe-core plus keyboard checks at desktop and phone widths. Screenshots
+//! go to `target/screenshots/`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::harness::{NOW, TestSite, bin, playwright};
+
+/// `noticeboard serve` of a test site on an ephemeral port, with the desk's
+/// address (token included) read from its output; killed when dropped.
+struct DeskServe {
+    child: Child,
+    desk: String,
+}
+
+impl Drop for DeskServe {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl DeskServe {
+    fn start(site: &TestSite) -> DeskServe {
+        let mut child = bin()
+            .args(["serve", "--port", "0", "--now", NOW, "--root"])
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        // Keep reading, so serve never blocks on a full pipe.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if let Some(at) = line.find("http://")
+                    && line.contains("/_desk/?token=")
+                {
+                    let url: String = line[at..].split_whitespace().next().unwrap_or("").into();
+                    let _ = tx.send(url);
+                }
+            }
+        });
+        let desk = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("serve printed no desk address");
+        DeskServe { child, desk }
+    }
+}
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+}
+
+fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
+    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}"))
+}
+
+#[test]
+fn desk_paste_keeps_headings_bold_lists_tables_links_and_drops_office_markup() {
+    let site = TestSite::fixture("kinds");
+    let serve = DeskServe::start(&site);
+    let Some(r) = playwright("desk-paste.mjs", &[&serve.desk]) else {
+        return;
+    };
+    let word = str_of(&r["word"], "markdown");
+    for kept in [
+        "## 关于推荐先进集体的通知",
+        "各分会：**请于11月30日前**报送以下材料。",
+        "- 推荐表一份\n- 事迹材料\n   - 不超过1500字",
+        "1. 分会初审\n2. 工会审核",
+        "| **姓名** | **单位** |\n| --- | --- |\n| 张三 | 一车间 |",
+        "详见[评选办法](https://www.acftu.org/rules.html)。",
+    ] {
+        assert!(word.contains(kept), "{kept:?} missing from\n{word}");
+    }
+    for dropped in [
+        "mso-", "o:p", "font", "color", "class", "<", "javascript", "StartFragment", "·",
+        "supportLists", "Symbol", "@list",
+    ] {
+        assert!(!word.contains(dropped), "{dropped:?} left in\n{word}");
+    }
+    // Word's picture is only a file:// path on the writer's disk: reported
+    // for upload, never linked.
+    assert_eq!(r["word"]["images"].as_array().unwrap().len(), 1);
+
+    let wps = str_of(&r["wps"], "markdown");
+    assert!(wps.starts_with("## 职工之家建设情况"), "{wps}");
+    assert!(wps.contains("**一、基本情况**") && wps.contains("全年开展活动**12次**。"), "{wps}");
+    assert!(!wps.contains("方正") && !wps.contains("font"), "{wps}");
+
+    let gdocs = str_of(&r["gdocs"], "markdown");
+    assert_eq!(gdocs, "### 活动安排\n\n时间：**周六上午**\n\n- 签到\n- 比赛", "{gdocs}");
+
+    let web = str_of(&r["web"], "markdown");
+    assert!(web.contains("#### 参赛须知"), "{web}");
+    assert!(web.contains("请携带**工作证**，*准时*到场。"), "{web}");
+    assert!(web.contains("2. 第二轮：[实操](/news/rules/)"), "{web}");
+    assert!(web.contains(r"价格 5\*3 \[说明\] \<b>"), "Markdown in text is escaped: {web}");
+    for dropped in ["stolen", "script", "onclick", "onerror", "iframe", "ads.example", "color"] {
+        assert!(!web.contains(dropped), "{dropped:?} left in\n{web}");
+    }
+    assert_eq!(r["script_ran"], false, "pasted HTML never runs");
+
+    let strings = &r["strings"];
+    assert!(strings["count"].as_u64().unwrap() > 100, "{strings}");
+    for list in ["only_zh", "only_en", "en_with_cjk", "zh_without_cjk"] {
+        assert_eq!(strings[list], serde_json::json!([]), "{list}: {strings}");
+    }
+}
+
+#[test]
+fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
+    let site = TestSite::fixture("kinds");
+    // A first build records the published disclosures in disclosures.lock.
+    site.build(&[]).assert_ok();
+    let serve = DeskServe::start(&site);
+    let root = site.root.to_string_lossy().into_owned();
+    let shots = screenshots().to_string_lossy().into_owned();
+    let Some(r) = playwright("desk-flow.mjs", &[&serve.desk, &root, &shots]) else {
+        return;
+    };
+    assert_eq!(r["errors"], serde_json::json!([]), "{r:#}");
+    let created = r["created"].as_array().unwrap();
+    let kinds: Vec<&str> = created.iter().map(|c| str_of(c, "kind")).collect();
+    assert_eq!(
+        kinds,
+        ["news", "model-worker", "craftsman", "campaign", "disclosure"]
+    );
+    for c in created {
+        let path = str_of(c, "path");
+        let slug = str_of(c, "slug");
+        assert!(
+            slug.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+            "pinyin slug: {slug}"
+        );
+        // The file on disk: clean Markdown, the cover is the second photo,
+        // both photos in the page's bundle.
+        let source = std::fs::read_to_string(site.root.join(path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        for dropped in ["mso-", "<o:p>", "font-family", "class=", "<span", "javascript:"] {
+            assert!(!source.contains(dropped), "{dropped} in {path}:\n{source}");
+        }
+        assert!(source.contains("- 推荐表一份"), "{path}:\n{source}");
+        assert!(source.contains("| 张三 | 一车间 |"), "{path}:\n{source}");
+        assert!(source.contains("cover: photo-b.png"), "{path}:\n{source}");
+        assert!(source.contains("颁奖现场"), "caption saved: {path}:\n{source}");
+        let folder = site.root.join(path).parent().unwrap().to_path_buf();
+        assert!(folder.join("photo-a.png").is_file(), "{path}: bundle");
+        assert!(folder.join("photo-b.png").is_file(), "{path}: bundle");
+        // Published: the page is in public/ with what was written.
+        let url = str_of(c, "url").trim_matches('/');
+        let html = site.read(&format!("{url}/index.html"));
+        assert!(html.contains(str_of(c, "title")), "{url}");
+        assert!(html.contains("推荐表一份") && html.contains("<table"), "{url}");
+    }
+    let disclosure = &created[4];
+    let number = str_of(disclosure, "number");
+    assert!(
+        number.contains('〔') && number.ends_with('号'),
+        "the next free 文号 is filled in: {number}"
+    );
+    let period = str_of(disclosure, "period");
+    assert!(period.contains("11月23日"), "live 公示期: {period}");
+    assert_ne!(period, str_of(disclosure, "period_10"), "end moves with days");
+    // Saving reaches the served page in the preview.
+    assert!(!r["preview_ms"].as_array().unwrap().is_empty());
+
+    // The list shows the new pages; search and the state filter work.
+    let titles: Vec<&str> = r["list_titles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    for c in created {
+        assert!(titles.contains(&str_of(c, "title")), "{titles:?}");
+    }
+    assert_eq!(r["search_hits"], serde_json::json!(["焊接工匠王强"]));
+    assert!(
+        r["open_hits"].as_array().unwrap().iter().any(|t| t == "正在公示的名单"),
+        "{}",
+        r["open_hits"]
+    );
+
+    // A published disclosure: the desk asks for 更正说明 and records it.
+    assert_eq!(r["revision"]["asked"], true);
+    assert_eq!(r["revision"]["focused"], true);
+    assert_eq!(r["revision"]["hidden_after"], true);
+    let open = std::fs::read_to_string(site.root.join("content/disclosures/open.md")).unwrap();
+    assert!(open.contains("补充受理电话") && open.contains("12345"), "{open}");
+
+    // Conflict: both versions shown; "take theirs" loads the disk's,
+    // "keep mine" writes mine over it.
+    let conflict = &r["conflict"];
+    assert!(str_of(conflict, "mine").contains("我的修改。"));
+    assert!(str_of(conflict, "theirs").contains("磁盘上的修改。"));
+    let after = str_of(conflict, "after_theirs");
+    assert!(after.contains("磁盘上的修改。") && !after.contains("我的修改。"), "{after}");
+    let disk = str_of(conflict, "disk_after_mine");
+    assert!(disk.contains("我坚持的修改。"), "{disk}");
+
+    // Autosave: typed, tab closed before any save, offered back, saved.
+    let autosave = &r["autosave"];
+    assert_eq!(autosave["on_disk_before"], false, "{autosave}");
+    assert_eq!(autosave["restored"], true, "{autosave}");
+    assert_eq!(autosave["on_disk_after"], true, "{autosave}");
+
+    assert!(r["phone_overflow"].as_i64().unwrap() <= 0, "no sideways scroll on a phone");
+}
+
+#[test]
+fn desk_screens_have_no_serious_accessibility_violations_and_keep_focus_visible() {
+    let site = TestSite::fixture("kinds");
+    let serve = DeskServe::start(&site);
+    let shots = screenshots().to_string_lossy().into_owned();
+    let Some(r) = playwright(
+        "desk-axe.mjs",
+        &[&serve.desk, &shots, "content/disclosures/open.md"],
+    ) else {
+        return;
+    };
+    let pages = r["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), 8, "4 screens × 2 widths");
+    for page in pages {
+        let bad: Vec<&serde_json::Value> = page["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(bad.is_empty(), "{} at {}: {bad:#?}", page["name"], page["width"]);
+    }
+    for screen in ["form", "editor"] {
+        let focus = &r["focus"][screen];
+        assert!(focus["stops"].as_u64().unwrap() > 20, "{focus}");
+        assert_eq!(focus["without_ring"], serde_json::json!([]), "{screen}: {focus}");
+        assert_eq!(focus["left_textarea"], true, "Tab leaves the writing surface");
+    }
+}
