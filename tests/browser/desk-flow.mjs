@@ -108,6 +108,21 @@ async function dropPhotos(page, specs) {
   await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: dt });
 }
 
+/// Drops files given as [name, type, text] on the photo area.
+async function dropFiles(page, specs) {
+  const dt = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const [name, type, text] of list) transfer.items.add(new File([text], name, { type }));
+    return transfer;
+  }, specs);
+  await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: dt });
+}
+
+async function galleryOnDisk(path) {
+  const text = readFileSync(join(root, path), 'utf8');
+  return [...text.matchAll(/src: (photo-[ab]\.png)/g)].map((m) => m[1]);
+}
+
 async function pasteHtml(page, html) {
   await page.evaluate((source) => {
     const area = document.querySelector('textarea.body');
@@ -204,6 +219,25 @@ try {
     result.preview_ms.push(Date.now() - started);
     await page.waitForFunction(() => document.querySelector('.save-status').classList.contains('ok'));
     if (kind === 'disclosure') {
+      // Gallery order by keyboard: photo-a's ↓ button, Enter.
+      await page.focus('.photos li:nth-child(1) [data-act="down"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.photos li').dataset.name === 'photo-b.png');
+      entry.focus_after_move = await page.evaluate(() => document.activeElement.closest('li')?.dataset.name || '');
+      await save(page);
+      entry.order_keyboard = await galleryOnDisk(entry.path);
+      // And by drag: photo-a (now second) dropped on the first.
+      await page.dragAndDrop('.photos li:nth-child(2)', '.photos li:nth-child(1)');
+      await page.waitForFunction(() => document.querySelector('.photos li').dataset.name === 'photo-a.png');
+      await save(page);
+      entry.order_drag = await galleryOnDisk(entry.path);
+      // An attachment: listed with type, size and SHA-256, then added to the 附件 list.
+      await dropFiles(page, [['名单.pdf', 'application/pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n']]);
+      await page.waitForSelector('table.attachments tbody tr', { timeout: 20000 });
+      entry.attachment_row = await page.$$eval('table.attachments tbody tr td', (tds) => tds.slice(0, 4).map((td) => td.textContent));
+      await page.click('table.attachments tbody tr button:nth-child(2)');
+      await page.waitForSelector('[data-field="attachments"] .row');
+      await save(page);
       await page.screenshot({ path: join(shots, 'desk-editor-preview.png') });
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(shots, 'desk-form.png'), fullPage: true });
@@ -215,7 +249,7 @@ try {
   await list.evaluate(() => { location.hash = '#/'; });
   await list.waitForSelector('table.pages');
   await list.click('#publish');
-  await list.waitForFunction(() => [...document.querySelectorAll('.toast-item')].some((t) => /已发布|Published/.test(t.textContent)), null, { timeout: 60000 });
+  await list.waitForFunction(() => [...document.querySelectorAll('.toast-item')].some((t) => /已发布|Published|没有发布|Not published/.test(t.textContent)), null, { timeout: 60000 });
   result.publish = await list.evaluate(() => [...document.querySelectorAll('.toast-item')].map((t) => t.textContent));
   await list.evaluate(() => { location.hash = '#/x'; location.hash = '#/'; });
   await list.waitForSelector('table.pages');
@@ -322,6 +356,36 @@ try {
     result.phone_overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.close();
   }
+  // ---- problems next to their field and line; a dropped .docx ----------------
+  {
+    const page = await open('#/new/model-worker?section=content%2Fmodel-workers');
+    await page.waitForSelector('textarea.body');
+    await page.fill('[data-field="title"] input', '缺少单位的劳模');
+    await page.fill('[data-field="date"] input', '2026-11-20T09:00');
+    await page.fill('textarea.body', '第一行。\n\n第三行有[坏链接](@/news/none.md)。\n');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('[data-field="unit"] .problem:not([hidden])', { timeout: 20000 });
+    const unit = await page.textContent('[data-field="unit"] .problem');
+    // With the field filled, the build gets as far as the links.
+    await page.fill('[data-field="unit"] input', '第二车间');
+    await save(page);
+    const cleared = await page.evaluate(() => document.querySelector('[data-field="unit"] .problem').hidden);
+    await page.waitForSelector('.line-problems button', { timeout: 20000 });
+    const line = await page.textContent('.line-problems li');
+    await page.click('.line-problems button');
+    const cursorLine = await page.evaluate(() => {
+      const a = document.querySelector('textarea.body');
+      return a.value.slice(0, a.selectionStart).split('\n').length;
+    });
+    await page.screenshot({ path: join(shots, 'desk-problems.png') });
+    await dropFiles(page, [['通知.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK\u0003\u0004 not really']]);
+    const done = /(无法导入|已导入).*通知\.docx|通知\.docx.*(无法导入|已导入)/;
+    await page.waitForFunction((re) => [...document.querySelectorAll('.toast-item')].some((t) => new RegExp(re).test(t.textContent)), done.source, { timeout: 20000 });
+    const docx = await page.evaluate((re) => [...document.querySelectorAll('.toast-item')].map((t) => t.textContent).filter((t) => new RegExp(re).test(t)).pop(), done.source);
+    result.problems = { unit, cleared, line, cursor_line: cursorLine, docx };
+    await page.close();
+  }
+
 } catch (e) {
   result.errors.push(`failed: ${e.stack || e}`);
 } finally {

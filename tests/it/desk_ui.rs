@@ -172,8 +172,29 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     let period = str_of(disclosure, "period");
     assert!(period.contains("11月23日"), "live 公示期: {period}");
     assert_ne!(period, str_of(disclosure, "period_10"), "end moves with days");
+    // Gallery order by keyboard (↓ on the first photo; focus stays on it)
+    // and by drag and drop, each written to the front matter.
+    assert_eq!(str_of(disclosure, "focus_after_move"), "photo-a.png");
+    assert_eq!(disclosure["order_keyboard"], serde_json::json!(["photo-b.png", "photo-a.png"]));
+    assert_eq!(disclosure["order_drag"], serde_json::json!(["photo-a.png", "photo-b.png"]));
+    // The attachment is listed with type, size and the SHA-256 of the file
+    // as written, and "加入附件列表" put it in the front matter.
+    let folder = site.root.join(str_of(disclosure, "path"));
+    let pdf = std::fs::read(folder.parent().unwrap().join("名单.pdf")).unwrap();
+    let row = disclosure["attachment_row"].as_array().unwrap();
+    assert_eq!(row[0], "名单.pdf");
+    assert_eq!(row[1], "PDF");
+    assert_eq!(row[2], format!("{} B", pdf.len()));
+    assert_eq!(row[3], crate::harness::sha256_hex(&pdf));
+    let source = std::fs::read_to_string(&folder).unwrap();
+    assert!(source.contains("file: 名单.pdf"), "{source}");
     // Saving reaches the served page in the preview.
     assert!(!r["preview_ms"].as_array().unwrap().is_empty());
+    let publish = r["publish"].as_array().unwrap();
+    assert!(
+        publish.iter().any(|t| t.as_str().unwrap_or("").starts_with("已发布")),
+        "{publish:?}"
+    );
 
     // The list shows the new pages; search and the state filter work.
     let titles: Vec<&str> = r["list_titles"]
@@ -216,6 +237,16 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert_eq!(autosave["on_disk_after"], true, "{autosave}");
 
     assert!(r["phone_overflow"].as_i64().unwrap() <= 0, "no sideways scroll on a phone");
+
+    // A build problem shows next to its field, and a body problem as a line
+    // that moves the cursor there; a dropped .docx reaches import (not in
+    // this build yet: its message is shown, nothing breaks).
+    let problems = &r["problems"];
+    assert!(str_of(problems, "unit").contains("E0315"), "{problems}");
+    assert_eq!(problems["cleared"], true, "{problems}");
+    assert!(str_of(problems, "line").starts_with("第 3 行"), "{problems}");
+    assert_eq!(problems["cursor_line"], 3, "{problems}");
+    assert!(str_of(problems, "docx").starts_with("无法导入 通知.docx："), "{problems}");
 }
 
 #[test]

@@ -37,10 +37,15 @@ export function normaliseFields(fields, site, zh) {
 const main = document.getElementById('main');
 const toast = document.getElementById('toast');
 
+/// A message at the bottom corner for a few seconds; the same message twice
+/// shows once, for longer.
 function announce(text, isError = false) {
+  const same = [...toast.children].find((c) => c.textContent === text);
+  if (same) same.remove();
   const item = h('p', { class: isError ? 'toast-item error' : 'toast-item', role: isError ? 'alert' : false }, text);
   toast.append(item);
-  setTimeout(() => item.remove(), isError ? 12000 : 5000);
+  while (toast.children.length > 4) toast.firstElementChild.remove();
+  setTimeout(() => item.remove(), isError ? 12000 : 6000);
 }
 
 async function runBuild(button, busyKey, action) {

@@ -124,10 +124,9 @@ function control(field, ctx, path) {
       const refill = (current) => {
         const names = (ctx.files() || []).map((f) => f.name);
         for (const c of current) if (c && !names.includes(c)) names.push(c);
-        input.replaceChildren(
-          multiple ? null : h('option', { value: '' }, t('no_file')),
-          names.map((n) => h('option', { value: n }, n)),
-        );
+        const options = names.map((n) => h('option', { value: n }, n));
+        if (!multiple) options.unshift(h('option', { value: '' }, t('no_file')));
+        input.replaceChildren(...options);
         for (const o of input.options) o.selected = current.includes(o.value);
       };
       get = () => {
