@@ -277,4 +277,32 @@ fn desk_screens_have_no_serious_accessibility_violations_and_keep_focus_visible(
         assert_eq!(focus["without_ring"], serde_json::json!([]), "{screen}: {focus}");
         assert_eq!(focus["left_textarea"], true, "Tab leaves the writing surface");
     }
+    let editor = &r["focus"]["editor"];
+    assert_eq!(editor["into_preview"], true, "{editor}");
+    assert_eq!(editor["back_to_desk"], true, "no keyboard trap in the preview: {editor}");
+}
+
+#[test]
+fn desk_speaks_english_on_an_english_site() {
+    let site = TestSite::fixture("english");
+    let serve = DeskServe::start(&site);
+    let shots = screenshots().to_string_lossy().into_owned();
+    let Some(r) = playwright(
+        "desk-lang.mjs",
+        &[&serve.desk, "content/disclosures/old-funds.md", &shots],
+    ) else {
+        return;
+    };
+    assert_eq!(r["lang"], "en");
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    for (name, text) in r["screens"].as_object().unwrap() {
+        let text = text.as_str().unwrap();
+        // The one Chinese the English schema keeps is a sample 文号, whose
+        // format is Chinese by law (GB/T 9704).
+        let text = text.replace("工会〔2026〕12号", "");
+        let bad: Vec<&str> = text.lines().filter(|l| l.chars().any(cjk)).collect();
+        assert!(bad.is_empty(), "{name}: {bad:?}");
+    }
+    let list = r["screens"]["list"].as_str().unwrap();
+    assert!(list.contains("All pages") && list.contains("Publish"), "{list}");
 }

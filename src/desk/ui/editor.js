@@ -359,9 +359,9 @@ export async function openEditor(main, ctx, target) {
       if (p.body_line) {
         const b = h('button', { type: 'button', class: 'link-button' }, t('problem_line', { line: p.body_line }));
         b.addEventListener('click', () => goToLine(area, p.body_line));
-        lineProblems.append(h('li', { class: `problem ${p.severity || ''}` }, b, '：', text));
+        lineProblems.append(h('li', { class: `problem ${p.severity || ''}` }, b, t('colon'), text));
       } else {
-        general.append(h('li', { class: `problem ${p.severity || ''}` }, p.line ? `${t('problem_line', { line: p.line })}：` : '', text));
+        general.append(h('li', { class: `problem ${p.severity || ''}` }, p.line ? `${t('problem_line', { line: p.line })}${t('colon')}` : '', text));
       }
     }
   }

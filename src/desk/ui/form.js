@@ -19,7 +19,7 @@ function labelFor(field, id) {
     { for: id, class: 'field-label' },
     field.label || field.name,
     field.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
-    field.required ? h('span', { class: 'visually-hidden' }, `（${t('required')}）`) : null,
+    field.required ? h('span', { class: 'visually-hidden' }, t('required_mark')) : null,
   );
 }
 
@@ -221,9 +221,9 @@ function listControl(field, ctx, path, id) {
     rowsEl.replaceChildren();
     rows.forEach((row, i) => {
       const label = `${field.label || field.name} ${t('row_n', { n: i + 1 })}`;
-      const up = h('button', { type: 'button', class: 'small', 'aria-label': `${t('move_up')}：${label}`, disabled: i === 0 }, '↑ ', t('move_up'));
-      const down = h('button', { type: 'button', class: 'small', 'aria-label': `${t('move_down')}：${label}`, disabled: i === rows.length - 1 }, '↓ ', t('move_down'));
-      const del = h('button', { type: 'button', class: 'small danger', 'aria-label': `${t('remove_row')}：${label}` }, t('remove_row'));
+      const up = h('button', { type: 'button', class: 'small', 'aria-label': t('about', { action: t('move_up'), name: label }), disabled: i === 0 }, '↑ ', t('move_up'));
+      const down = h('button', { type: 'button', class: 'small', 'aria-label': t('about', { action: t('move_down'), name: label }), disabled: i === rows.length - 1 }, '↓ ', t('move_down'));
+      const del = h('button', { type: 'button', class: 'small danger', 'aria-label': t('about', { action: t('remove_row'), name: label }) }, t('remove_row'));
       up.addEventListener('click', () => move(i, -1, 'up'));
       down.addEventListener('click', () => move(i, 1, 'down'));
       del.addEventListener('click', () => {
@@ -274,7 +274,7 @@ function listControl(field, ctx, path, id) {
     ctx.changed();
   };
 
-  const add = h('button', { type: 'button', class: 'add' }, '+ ', t('add_row'), h('span', { class: 'visually-hidden' }, `：${field.label || field.name}`));
+  const add = h('button', { type: 'button', class: 'add' }, '+ ', t('add_row'), h('span', { class: 'visually-hidden' }, t('about', { action: '', name: field.label || field.name })));
   add.addEventListener('click', () => {
     rows.push(makeRow(sub ? {} : ''));
     render(rows.length - 1, 'first');
@@ -318,7 +318,7 @@ export function buildForm(fields, front, { onChange, files }) {
   const main = controls.filter((c) => !SECONDARY.has(c.field.name));
   const more = controls.filter((c) => SECONDARY.has(c.field.name));
   const fold = more.length
-    ? h('details', { class: 'more wide' }, h('summary', {}, t('more_fields', { names: more.map((c) => c.field.label).join('、') })), h('div', { class: 'grid' }, more.map((c) => c.el)))
+    ? h('details', { class: 'more wide' }, h('summary', {}, t('more_fields', { names: more.map((c) => c.field.label).join(t('list_sep')) })), h('div', { class: 'grid' }, more.map((c) => c.el)))
     : null;
   const el = h('div', { class: 'form grid' }, main.map((c) => c.el), fold);
   let base = { ...front };

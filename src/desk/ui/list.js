@@ -69,7 +69,7 @@ export async function openList(main, ctx, params) {
         h('td', { 'data-label': t('col_problems') }, problems.length
           ? h('details', { class: errors ? 'problems error' : 'problems' },
             h('summary', {}, t('problems_n', { n: problems.length })),
-            h('ul', {}, problems.map((x) => h('li', {}, x.line ? `${t('problem_line', { line: x.line })}：` : '', x.message, x.code ? ` [${x.code}]` : ''))))
+            h('ul', {}, problems.map((x) => h('li', {}, x.line ? `${t('problem_line', { line: x.line })}${t('colon')}` : '', x.message, x.code ? ` [${x.code}]` : ''))))
           : h('span', { class: 'muted' }, t('no_problems'))));
     }));
     count.textContent = t('count', { n: shown.length });

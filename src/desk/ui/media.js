@@ -145,9 +145,9 @@ export function mediaPanel(host) {
         render();
         photosEl.children[i]?.querySelector('[data-act="cover"]')?.focus();
       });
-      const up = h('button', { type: 'button', class: 'small', 'data-act': 'up', disabled: i === 0, 'aria-label': `${t('move_up')}：${f.name}` }, '↑');
-      const down = h('button', { type: 'button', class: 'small', 'data-act': 'down', disabled: i === order.length - 1, 'aria-label': `${t('move_down')}：${f.name}` }, '↓');
-      const insert = h('button', { type: 'button', class: 'small', 'data-act': 'insert', 'aria-label': `${t('insert')}：${f.name}` }, t('insert'));
+      const up = h('button', { type: 'button', class: 'small', 'data-act': 'up', disabled: i === 0, 'aria-label': t('about', { action: t('move_up'), name: f.name }) }, '↑');
+      const down = h('button', { type: 'button', class: 'small', 'data-act': 'down', disabled: i === order.length - 1, 'aria-label': t('about', { action: t('move_down'), name: f.name }) }, '↓');
+      const insert = h('button', { type: 'button', class: 'small', 'data-act': 'insert', 'aria-label': t('about', { action: t('insert'), name: f.name }) }, t('insert'));
       up.addEventListener('click', () => reorder(i, i - 1, 'up'));
       down.addEventListener('click', () => reorder(i, i + 1, 'down'));
       insert.addEventListener('click', () => host.insert(`![${caption.value.trim()}](${f.name})`));
@@ -157,7 +157,7 @@ export function mediaPanel(host) {
         thumb,
         h('div', { class: 'photo-body' },
           h('span', { class: 'file-name' }, f.name),
-          h('label', { for: capId }, `${t('caption')}（${f.name}）`),
+          h('label', { for: capId }, t('caption_of', { name: f.name })),
           caption,
           h('span', { class: 'row-tools' }, coverBtn, up, down, insert)),
       );
@@ -182,11 +182,11 @@ export function mediaPanel(host) {
     attachEl.replaceChildren();
     for (const f of files.filter((x) => !isImage(x))) {
       const tools = [];
-      const ins = h('button', { type: 'button', class: 'small', 'aria-label': `${t('insert')}：${f.name}` }, t('insert'));
+      const ins = h('button', { type: 'button', class: 'small', 'aria-label': t('about', { action: t('insert'), name: f.name }) }, t('insert'));
       ins.addEventListener('click', () => host.insert(`{{ attachment(file="${f.name}") }}`));
       tools.push(ins);
       if (host.addAttachment) {
-        const add = h('button', { type: 'button', class: 'small', 'aria-label': `${t('add_attachment')}：${f.name}` }, t('add_attachment'));
+        const add = h('button', { type: 'button', class: 'small', 'aria-label': t('about', { action: t('add_attachment'), name: f.name }) }, t('add_attachment'));
         add.addEventListener('click', () => host.addAttachment(f));
         tools.push(add);
       }

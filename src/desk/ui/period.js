@@ -28,7 +28,7 @@ export function trackPeriod(form) {
       try {
         const r = await get('period', { start: v.from, days: v.days, calendar });
         if (mine === asked) {
-          out.textContent = r.label || `${t('period_label')}：${v.from} – ${r.end}`;
+          out.textContent = r.label || t('period_fallback', { from: v.from, end: r.end });
           out.dataset.end = r.end || '';
         }
       } catch (e) {
