@@ -26,7 +26,8 @@ try {
     const { ALL_STRINGS } = await import('/_desk/ui/i18n.js');
     const zh = ALL_STRINGS['zh-CN'];
     const en = ALL_STRINGS.en;
-    const cjk = /[\u4e00-\u9fff]/;
+    // Han characters and CJK punctuation (：、（）).
+    const cjk = /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/;
     return {
       count: Object.keys(zh).length,
       only_zh: Object.keys(zh).filter((k) => !(k in en)),
