@@ -181,9 +181,14 @@ pub struct ServeArgs {
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Open the preview in the default browser.
+    /// Open the writing desk (写作台) in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Serve the writing desk even on a --bind address other computers can
+    /// reach (it is off there by default; its token is still required).
+    /// 在其他电脑可访问的地址上也开启写作台（默认关闭；仍须令牌）。
+    #[arg(long = "desk-on-network")]
+    pub desk_on_network: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
 }

@@ -51,6 +51,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Above build: an archive is a build written to a .zip/.tar.gz.
     ("archive", &["archive"]),
     ("serve", &["serve"]),
+    // Mounted on serve's address: reads serve's last build, runs build and archive.
+    ("desk", &["desk"]),
     ("cmd", &["cmd", "cli", "fuzzing"]),
 ];
 

@@ -428,10 +428,9 @@ fn parse_page(
 
     for key in &head.keys {
         if !kind.accepts(key) && !config.taxonomies.contains(key) {
-            let known: Vec<&str> = crate::frontmatter::kind::COMMON_FIELDS
-                .iter()
+            let known: Vec<&str> = crate::frontmatter::kind::common_fields()
+                .into_iter()
                 .chain(kind.extra_fields())
-                .copied()
                 .collect();
             push_at(
                 report,
@@ -487,6 +486,7 @@ fn parse_page(
         .and_then(|text| read_date(text, "updated", &head, &config.timezone, path, report));
 
     for field in kind.required_fields() {
+        let field = &field;
         if head.keys.iter().any(|k| k == field) && is_blank(&head.front, field) {
             push_at(
                 report,

@@ -62,6 +62,8 @@ pub struct Config {
     /// The site's own words for the theme (`i18n: {search: 查找}`), over the
     /// built-in zh-CN / en strings.
     pub i18n: std::collections::BTreeMap<String, String>,
+    /// `review: required`: a page needs `reviewed: {by, at}` to be published.
+    pub review_required: bool,
 }
 
 impl Config {
@@ -111,6 +113,7 @@ pub fn default_config(title: &str) -> Config {
         menu: Vec::new(),
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
+        review_required: false,
     }
 }
 
@@ -228,6 +231,7 @@ fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<
         menu,
         disclosure,
         i18n,
+        review,
     } = raw;
 
     let title = match title.filter(|t| !t.trim().is_empty()) {
@@ -297,6 +301,17 @@ fn resolve_raw(raw: RawConfig, lines: &KeyLines, report: &mut Report) -> Option<
     }
 
     config.organization = organization.filter(|o| !o.trim().is_empty());
+
+    match review.as_deref().map(str::trim) {
+        None | Some("off") => {}
+        Some("required") => config.review_required = true,
+        Some(other) => report.push(at_key(
+            "review",
+            Diagnostic::error(Message::ReviewValue {
+                value: other.to_string(),
+            }),
+        )),
+    }
 
     if let Some(n) = paginate {
         if n == 0 {

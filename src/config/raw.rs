@@ -25,6 +25,8 @@ pub struct RawConfig {
     pub menu: Option<Vec<RawMenuItem>>,
     pub disclosure: Option<RawDisclosure>,
     pub i18n: Option<std::collections::BTreeMap<String, String>>,
+    /// `off` (default) or `required`.
+    pub review: Option<String>,
 }
 
 /// Every top-level key [`RawConfig`] understands; anything else is a warning.
@@ -49,6 +51,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "menu",
     "disclosure",
     "i18n",
+    "review",
 ];
 
 #[derive(Debug, Default, Deserialize)]

@@ -14,9 +14,10 @@
 mod files;
 pub mod guard;
 pub mod http;
+pub mod mount;
 #[cfg(test)]
 mod oracle;
-mod request;
+pub mod request;
 pub mod state;
 pub mod watch;
 
@@ -42,6 +43,8 @@ pub struct ServeOptions {
     pub open: bool,
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
+    /// What else answers on the same address (the writing desk).
+    pub mount: Option<Arc<dyn mount::Mount>>,
 }
 
 /// Runs until the process is stopped. Returns only on a start-up problem
@@ -103,6 +106,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
     }
     print_rebuild(&first, true);
     apply(&rebuilder, &first, &served, &hub);
+    tell_mount(options.mount.as_deref(), &first);
 
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let generation = Arc::new(AtomicU64::new(0));
@@ -117,6 +121,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         served.clone(),
         hub.clone(),
         guard::Allowed::new(options.bind, address.port()),
+        options.mount.clone(),
     );
     std::thread::Builder::new()
         .name("nb-accept".into())
@@ -132,13 +137,20 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         "{}",
         Message::Serving { url: url.clone() }.render(language)
     );
+    let mut open = url.clone();
+    if let Some(mount) = &options.mount
+        && let Some((line, address)) = mount.started(address, language)
+    {
+        let _ = writeln!(out, "{line}");
+        open = address;
+    }
     if watcher.polling {
         let _ = writeln!(out, "{}", Message::WatchPolling {}.render(language));
     }
     let _ = out.flush();
     drop(out);
     if options.open {
-        open_browser(&url, language);
+        open_browser(&open, language);
     }
 
     while let Some(batch) = watcher.next_batch() {
@@ -147,12 +159,26 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         let result = guard.rebuild(&dirty);
         apply(&guard, &result, &served, &hub);
         print_rebuild(&result, false);
+        tell_mount(options.mount.as_deref(), &result);
         if let Some(job) = guard.take_extras_job() {
             let g = generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = extras.send((g, job));
         }
     }
     Err(Message::WatcherStopped {})
+}
+
+fn tell_mount(mount: Option<&dyn mount::Mount>, result: &Rebuilt) {
+    if let Some(mount) = mount {
+        mount.rebuilt(mount::BuildNews {
+            report: &result.report,
+            site: result.site.clone(),
+            language: result.language,
+            started: std::time::Instant::now()
+                .checked_sub(result.elapsed)
+                .unwrap_or_else(std::time::Instant::now),
+        });
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
