@@ -378,11 +378,36 @@ try {
       return a.value.slice(0, a.selectionStart).split('\n').length;
     });
     await page.screenshot({ path: join(shots, 'desk-problems.png') });
+    // A picture pasted from the clipboard, and one inside pasted HTML as a
+    // data: URL, both become uploaded photos referenced in the text.
+    await page.evaluate(async () => {
+      const area = document.querySelector('textarea.body');
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+      const c = document.createElement('canvas');
+      c.width = 200;
+      c.height = 120;
+      c.getContext('2d').fillRect(0, 0, 200, 120);
+      const blob = await new Promise((r) => c.toBlob(r, 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      const html = new DataTransfer();
+      html.setData('text/html', `<p>截图如下：<img alt="截图" src="${c.toDataURL('image/png')}"></p>`);
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: html, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.photos li').length === 2, null, { timeout: 20000 });
+    await page.waitForFunction(() => (document.querySelector('textarea.body').value.match(/!\[[^\]]*\]\([^)]+\.png\)/g) || []).length === 2, null, { timeout: 20000 });
+    const pictures = await page.evaluate(() => ({
+      refs: document.querySelector('textarea.body').value.match(/!\[[^\]]*\]\([^)]+\)/g),
+      photos: [...document.querySelectorAll('.photos li')].map((li) => li.dataset.name),
+    }));
+    await save(page);
     await dropFiles(page, [['通知.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'PK\u0003\u0004 not really']]);
     const done = /(无法导入|已导入).*通知\.docx|通知\.docx.*(无法导入|已导入)/;
     await page.waitForFunction((re) => [...document.querySelectorAll('.toast-item')].some((t) => new RegExp(re).test(t.textContent)), done.source, { timeout: 20000 });
     const docx = await page.evaluate((re) => [...document.querySelectorAll('.toast-item')].map((t) => t.textContent).filter((t) => new RegExp(re).test(t)).pop(), done.source);
-    result.problems = { unit, cleared, line, cursor_line: cursorLine, docx };
+    result.problems = { unit, cleared, line, cursor_line: cursorLine, docx, pictures, path: await page.evaluate(() => decodeURIComponent(location.hash.replace('#/edit/', ''))) };
     await page.close();
   }
 

@@ -84,8 +84,18 @@ fn desk_paste_keeps_headings_bold_lists_tables_links_and_drops_office_markup() {
         assert!(word.contains(kept), "{kept:?} missing from\n{word}");
     }
     for dropped in [
-        "mso-", "o:p", "font", "color", "class", "<", "javascript", "StartFragment", "·",
-        "supportLists", "Symbol", "@list",
+        "mso-",
+        "o:p",
+        "font",
+        "color",
+        "class",
+        "<",
+        "javascript",
+        "StartFragment",
+        "·",
+        "supportLists",
+        "Symbol",
+        "@list",
     ] {
         assert!(!word.contains(dropped), "{dropped:?} left in\n{word}");
     }
@@ -95,18 +105,35 @@ fn desk_paste_keeps_headings_bold_lists_tables_links_and_drops_office_markup() {
 
     let wps = str_of(&r["wps"], "markdown");
     assert!(wps.starts_with("## 职工之家建设情况"), "{wps}");
-    assert!(wps.contains("**一、基本情况**") && wps.contains("全年开展活动**12次**。"), "{wps}");
+    assert!(
+        wps.contains("**一、基本情况**") && wps.contains("全年开展活动**12次**。"),
+        "{wps}"
+    );
     assert!(!wps.contains("方正") && !wps.contains("font"), "{wps}");
 
     let gdocs = str_of(&r["gdocs"], "markdown");
-    assert_eq!(gdocs, "### 活动安排\n\n时间：**周六上午**\n\n- 签到\n- 比赛", "{gdocs}");
+    assert_eq!(
+        gdocs, "### 活动安排\n\n时间：**周六上午**\n\n- 签到\n- 比赛",
+        "{gdocs}"
+    );
 
     let web = str_of(&r["web"], "markdown");
     assert!(web.contains("#### 参赛须知"), "{web}");
     assert!(web.contains("请携带**工作证**，*准时*到场。"), "{web}");
     assert!(web.contains("2. 第二轮：[实操](/news/rules/)"), "{web}");
-    assert!(web.contains(r"价格 5\*3 \[说明\] \<b>"), "Markdown in text is escaped: {web}");
-    for dropped in ["stolen", "script", "onclick", "onerror", "iframe", "ads.example", "color"] {
+    assert!(
+        web.contains(r"价格 5\*3 \[说明\] \<b>"),
+        "Markdown in text is escaped: {web}"
+    );
+    for dropped in [
+        "stolen",
+        "script",
+        "onclick",
+        "onerror",
+        "iframe",
+        "ads.example",
+        "color",
+    ] {
         assert!(!web.contains(dropped), "{dropped:?} left in\n{web}");
     }
     assert_eq!(r["script_ran"], false, "pasted HTML never runs");
@@ -134,26 +161,43 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     let kinds: Vec<&str> = created.iter().map(|c| str_of(c, "kind")).collect();
     assert_eq!(
         kinds,
-        ["news", "model-worker", "craftsman", "campaign", "disclosure"]
+        [
+            "news",
+            "model-worker",
+            "craftsman",
+            "campaign",
+            "disclosure"
+        ]
     );
     for c in created {
         let path = str_of(c, "path");
         let slug = str_of(c, "slug");
         assert!(
-            slug.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+            slug.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
             "pinyin slug: {slug}"
         );
         // The file on disk: clean Markdown, the cover is the second photo,
         // both photos in the page's bundle.
-        let source = std::fs::read_to_string(site.root.join(path))
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
-        for dropped in ["mso-", "<o:p>", "font-family", "class=", "<span", "javascript:"] {
+        let source =
+            std::fs::read_to_string(site.root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for dropped in [
+            "mso-",
+            "<o:p>",
+            "font-family",
+            "class=",
+            "<span",
+            "javascript:",
+        ] {
             assert!(!source.contains(dropped), "{dropped} in {path}:\n{source}");
         }
         assert!(source.contains("- 推荐表一份"), "{path}:\n{source}");
         assert!(source.contains("| 张三 | 一车间 |"), "{path}:\n{source}");
         assert!(source.contains("cover: photo-b.png"), "{path}:\n{source}");
-        assert!(source.contains("颁奖现场"), "caption saved: {path}:\n{source}");
+        assert!(
+            source.contains("颁奖现场"),
+            "caption saved: {path}:\n{source}"
+        );
         let folder = site.root.join(path).parent().unwrap().to_path_buf();
         assert!(folder.join("photo-a.png").is_file(), "{path}: bundle");
         assert!(folder.join("photo-b.png").is_file(), "{path}: bundle");
@@ -161,7 +205,10 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
         let url = str_of(c, "url").trim_matches('/');
         let html = site.read(&format!("{url}/index.html"));
         assert!(html.contains(str_of(c, "title")), "{url}");
-        assert!(html.contains("推荐表一份") && html.contains("<table"), "{url}");
+        assert!(
+            html.contains("推荐表一份") && html.contains("<table"),
+            "{url}"
+        );
     }
     let disclosure = &created[4];
     let number = str_of(disclosure, "number");
@@ -171,12 +218,22 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     );
     let period = str_of(disclosure, "period");
     assert!(period.contains("11月23日"), "live 公示期: {period}");
-    assert_ne!(period, str_of(disclosure, "period_10"), "end moves with days");
+    assert_ne!(
+        period,
+        str_of(disclosure, "period_10"),
+        "end moves with days"
+    );
     // Gallery order by keyboard (↓ on the first photo; focus stays on it)
     // and by drag and drop, each written to the front matter.
     assert_eq!(str_of(disclosure, "focus_after_move"), "photo-a.png");
-    assert_eq!(disclosure["order_keyboard"], serde_json::json!(["photo-b.png", "photo-a.png"]));
-    assert_eq!(disclosure["order_drag"], serde_json::json!(["photo-a.png", "photo-b.png"]));
+    assert_eq!(
+        disclosure["order_keyboard"],
+        serde_json::json!(["photo-b.png", "photo-a.png"])
+    );
+    assert_eq!(
+        disclosure["order_drag"],
+        serde_json::json!(["photo-a.png", "photo-b.png"])
+    );
     // The attachment is listed with type, size and the SHA-256 of the file
     // as written, and "加入附件列表" put it in the front matter.
     let folder = site.root.join(str_of(disclosure, "path"));
@@ -192,7 +249,9 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert!(!r["preview_ms"].as_array().unwrap().is_empty());
     let publish = r["publish"].as_array().unwrap();
     assert!(
-        publish.iter().any(|t| t.as_str().unwrap_or("").starts_with("已发布")),
+        publish
+            .iter()
+            .any(|t| t.as_str().unwrap_or("").starts_with("已发布")),
         "{publish:?}"
     );
 
@@ -208,7 +267,11 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     }
     assert_eq!(r["search_hits"], serde_json::json!(["焊接工匠王强"]));
     assert!(
-        r["open_hits"].as_array().unwrap().iter().any(|t| t == "正在公示的名单"),
+        r["open_hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "正在公示的名单"),
         "{}",
         r["open_hits"]
     );
@@ -218,7 +281,10 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert_eq!(r["revision"]["focused"], true);
     assert_eq!(r["revision"]["hidden_after"], true);
     let open = std::fs::read_to_string(site.root.join("content/disclosures/open.md")).unwrap();
-    assert!(open.contains("补充受理电话") && open.contains("12345"), "{open}");
+    assert!(
+        open.contains("补充受理电话") && open.contains("12345"),
+        "{open}"
+    );
 
     // Conflict: both versions shown; "take theirs" loads the disk's,
     // "keep mine" writes mine over it.
@@ -226,7 +292,10 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert!(str_of(conflict, "mine").contains("我的修改。"));
     assert!(str_of(conflict, "theirs").contains("磁盘上的修改。"));
     let after = str_of(conflict, "after_theirs");
-    assert!(after.contains("磁盘上的修改。") && !after.contains("我的修改。"), "{after}");
+    assert!(
+        after.contains("磁盘上的修改。") && !after.contains("我的修改。"),
+        "{after}"
+    );
     let disk = str_of(conflict, "disk_after_mine");
     assert!(disk.contains("我坚持的修改。"), "{disk}");
 
@@ -236,7 +305,10 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert_eq!(autosave["restored"], true, "{autosave}");
     assert_eq!(autosave["on_disk_after"], true, "{autosave}");
 
-    assert!(r["phone_overflow"].as_i64().unwrap() <= 0, "no sideways scroll on a phone");
+    assert!(
+        r["phone_overflow"].as_i64().unwrap() <= 0,
+        "no sideways scroll on a phone"
+    );
 
     // A build problem shows next to its field, and a body problem as a line
     // that moves the cursor there; a dropped .docx reaches import (not in
@@ -244,9 +316,27 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     let problems = &r["problems"];
     assert!(str_of(problems, "unit").contains("E0315"), "{problems}");
     assert_eq!(problems["cleared"], true, "{problems}");
-    assert!(str_of(problems, "line").starts_with("第 3 行"), "{problems}");
+    assert!(
+        str_of(problems, "line").starts_with("第 3 行"),
+        "{problems}"
+    );
     assert_eq!(problems["cursor_line"], 3, "{problems}");
-    assert!(str_of(problems, "docx").starts_with("无法导入 通知.docx："), "{problems}");
+    assert!(
+        str_of(problems, "docx").starts_with("无法导入 通知.docx："),
+        "{problems}"
+    );
+    // Pasted pictures were uploaded into the page's bundle and referenced.
+    let pictures = &problems["pictures"];
+    let photos = pictures["photos"].as_array().unwrap();
+    assert_eq!(photos.len(), 2, "{pictures}");
+    let page = site.root.join(str_of(problems, "path"));
+    let text = std::fs::read_to_string(&page).unwrap();
+    for photo in photos {
+        let name = photo.as_str().unwrap();
+        assert!(page.parent().unwrap().join(name).is_file(), "{name}");
+        assert!(text.contains(&format!("]({name})")), "{name} in\n{text}");
+    }
+    assert!(text.contains("截图如下：![截图]("), "{text}");
 }
 
 #[test]
@@ -269,17 +359,32 @@ fn desk_screens_have_no_serious_accessibility_violations_and_keep_focus_visible(
             .iter()
             .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
             .collect();
-        assert!(bad.is_empty(), "{} at {}: {bad:#?}", page["name"], page["width"]);
+        assert!(
+            bad.is_empty(),
+            "{} at {}: {bad:#?}",
+            page["name"],
+            page["width"]
+        );
     }
     for screen in ["form", "editor"] {
         let focus = &r["focus"][screen];
         assert!(focus["stops"].as_u64().unwrap() > 20, "{focus}");
-        assert_eq!(focus["without_ring"], serde_json::json!([]), "{screen}: {focus}");
-        assert_eq!(focus["left_textarea"], true, "Tab leaves the writing surface");
+        assert_eq!(
+            focus["without_ring"],
+            serde_json::json!([]),
+            "{screen}: {focus}"
+        );
+        assert_eq!(
+            focus["left_textarea"], true,
+            "Tab leaves the writing surface"
+        );
     }
     let editor = &r["focus"]["editor"];
     assert_eq!(editor["into_preview"], true, "{editor}");
-    assert_eq!(editor["back_to_desk"], true, "no keyboard trap in the preview: {editor}");
+    assert_eq!(
+        editor["back_to_desk"], true,
+        "no keyboard trap in the preview: {editor}"
+    );
 }
 
 #[test]
@@ -294,7 +399,11 @@ fn desk_speaks_english_on_an_english_site() {
         return;
     };
     assert_eq!(r["lang"], "en");
-    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cjk = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
     for (name, text) in r["screens"].as_object().unwrap() {
         let text = text.as_str().unwrap();
         // The one Chinese the English schema keeps is a sample 文号, whose
@@ -304,5 +413,8 @@ fn desk_speaks_english_on_an_english_site() {
         assert!(bad.is_empty(), "{name}: {bad:?}");
     }
     let list = r["screens"]["list"].as_str().unwrap();
-    assert!(list.contains("All pages") && list.contains("Publish"), "{list}");
+    assert!(
+        list.contains("All pages") && list.contains("Publish"),
+        "{list}"
+    );
 }

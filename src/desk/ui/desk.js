@@ -38,8 +38,14 @@ const main = document.getElementById('main');
 const toast = document.getElementById('toast');
 
 /// A message at the bottom corner for a few seconds; the same message twice
-/// shows once, for longer.
-function announce(text, isError = false) {
+/// shows once, for longer. `spoken` ones (where a moved photo now is) are
+/// for screen readers only: the eye sees the move itself.
+function announce(text, isError = false, spoken = false) {
+  if (spoken) {
+    const region = document.getElementById('spoken');
+    region.textContent = text;
+    return;
+  }
   const same = [...toast.children].find((c) => c.textContent === text);
   if (same) same.remove();
   const item = h('p', { class: isError ? 'toast-item error' : 'toast-item', role: isError ? 'alert' : false }, text);

@@ -10,7 +10,7 @@ import { chooseLink, chooseVersion } from './dialogs.js';
 import { buildForm } from './form.js';
 import { formatTime, t } from './i18n.js';
 import { isDocx, isImage, mediaPanel } from './media.js';
-import { dataUrlToFile, htmlToMarkdown, IMAGE_PLACEHOLDER } from './paste.js';
+import { dataUrlToFile, htmlToMarkdown, IMAGE_PLACEHOLDER, pastedName } from './paste.js';
 import { goToLine, insertBlock, replaceSelection, toolbar } from './toolbar.js';
 import { trackPeriod } from './period.js';
 
@@ -129,6 +129,7 @@ export async function openEditor(main, ctx, target) {
     addAttachment: form.controls.get('attachments') ? (f) => form.controls.get('attachments').addRow({ file: f.name, title: f.name.replace(/\.[^.]+$/, '') }) : null,
     importDocx,
     announce: (text) => ctx.announce(text),
+    say: (text) => ctx.announce(text, false, true),
   });
   media.setFiles(state.files);
 
@@ -153,16 +154,22 @@ export async function openEditor(main, ctx, target) {
   const frame = h('iframe', { title: t('preview'), class: 'preview-frame', src: 'about:blank' });
   const frameWait = h('p', { class: 'muted preview-wait' }, t('preview_wait'));
   const previewHead = uid('ph');
-  const preview = h('section', { class: 'preview', 'aria-labelledby': previewHead }, h('h2', { id: previewHead }, t('preview')), frameWait, frame);
+  const preview = h('section', { class: 'preview', 'aria-labelledby': previewHead }, h('h2', { id: previewHead, tabindex: '-1' }, t('preview')), frameWait, frame);
 
   const reviewTools = site.review === 'required' ? reviewBox() : null;
+  // On a phone the preview comes after everything; this goes straight there.
+  const jump = h('button', { type: 'button', class: 'preview-jump' }, t('preview_toggle'));
+  jump.addEventListener('click', () => {
+    preview.scrollIntoView({ block: 'start' });
+    preview.querySelector('h2').focus();
+  });
 
   // Listeners go on this screen, not on <main>: a later screen replaces it,
   // and with it every listener of this editor.
   const screen = h('div', { class: 'editor' });
   main.replaceChildren(screen);
   screen.append(
-    h('div', { class: 'editor-head' }, back, title, h('div', { class: 'editor-actions' }, status, saveBtn)),
+    h('div', { class: 'editor-head' }, back, title, h('div', { class: 'editor-actions' }, status, jump, saveBtn)),
     banner,
     revisionBox,
     h('div', { class: 'workspace' },
@@ -408,7 +415,12 @@ export async function openEditor(main, ctx, target) {
     const data = e.clipboardData;
     if (!data) return;
     const html = data.getData('text/html');
-    const pictures = [...data.files].filter(isImage);
+    // Browsers call every pasted screenshot image.png: give each its own name.
+    const pictures = [...data.files].filter(isImage).map((f, i) => new File(
+      [f],
+      `${pastedName(i)}.${(/\.([a-z0-9]+)$/i.exec(f.name) || [0, 'png'])[1].toLowerCase()}`,
+      { type: f.type },
+    ));
     if (!html && !pictures.length) return; // plain text: the browser pastes it
     e.preventDefault();
     if (html) {

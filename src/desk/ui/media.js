@@ -27,7 +27,7 @@ function typeLabel(file) {
 /// (saves a new page first, resolves to its path), `front()` and
 /// `setFront(patch)` for gallery/cover, `uploaded(result)`, `insert(text)`,
 /// `addAttachment(file)` (or null when the kind has no attachment list),
-/// `importDocx(file)`, `announce(text)`.
+/// `importDocx(file)`, `announce(text)`, `say(text)` (screen readers only).
 export function mediaPanel(host) {
   let files = [];
   const photosEl = h('ol', { class: 'photos', 'aria-label': t('media_photos') });
@@ -118,7 +118,7 @@ export function mediaPanel(host) {
     const li = photosEl.children[to];
     const button = li && li.querySelector(`[data-act="${focusWhat}"]:not([disabled])`);
     (button || (li && li.querySelector('input')))?.focus();
-    host.announce(`${moved.name}: ${to + 1} / ${order.length}`);
+    host.say(`${moved.name}: ${to + 1} / ${order.length}`);
   }
 
   function render() {
@@ -214,7 +214,17 @@ export function mediaPanel(host) {
     return { bar, text, item };
   }
 
-  async function uploadOne(file, { bar, text, item }) {
+  // Every upload of this page waits for the one before: the first may turn
+  // a single-file page into a bundle (a new path) that the next must use,
+  // even when two pastes or drops overlap.
+  let queue = Promise.resolve();
+  function uploadOne(file, progress) {
+    const run = queue.then(() => sendOne(file, progress));
+    queue = run.catch(() => null);
+    return run;
+  }
+
+  async function sendOne(file, { bar, text, item }) {
     try {
       const page = await host.ensurePath();
       const result = await upload(`upload?${new URLSearchParams({ page })}`, file, (p) => { bar.value = p; });
@@ -241,10 +251,7 @@ export function mediaPanel(host) {
     if (!rest.length) return [];
     const items = rest.map(progressItem);
     await host.ensurePath();
-    // One after the other: the first photo may turn a single-file page into
-    // a bundle (a new path), which the next upload must use.
-    const results = [];
-    for (let i = 0; i < rest.length; i += 1) results.push(await uploadOne(rest[i], items[i]));
+    const results = await Promise.all(rest.map((f, i) => uploadOne(f, items[i])));
     const names = results.filter(Boolean).flatMap((r) => (r.files || []).map((f) => f.name));
     const newPhotos = names.filter((n) => IMAGE_EXT.test(n));
     if (newPhotos.length) {

@@ -320,5 +320,10 @@ export function dataUrlToFile(src, index) {
   if (!m) return null;
   const bytes = Uint8Array.from(atob(m[3]), (c) => c.charCodeAt(0));
   const ext = m[2].toLowerCase() === 'jpeg' ? 'jpg' : m[2].toLowerCase();
-  return new File([bytes], `pasted-${Date.now()}-${index + 1}.${ext}`, { type: m[1] });
+  return new File([bytes], `${pastedName(index)}.${ext}`, { type: m[1] });
+}
+
+/// A file name for a pasted picture that no other paste gets.
+export function pastedName(index) {
+  return `pasted-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}-${index + 1}`;
 }
