@@ -418,3 +418,25 @@ fn desk_speaks_english_on_an_english_site() {
         "{list}"
     );
 }
+
+#[test]
+fn desk_review_buttons_record_submit_and_approval_and_a_later_save_keeps_them() {
+    let site = TestSite::fixture("review");
+    let serve = DeskServe::start(&site);
+    let path = "content/news/waiting.md";
+    let Some(r) = playwright("desk-review.mjs", &[&serve.desk, path]) else {
+        return;
+    };
+    assert_eq!(r["errors"], serde_json::json!([]), "{r:#}");
+    assert_eq!(r["offered"], serde_json::json!(["提交审核", "审核通过"]));
+    assert!(str_of(&r, "submitted").contains("待审"), "{r}");
+    assert!(str_of(&r, "approved").contains("已发布"), "{r}");
+    assert_eq!(r["conflict_dialog"], false, "{r}");
+    assert!(str_of(&r, "saved_after").starts_with("已保存"), "{r}");
+    let source = std::fs::read_to_string(site.root.join(path)).unwrap();
+    assert!(source.contains("审核后补一句。"), "{source}");
+    assert!(
+        source.contains("by: 王主席"),
+        "the approval survives the save: {source}"
+    );
+}

@@ -492,12 +492,20 @@ export async function openEditor(main, ctx, target) {
   function reviewBox() {
     const nameId = uid('rn');
     const name = h('input', { id: nameId, type: 'text', autocomplete: 'name' });
-    const out = h('p', { role: 'status' });
+    const out = h('p', { role: 'status', class: 'review-state' });
     const act = (action) => async () => {
       try {
+        await save(false);
         const path = await ensurePath();
         const r = await post('review', { path, action, name: name.value.trim() });
-        out.textContent = t('review_done', { state: r.state_label || r.state });
+        out.textContent = t('review_done', { state: r.state_label || t(`state_${r.state}`) });
+        // The server wrote the file (`reviewed:` and the like): take it as
+        // written, so the next save neither conflicts nor drops it.
+        const fresh = await get('page', { path });
+        form.load(fresh.front || {});
+        area.value = fresh.body || '';
+        state.version = fresh.version;
+        localStorage.removeItem(key);
       } catch (e) {
         out.textContent = t('error', { message: e.message });
       }
