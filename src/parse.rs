@@ -575,7 +575,14 @@ fn parse_page(
         title,
         date,
         updated,
-        draft: head.front.draft.unwrap_or(false),
+        // `review: required`: not approved is not published, like a draft.
+        draft: head.front.draft.unwrap_or(false)
+            || (config.review_required
+                && head
+                    .front
+                    .reviewed
+                    .as_ref()
+                    .is_none_or(|r| r.by.trim().is_empty())),
         taxonomies,
         summary_html,
         key_lines,

@@ -199,10 +199,10 @@ impl State {
 pub fn state_of(site: &Site, index: usize, config: &Config, clock: &Clock) -> State {
     let page = &site.pages[index];
     let front = &page.parsed.front;
-    if page.parsed.draft {
+    if front.draft == Some(true) {
         return State::Draft;
     }
-    if config.review_required && front.reviewed.is_none() {
+    if config.review_required && page.parsed.draft {
         return if front.submitted.is_some() {
             State::Review
         } else {

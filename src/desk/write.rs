@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use crate::frontmatter::kind::Kind;
+use crate::frontmatter::schema;
 use crate::i18n::Language;
 use crate::message::Message;
 use crate::serve::mount::Reply;
@@ -40,7 +41,17 @@ struct Save {
 
 /// The file's text from the front matter and body.
 pub fn page_text(front: &Map<String, Value>, body: &str, kind: Kind) -> String {
-    let order: Vec<&str> = kind.fields().map(|f| f.name).collect();
+    // Keys as the schema lists them, rows' keys included.
+    fn names(fields: &[&'static schema::Field], out: &mut Vec<&'static str>) {
+        for f in fields {
+            if !out.contains(&f.name) {
+                out.push(f.name);
+            }
+            names(&f.rows.iter().collect::<Vec<_>>(), out);
+        }
+    }
+    let mut order = Vec::new();
+    names(&kind.fields().collect::<Vec<_>>(), &mut order);
     let yaml = super::yaml_out::front_matter(front, &order);
     let body = body.replace("\r\n", "\n");
     let mut text = format!("---\n{yaml}---\n");

@@ -8,29 +8,23 @@ use serde_json::{Map, Value};
 /// The YAML text (without the `---` lines) of `front`; keys named in
 /// `order` first, in that order, then the rest as given. Empty values (null,
 /// `""`, `[]`, `{}`) are left out: a field the writer cleared is gone.
+/// Nested mappings (`notice`, a row of `honors`) follow `order` too.
 pub fn front_matter(front: &Map<String, Value>, order: &[&str]) -> String {
     let mut out = String::new();
-    let mut keys: Vec<&String> = Vec::new();
-    for name in order {
-        if let Some((key, _)) = front.get_key_value(*name) {
-            keys.push(key);
-        }
-    }
-    for key in front.keys() {
-        if !order.contains(&key.as_str()) {
-            keys.push(key);
-        }
-    }
-    for key in keys {
-        let value = &front[key];
-        if is_empty(value) {
-            continue;
-        }
+    for (key, value) in ordered(front, order) {
         out.push_str(&scalar_key(key));
         out.push(':');
-        emit_value(value, 0, &mut out);
+        emit_value(value, 0, order, &mut out);
     }
     out
+}
+
+/// The non-empty entries of `map`: keys named in `order` first, in that
+/// order, then the others.
+fn ordered<'m>(map: &'m Map<String, Value>, order: &[&str]) -> Vec<(&'m String, &'m Value)> {
+    let mut entries: Vec<(&String, &Value)> = map.iter().filter(|(_, v)| !is_empty(v)).collect();
+    entries.sort_by_key(|(k, _)| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+    entries
 }
 
 fn is_empty(value: &Value) -> bool {
@@ -45,7 +39,7 @@ fn is_empty(value: &Value) -> bool {
 
 /// Writes what follows `key:` — a scalar on the same line, or a block on
 /// the next lines indented by `indent + 2`.
-fn emit_value(value: &Value, indent: usize, out: &mut String) {
+fn emit_value(value: &Value, indent: usize, order: &[&str], out: &mut String) {
     let pad = " ".repeat(indent + 2);
     match value {
         Value::Array(items) => {
@@ -54,8 +48,8 @@ fn emit_value(value: &Value, indent: usize, out: &mut String) {
                 out.push_str(&pad);
                 out.push('-');
                 match item {
-                    Value::Object(map) => emit_map_inline(map, indent + 2, out),
-                    Value::Array(_) => emit_value(item, indent + 2, out),
+                    Value::Object(map) => emit_map_inline(map, indent + 2, order, out),
+                    Value::Array(_) => emit_value(item, indent + 2, order, out),
                     _ => {
                         out.push(' ');
                         out.push_str(&scalar(item, indent + 2));
@@ -66,11 +60,11 @@ fn emit_value(value: &Value, indent: usize, out: &mut String) {
         }
         Value::Object(map) => {
             out.push('\n');
-            for (key, v) in map.iter().filter(|(_, v)| !is_empty(v)) {
+            for (key, v) in ordered(map, order) {
                 out.push_str(&pad);
                 out.push_str(&scalar_key(key));
                 out.push(':');
-                emit_value(v, indent + 2, out);
+                emit_value(v, indent + 2, order, out);
             }
         }
         _ => {
@@ -83,10 +77,10 @@ fn emit_value(value: &Value, indent: usize, out: &mut String) {
 
 /// A mapping as a list item: its first key on the `-` line, the others
 /// under it.
-fn emit_map_inline(map: &Map<String, Value>, indent: usize, out: &mut String) {
+fn emit_map_inline(map: &Map<String, Value>, indent: usize, order: &[&str], out: &mut String) {
     let pad = " ".repeat(indent + 2);
     let mut first = true;
-    for (key, v) in map.iter().filter(|(_, v)| !is_empty(v)) {
+    for (key, v) in ordered(map, order) {
         if first {
             out.push(' ');
             first = false;
@@ -95,7 +89,7 @@ fn emit_map_inline(map: &Map<String, Value>, indent: usize, out: &mut String) {
         }
         out.push_str(&scalar_key(key));
         out.push(':');
-        emit_value(v, indent + 2, out);
+        emit_value(v, indent + 2, order, out);
     }
     if first {
         out.push_str(" {}\n");
@@ -210,7 +204,14 @@ mod tests {
             "slug": "",
             "author": null,
         });
-        let text = front_matter(front.as_object().unwrap(), &["title", "date"]);
+        let text = front_matter(
+            front.as_object().unwrap(),
+            &["title", "date", "from", "days"],
+        );
+        assert!(
+            text.contains("notice:\n  from: 2026-11-19\n  days: 5\n  unit: working_days\n"),
+            "{text}"
+        );
         assert!(
             text.starts_with("title: \"关于: 2026 年度 #1 的公示\"\ndate: 2026-11-20 09:30\n"),
             "{text}"

@@ -3,6 +3,7 @@
 //! would send them, and the files on disk checked after each.
 
 mod api;
+mod review;
 mod security;
 
 use std::io::{BufRead, BufReader, Read, Write};
