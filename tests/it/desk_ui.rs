@@ -390,6 +390,9 @@ fn desk_screens_have_no_serious_accessibility_violations_and_keep_focus_visible(
 #[test]
 fn desk_speaks_english_on_an_english_site() {
     let site = TestSite::fixture("english");
+    // A problem of no page: the list shows it in a box of its own.
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}colour: red\n"));
     let serve = DeskServe::start(&site);
     let shots = screenshots().to_string_lossy().into_owned();
     let Some(r) = playwright(
@@ -415,6 +418,11 @@ fn desk_speaks_english_on_an_english_site() {
     let list = r["screens"]["list"].as_str().unwrap();
     assert!(
         list.contains("All pages") && list.contains("Publish"),
+        "{list}"
+    );
+    assert!(list.contains("Problems of the whole site"), "{list}");
+    assert!(
+        list.contains("site.yaml") && list.contains("colour"),
         "{list}"
     );
 }

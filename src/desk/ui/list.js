@@ -27,7 +27,10 @@ function select(label, name, options, value) {
 
 export async function openList(main, ctx, params) {
   const { site } = ctx;
-  const { pages } = await get('pages');
+  const listed = await get('pages');
+  const pages = listed.pages || [];
+  // Problems of no page (site.yaml, templates, the ledger).
+  const siteProblems = listed.problems || [];
   const sectionTitle = new Map(site.sections.map((s) => [s.path, s.title || s.name]));
   const kindLabel = new Map(site.kinds.map((k) => [k.name, k.label]));
   const years = [...new Set(pages.map((p) => p.year || String(p.date || '').slice(0, 4)).filter(Boolean))].sort().reverse();
@@ -92,6 +95,11 @@ export async function openList(main, ctx, params) {
     h('div', { class: 'filters', role: 'search' },
       h('div', { class: 'filter grow' }, h('label', { for: searchId }, t('search')), search),
       section.wrap, state.wrap, year.wrap),
+    siteProblems.length
+      ? h('div', { class: 'site-problems', role: 'region', 'aria-label': t('site_problems') },
+        h('h2', {}, t('site_problems')),
+        h('ul', {}, siteProblems.map((x) => h('li', {}, x.path ? `${x.path}${x.line ? `:${x.line}` : ''}${t('colon')}` : '', x.message, x.code ? ` [${x.code}]` : ''))))
+      : null,
     count,
     h('div', { class: 'table-wrap' }, table),
     empty,
