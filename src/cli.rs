@@ -15,8 +15,10 @@ Start with `noticeboard init mysite`, then `noticeboard build --root mysite`.",
     after_help = "Exit codes: 0 success, 1 problems in the site (each named with file:line:column), 2 bad usage."
 )]
 pub struct Cli {
+    /// None: started with no arguments (a double-click): serve the site here
+    /// with the writing desk open, or the desk's new-site page.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]

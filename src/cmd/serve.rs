@@ -20,6 +20,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
             root: args.root.clone(),
             now: args.clock.now.clone(),
             source_date_epoch: source_date_epoch(),
+            new_site: None,
         })
         .map(|desk| Arc::new(desk) as Arc<dyn Mount>)
     } else {
@@ -33,6 +34,7 @@ pub fn run(args: &ServeArgs) -> Outcome {
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
         mount,
+        listener: None,
     };
     let mut report = Report::new();
     if let Err(message) = serve(&options) {

@@ -70,6 +70,21 @@ pub(crate) const ASSETS: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("ui/paste.js"),
     ),
+    (
+        "new-site.html",
+        "text/html; charset=utf-8",
+        include_bytes!("ui/new-site.html"),
+    ),
+    (
+        "new-site.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("ui/new-site.js"),
+    ),
+    (
+        "new-site.css",
+        "text/css; charset=utf-8",
+        include_bytes!("ui/new-site.css"),
+    ),
 ];
 
 /// The embedded file named `name`, with its content type.

@@ -76,7 +76,14 @@ pub struct DeskOptions {
     pub root: PathBuf,
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
+    /// No site here yet: the desk shows the new-site page, and this makes
+    /// the site (folder, `zh-CN`/`en`) and starts its desk, returning that
+    /// desk's address.
+    pub new_site: Option<NewSite>,
 }
+
+/// Makes a site in a folder and serves it; the new desk's address, or why not.
+pub type NewSite = Arc<dyn Fn(&std::path::Path, Language) -> Result<String, Message> + Send + Sync>;
 
 pub struct Desk {
     options: DeskOptions,
@@ -235,6 +242,9 @@ impl Desk {
             && let Err(reply) = gate::change_allowed(request, allowed, language)
         {
             return reply;
+        }
+        if let Some(make) = &self.options.new_site {
+            return publish::new_site(self, make, request, rest, body, language);
         }
         match (method, rest) {
             ("GET" | "HEAD", "") => assets::app(),

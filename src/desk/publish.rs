@@ -1,6 +1,7 @@
 //! 发布 and 归档: the real `build` into `public/` (atomic, as from the
 //! terminal, drafts and unreviewed pages left out) and the real `archive`,
-//! with their progress readable at `/_desk/api/progress` while they run.
+//! with their progress readable at `/_desk/api/progress` while they run;
+//! and, where there is no site yet, the new-site page that runs `init`.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,7 +11,8 @@ use serde_json::json;
 use crate::build::BuildOptions;
 use crate::i18n::Language;
 use crate::message::Message;
-use crate::serve::mount::Reply;
+use crate::serve::mount::{BodyReader, Reply};
+use crate::serve::request::Request;
 
 use super::{Desk, json as reply, lock};
 
@@ -143,6 +145,75 @@ pub fn archive(desk: &Desk, language: Language) -> Reply {
                 "error": reply::error_value(&Message::ArchiveFailed {}, language),
                 "problems": problems(&failed.0, language),
             }),
+        ),
+    }
+}
+
+/// The desk where there is no site: `GET /_desk/` is the new-site page;
+/// `GET /_desk/api/new-site` proposes a folder; `POST /_desk/api/new-site`
+/// `{folder, lang}` makes the site there (an empty or new folder) and
+/// answers with the address of its desk.
+pub fn new_site(
+    desk: &Desk,
+    make: &super::NewSite,
+    request: &Request,
+    rest: &str,
+    body: &mut BodyReader<'_>,
+    language: Language,
+) -> Reply {
+    let proposed = desk.options.root.join("site");
+    match (request.method.as_str(), rest) {
+        ("GET" | "HEAD", "") => super::assets::file("new-site.html"),
+        ("GET" | "HEAD", name) if name.starts_with("ui/") => super::assets::file(&name[3..]),
+        ("GET" | "HEAD", "api/new-site") => reply::ok(&json!({
+            "here": desk.options.root.display().to_string(),
+            "folder": proposed.display().to_string(),
+        })),
+        ("POST", "api/new-site") => {
+            #[derive(serde::Deserialize)]
+            struct Asked {
+                folder: Option<String>,
+                lang: Option<String>,
+            }
+            let bytes = match body(reply::MAX_JSON) {
+                Ok(b) => b,
+                Err(e) => return reply::body_error(&e, reply::MAX_JSON, language),
+            };
+            let asked: Asked = match reply::parse(&bytes, language) {
+                Ok(a) => a,
+                Err(r) => return r,
+            };
+            let folder = asked
+                .folder
+                .map(|f| f.trim().to_string())
+                .filter(|f| !f.is_empty())
+                .map(std::path::PathBuf::from)
+                .unwrap_or(proposed);
+            // A relative folder is taken from where the program runs.
+            let folder = if folder.is_absolute() {
+                folder
+            } else {
+                desk.options.root.join(folder)
+            };
+            let lang = match asked.lang.as_deref() {
+                Some("en") => Language::En,
+                _ => Language::ZhCn,
+            };
+            match make(&folder, lang) {
+                Ok(address) => reply::ok(&json!({
+                    "ok": true,
+                    "folder": folder.display().to_string(),
+                    "desk": address,
+                })),
+                Err(message) => reply::field_error(422, message, "folder", language),
+            }
+        }
+        _ => reply::error(
+            404,
+            Message::DeskNotFound {
+                path: super::gate::shorten(&request.path),
+            },
+            language,
         ),
     }
 }

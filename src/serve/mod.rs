@@ -45,6 +45,47 @@ pub struct ServeOptions {
     pub source_date_epoch: Option<String>,
     /// What else answers on the same address (the writing desk).
     pub mount: Option<Arc<dyn mount::Mount>>,
+    /// Already listening (the double-click start binds first, to know the
+    /// address); `bind` and `port` are then not used.
+    pub listener: Option<TcpListener>,
+}
+
+/// Serves only `mount` (the desk's new-site page, where there is no site
+/// yet) on 127.0.0.1, on `port` or, when taken, any free port; returns the
+/// mount's line to print and the address to open, the server running on
+/// its own thread.
+pub fn serve_mount_only(
+    port: u16,
+    mount: Arc<dyn mount::Mount>,
+    language: Language,
+) -> Result<(String, String), Message> {
+    let bind = IpAddr::from([127, 0, 0, 1]);
+    let listener = TcpListener::bind(SocketAddr::new(bind, port))
+        .or_else(|_| TcpListener::bind(SocketAddr::new(bind, 0)))
+        .map_err(|e| Message::CannotListen {
+            address: format!("{bind}:{port}"),
+            detail: e.to_string(),
+        })?;
+    let address = listener.local_addr().map_err(|e| Message::CannotListen {
+        address: format!("{bind}:{port}"),
+        detail: e.to_string(),
+    })?;
+    let started = mount.started(address, language);
+    let server = Server::new(
+        Arc::new(RwLock::new(Served::default())),
+        Arc::new(Hub::default()),
+        guard::Allowed::new(bind, address.port()),
+        Some(mount),
+    );
+    std::thread::Builder::new()
+        .name("nb-accept".into())
+        .spawn(move || server.run(listener))
+        .map_err(|e| Message::CannotStartServer {
+            detail: e.to_string(),
+        })?;
+    started.ok_or(Message::CannotStartServer {
+        detail: "no desk".to_string(),
+    })
 }
 
 /// Runs until the process is stopped. Returns only on a start-up problem
@@ -56,7 +97,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         });
     }
     let address = SocketAddr::new(options.bind, options.port);
-    let listener = TcpListener::bind(address).map_err(|e| {
+    let bound = match &options.listener {
+        Some(listener) => listener.try_clone(),
+        None => TcpListener::bind(address),
+    };
+    let listener = bound.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             Message::PortInUse {
                 port: usize::from(options.port),
@@ -334,7 +379,7 @@ fn print_rebuild(result: &Rebuilt, first: bool) {
 
 /// Opens `url` in the desktop's browser; failing quietly is fine (the URL is
 /// printed).
-fn open_browser(url: &str, language: Language) {
+pub fn open_browser(url: &str, language: Language) {
     #[cfg(target_os = "windows")]
     let result = std::process::Command::new("cmd")
         .args(["/C", "start", "", url])

@@ -5,6 +5,7 @@
 mod api;
 mod review;
 mod security;
+mod start;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -15,7 +16,7 @@ use crate::harness::{NOW, TestSite, bin};
 
 /// A running serve with its desk, killed when dropped.
 pub struct Desk {
-    child: Child,
+    child: Option<Child>,
     /// `127.0.0.1:PORT`
     pub host: String,
     /// `http://127.0.0.1:PORT`
@@ -28,8 +29,10 @@ pub struct Desk {
 
 impl Drop for Desk {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 
@@ -83,7 +86,7 @@ impl Desk {
             return None;
         };
         let mut desk = Desk {
-            child,
+            child: Some(child),
             origin: format!("http://{host}"),
             host,
             address,
@@ -91,6 +94,25 @@ impl Desk {
         };
         desk.cookie = desk.session();
         Some(desk)
+    }
+
+    /// The desk at a printed `address` of a process started elsewhere.
+    pub fn attach(address: &str) -> Desk {
+        let host = address
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let mut desk = Desk {
+            child: None,
+            origin: format!("http://{host}"),
+            host,
+            address: address.to_string(),
+            cookie: String::new(),
+        };
+        desk.cookie = desk.session();
+        desk
     }
 
     /// Exchanges the printed token for a session cookie.
