@@ -7,7 +7,7 @@ macro_rules! area_12 {
             T1200 DeskAddress { url: String }
                 => "写作台：{url}" / "Writing desk: {url}";
             E1201 DeskNoSession {}
-                => "请用 serve 显示的写作台地址打开写作台" / "open the desk with the address serve printed";
+                => "请用 noticeboard 窗口里显示的写作台地址打开写作台" / "open the desk with the address shown in the noticeboard window";
             H1201 DeskHowToGetIn {}
                 => "在运行 noticeboard 的窗口里找到以“写作台：”开头的一行，把其中的地址复制到浏览器打开。每次启动地址都不同" / "in the window where noticeboard runs, find the line starting with \"Writing desk:\" and open that address in the browser. It changes every time noticeboard starts";
             E1202 DeskWrongToken {}
