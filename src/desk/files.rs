@@ -78,10 +78,17 @@ pub fn page(root: &Path, rel: &str) -> Result<PathBuf, Message> {
     Ok(path)
 }
 
-/// Writes `bytes` to `path` atomically: a hidden temporary file beside it
-/// (which the build never reads), flushed to disk, renamed over it, and the
-/// rename made durable.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Where the desk's temporary files go: beside the cache, a folder serve
+/// does not watch, so a save makes one rebuild (of the renamed file), not
+/// two.
+const TEMP_DIR: &str = ".noticeboard/desk-tmp";
+
+/// Writes `bytes` to `path` (inside `root`) atomically: a temporary file,
+/// flushed to disk, renamed over it, and the rename made durable. The
+/// temporary file is made in [`TEMP_DIR`], or, where a rename from there
+/// cannot reach (another disk), beside the file under a hidden name the
+/// build never reads.
+pub fn write_atomic(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path
@@ -89,21 +96,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let salt = super::gate::random_hex(6).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}-{salt}.tmp", std::process::id()));
+    let temp_name = format!(".{name}.{}-{salt}.tmp", std::process::id());
+    let outside = root.join(TEMP_DIR);
+    if fs::create_dir_all(&outside).is_ok()
+        && write_and_rename(&outside.join(&temp_name), path, bytes).is_ok()
+    {
+        crate::durable::sync_dir(dir);
+        return Ok(());
+    }
+    write_and_rename(&dir.join(&temp_name), path, bytes)?;
+    crate::durable::sync_dir(dir);
+    Ok(())
+}
+
+fn write_and_rename(tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         let mut file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)?;
+            .open(tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&tmp, path)?;
-        crate::durable::sync_dir(dir);
-        Ok(())
+        fs::rename(tmp, path)
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
     }
     result
 }
@@ -173,13 +191,15 @@ mod tests {
     fn atomic_write_leaves_no_temporary() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("content/a.md");
-        write_atomic(&path, b"one").unwrap();
-        write_atomic(&path, b"two").unwrap();
+        write_atomic(dir.path(), &path, b"one").unwrap();
+        write_atomic(dir.path(), &path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path().join("content"))
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec!["a.md"]);
+        let temp = fs::read_dir(dir.path().join(TEMP_DIR)).unwrap().count();
+        assert_eq!(temp, 0);
     }
 }

@@ -237,7 +237,7 @@ fn upload_files(
     for part in &parts {
         let name = free_name(&dir, file_name(&part.filename));
         let target = dir.join(&name);
-        if let Err(e) = files::write_atomic(&target, part.bytes) {
+        if let Err(e) = files::write_atomic(root, &target, part.bytes) {
             return Err(reply::error(
                 500,
                 Message::DeskWriteFailed {

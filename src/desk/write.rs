@@ -238,7 +238,7 @@ fn save_page(desk: &Desk, mut save: Save, language: Language) -> Result<Reply, R
         ));
     }
     let before = std::time::Instant::now();
-    files::write_atomic(&file, text.as_bytes()).map_err(|e| {
+    files::write_atomic(&desk.options.root, &file, text.as_bytes()).map_err(|e| {
         reply::error(
             500,
             Message::DeskWriteFailed {
@@ -387,7 +387,7 @@ pub fn review(desk: &Desk, bytes: &[u8], language: Language) -> Reply {
     let kind = kind_of(desk, None, &review.path, language).unwrap_or(Kind::News);
     let text = page_text(&disk.front, &disk.body, kind);
     let before = std::time::Instant::now();
-    if let Err(e) = files::write_atomic(&file, text.as_bytes()) {
+    if let Err(e) = files::write_atomic(&desk.options.root, &file, text.as_bytes()) {
         return reply::error(
             500,
             Message::DeskWriteFailed {
