@@ -42,7 +42,7 @@ async function save(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector('.save-status');
     return s && s.classList.contains('ok');
-  }, null, { timeout: 20000 });
+  }, null, { timeout: 45000 });
 }
 
 async function frameText(page) {
@@ -56,7 +56,7 @@ async function frameText(page) {
   });
 }
 
-async function waitFrame(page, text, timeout = 20000) {
+async function waitFrame(page, text, timeout = 45000) {
   await page.waitForFunction((t) => {
     const f = document.querySelector('iframe.preview-frame');
     try {
@@ -334,7 +334,27 @@ try {
     await again.click('.banner button.primary');
     const restored = await again.inputValue('textarea.body');
     await save(again);
+    // The server gone in the middle of a save: the writer is told the text
+    // is kept here, and it comes back in the next tab.
+    const down = await open('#/edit/content%2Fnews%2Fankang.md');
+    await down.waitForSelector('textarea.body');
+    await down.route('**/_desk/api/page', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+    await down.click('textarea.body');
+    await down.keyboard.press('Control+End');
+    await down.keyboard.type('服务器停了也不丢。');
+    await down.keyboard.press('Control+s');
+    await down.waitForFunction(() => document.querySelector('.save-status').classList.contains('warn'), null, { timeout: 20000 });
+    const offline = await down.textContent('.save-status');
+    await down.close();
+    const back = await open('#/edit/content%2Fnews%2Fankang.md');
+    await back.waitForSelector('.banner:not([hidden])', { timeout: 10000 });
+    await back.click('.banner button.primary');
+    const offlineRestored = (await back.inputValue('textarea.body')).includes('服务器停了也不丢。');
+    await save(back);
+    await back.close();
     result.autosave = {
+      offline,
+      offline_restored: offlineRestored,
       banner,
       on_disk_before: diskBefore.includes('关标签页前最后一句。'),
       restored: restored.includes('关标签页前最后一句。'),

@@ -304,6 +304,11 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert_eq!(autosave["on_disk_before"], false, "{autosave}");
     assert_eq!(autosave["restored"], true, "{autosave}");
     assert_eq!(autosave["on_disk_after"], true, "{autosave}");
+    assert!(
+        str_of(autosave, "offline").contains("保存在本机"),
+        "{autosave}"
+    );
+    assert_eq!(autosave["offline_restored"], true, "{autosave}");
 
     assert!(
         r["phone_overflow"].as_i64().unwrap() <= 0,

@@ -350,7 +350,11 @@ export async function openEditor(main, ctx, target) {
       return;
     }
     if (e.status === 0) {
+      // serve stopped or crashed: the text is in localStorage; try again
+      // now and then, so a restarted serve gets it without a click.
       setStatus(t('offline_kept'), 'warn');
+      clearTimeout(state.timer);
+      state.timer = setTimeout(() => save(false), 5000);
       return;
     }
     setStatus(t('save_failed', { message: e.message }), 'warn');
