@@ -193,6 +193,21 @@ try {
         else await input.fill(kind === 'model-worker' ? '全国劳动模范' : '首届焊接技能大赛金奖');
       }
     }
+    if (kind === 'model-worker') {
+      // A second honour, moved above the first with the keyboard.
+      await page.click('[data-field="honors"] > button.add');
+      const second = page.locator('[data-field="honors"] .row').nth(1);
+      await second.locator('[data-field="honors[].title"] input').fill('省劳动模范');
+      await second.locator('select').selectOption('provincial');
+      await second.locator('input[type="number"]').fill('2023');
+      await second.locator('button', { hasText: '上移' }).focus();
+      await page.keyboard.press('Enter');
+      entry.rows_after_move = await page.$$eval('[data-field="honors"] .row [data-field="honors[].title"] input', (els) => els.map((e) => e.value));
+      entry.focus_in_first_row = await page.evaluate(() => {
+        const row = document.querySelector('[data-field="honors"] .row');
+        return row.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON';
+      });
+    }
     await fillRequired(page);
     await page.click('textarea.body');
     await page.keyboard.type('第一段正文。');

@@ -210,6 +210,23 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
             "{url}"
         );
     }
+    // Form rows reorder by keyboard, and the order is what is written.
+    let worker = &created[1];
+    assert_eq!(
+        worker["rows_after_move"],
+        serde_json::json!(["省劳动模范", "全国劳动模范"])
+    );
+    assert_eq!(
+        worker["focus_in_first_row"], true,
+        "focus follows the moved row"
+    );
+    let source = std::fs::read_to_string(site.root.join(str_of(worker, "path"))).unwrap();
+    let (provincial, national) = (
+        source.find("- title: 省劳动模范\n").unwrap(),
+        source.find("- title: 全国劳动模范\n").unwrap(),
+    );
+    assert!(provincial < national, "{source}");
+    assert!(source.contains("level: provincial"), "{source}");
     let disclosure = &created[4];
     let number = str_of(disclosure, "number");
     assert!(

@@ -243,8 +243,10 @@ function listControl(field, ctx, path, id) {
     });
     if (focusRow !== undefined && focusRow >= 0 && rows[focusRow]) {
       const r = rows[focusRow];
-      const target = focusWhat === 'up' && !r.buttons.up.disabled ? r.buttons.up
-        : focusWhat === 'down' && !r.buttons.down.disabled ? r.buttons.down
+      // Focus follows the moved row; at an end, onto its other arrow.
+      const arrow = (a, b) => (!a.disabled ? a : !b.disabled ? b : r.buttons.del);
+      const target = focusWhat === 'up' ? arrow(r.buttons.up, r.buttons.down)
+        : focusWhat === 'down' ? arrow(r.buttons.down, r.buttons.up)
           : focusWhat === 'first' ? r.controls[0].input || r.buttons.del
             : r.buttons.del;
       (target || r.buttons.del).focus();
