@@ -82,14 +82,10 @@ macro_rules! area_12 {
                 => "{count} 个页面尚未审核，没有发布：{pages}" / "{count} page(s) not reviewed and so not published: {pages}";
             H1240 UnreviewedHelp {}
                 => "本站要求审核（review: required）：在写作台中审核通过后再发布" / "this site requires review (review: required): approve them in the writing desk, then publish";
-            T1241 NewSiteTitle {}
-                => "新建站点" / "New site";
             E1244 ReviewValue { value: String }
                 => "review 只能是 off（不审核）或 required（发布前须审核），而不是 `{value}`" / "review is off or required, not `{value}`";
             T1243 DeskTitle {}
                 => "写作台" / "Writing desk";
-            E1242 NewSiteNotEmpty { dir: String }
-                => "`{dir}` 不是空文件夹，也没有 site.yaml" / "`{dir}` is neither empty nor a site (no site.yaml)";
         }
     };
 }
