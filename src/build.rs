@@ -87,6 +87,26 @@ fn fail(report: Report) -> Failed {
     Failed(report)
 }
 
+/// Lists the pages `review: required` leaves out for want of a `reviewed`
+/// (drafts are left out anyway, and not listed).
+fn note_unreviewed(parsed: &crate::parse::ParsedSite, report: &mut Report) {
+    let waiting: Vec<String> = parsed
+        .pages
+        .iter()
+        .filter(|p| p.draft && p.front.draft != Some(true))
+        .map(|p| p.path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    if !waiting.is_empty() {
+        report.push(
+            Diagnostic::warning(Message::Unreviewed {
+                count: waiting.len(),
+                pages: crate::message::List::of(waiting),
+            })
+            .help(Message::UnreviewedHelp {}),
+        );
+    }
+}
+
 /// Reads and resolves `site.yaml`, applying `--base-url`.
 pub fn load_config(root: &Path, base_url: Option<&str>, report: &mut Report) -> Option<Config> {
     let text = match load::read_config(root) {
@@ -185,6 +205,9 @@ pub fn run_stages(
     };
     let sources = stage(timings, "load", || state.load(root, &config, report));
     let parsed = stage(timings, "parse", || state.parse(&sources, &config, report));
+    if config.review_required && !options.drafts && mode != Mode::Serve {
+        note_unreviewed(&parsed, report);
+    }
     // The ledger also looks at pages the model leaves out (drafts).
     let all_parsed = parsed.clone();
     let calendar = crate::disclosure::load_calendar(root, report);

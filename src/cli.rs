@@ -15,8 +15,10 @@ Start with `noticeboard init mysite`, then `noticeboard build --root mysite`.",
     after_help = "Exit codes: 0 success, 1 problems in the site (each named with file:line:column), 2 bad usage."
 )]
 pub struct Cli {
+    /// None: started with no arguments (a double-click): serve the site here
+    /// with the writing desk open, or the desk's new-site page.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -219,9 +221,14 @@ pub struct ServeArgs {
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Open the preview in the default browser.
+    /// Open the writing desk (写作台) in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Serve the writing desk even on a --bind address other computers can
+    /// reach (it is off there by default; its token is still required).
+    /// 在其他电脑可访问的地址上也开启写作台（默认关闭；仍须令牌）。
+    #[arg(long = "desk-on-network")]
+    pub desk_on_network: bool,
     #[command(flatten)]
     pub clock: ClockArgs,
 }

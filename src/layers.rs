@@ -60,6 +60,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // used by the import command and the desk.
     ("import", &["import"]),
     ("serve", &["serve"]),
+    // Mounted on serve's address: reads serve's last build, runs build and archive.
+    ("desk", &["desk"]),
     ("cmd", &["cmd", "cli", "fuzzing"]),
 ];
 

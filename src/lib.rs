@@ -28,6 +28,7 @@ pub mod cli;
 pub(crate) mod clock;
 pub mod cmd;
 pub(crate) mod config;
+pub(crate) mod desk;
 pub(crate) mod diag;
 pub(crate) mod digest;
 pub(crate) mod disclosure;

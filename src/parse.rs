@@ -428,10 +428,9 @@ fn parse_page(
 
     for key in &head.keys {
         if !kind.accepts(key) && !config.taxonomies.contains(key) {
-            let known: Vec<&str> = crate::frontmatter::kind::COMMON_FIELDS
-                .iter()
+            let known: Vec<&str> = crate::frontmatter::kind::common_fields()
+                .into_iter()
                 .chain(kind.extra_fields())
-                .copied()
                 .collect();
             push_at(
                 report,
@@ -487,6 +486,7 @@ fn parse_page(
         .and_then(|text| read_date(text, "updated", &head, &config.timezone, path, report));
 
     for field in kind.required_fields() {
+        let field = &field;
         if head.keys.iter().any(|k| k == field) && is_blank(&head.front, field) {
             push_at(
                 report,
@@ -575,7 +575,14 @@ fn parse_page(
         title,
         date,
         updated,
-        draft: head.front.draft.unwrap_or(false),
+        // `review: required`: not approved is not published, like a draft.
+        draft: head.front.draft.unwrap_or(false)
+            || (config.review_required
+                && head
+                    .front
+                    .reviewed
+                    .as_ref()
+                    .is_none_or(|r| r.by.trim().is_empty())),
         taxonomies,
         summary_html,
         key_lines,

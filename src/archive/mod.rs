@@ -54,6 +54,8 @@ pub struct ArchiveOptions {
     pub build: BuildOptions,
     /// The archive file. Default: `<site>-<YYYYMMDD>.zip` in the current folder.
     pub out: Option<PathBuf>,
+    /// The folder the default name goes in (the current folder when `None`).
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -97,7 +99,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
     let path = options
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{stem}.zip")));
+        .unwrap_or_else(|| (options.dir.clone().unwrap_or_default()).join(format!("{stem}.zip")));
     let Some(format) = Format::from_path(&path) else {
         report.push(
             Diagnostic::error(Message::ArchiveName {

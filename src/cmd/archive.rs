@@ -17,6 +17,7 @@ pub fn run(args: &ArchiveArgs) -> Outcome {
             ..BuildOptions::default()
         },
         out: args.out.clone(),
+        dir: None,
     };
     match archive(&options) {
         Ok(summary) => Outcome {

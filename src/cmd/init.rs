@@ -47,7 +47,7 @@ pub fn run(args: &InitArgs) -> Outcome {
     }
 }
 
-fn create(dir: &Path, lang: Lang) -> Result<usize, Diagnostic> {
+pub(crate) fn create(dir: &Path, lang: Lang) -> Result<usize, Diagnostic> {
     if dir.exists() {
         let is_empty_dir = fs::read_dir(dir)
             .map(|mut e| e.next().is_none())

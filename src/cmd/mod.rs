@@ -9,6 +9,7 @@ pub mod import;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod start;
 pub mod verify;
 pub mod wechat;
 
@@ -42,7 +43,10 @@ impl Outcome {
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return start::run();
+    };
+    match command {
         Command::Init(args) => Outcome {
             language: match args.lang {
                 crate::cli::Lang::ZhCn => crate::i18n::Language::ZhCn,

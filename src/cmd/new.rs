@@ -133,7 +133,7 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
             .filter_map(|n| number::parse(n).ok())
             .collect();
         let year = today.year() as i32;
-        let prefix = number_prefix(&config, &existing);
+        let prefix = number::prefix_for(config.disclosure.number_format.as_deref(), &existing);
         // A number the ledger holds stays used, even when its page was
         // withdrawn and deleted: GB/T 9704 numbers are never given twice.
         let mut used = existing;
@@ -185,22 +185,6 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
         .create_new(true)
         .open(path)?;
     file.write_all(text.as_bytes())
-}
-
-/// The agency prefix for new numbers: from `disclosure.number_format` (e.g.
-/// `江重工〔{year}〕{seq}号`), else the newest existing number's, else 工会.
-fn number_prefix(config: &Config, existing: &[DocNumber]) -> String {
-    if let Some(format) = &config.disclosure.number_format
-        && let Some(prefix) = format.split('〔').next()
-        && !prefix.trim().is_empty()
-    {
-        return prefix.trim().to_string();
-    }
-    existing
-        .iter()
-        .max_by_key(|n| (n.year, n.seq))
-        .map(|n| n.prefix.clone())
-        .unwrap_or_else(|| "工会".to_string())
 }
 
 /// The site's `archetypes/KIND.md`, else the theme's, else the built-in one.

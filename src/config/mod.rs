@@ -69,6 +69,8 @@ pub struct Config {
     pub i18n: std::collections::BTreeMap<String, String>,
     /// 备案 numbers shown in the footer.
     pub beian: public::Beian,
+    /// `review: required`: a page needs `reviewed: {by, at}` to be published.
+    pub review_required: bool,
 }
 
 impl Config {
@@ -119,6 +121,7 @@ pub fn default_config(title: &str) -> Config {
         disclosure: DisclosureConfig::default(),
         i18n: std::collections::BTreeMap::new(),
         beian: public::Beian::default(),
+        review_required: false,
     }
 }
 
@@ -271,6 +274,7 @@ fn resolve_raw(
         disclosure,
         i18n,
         beian,
+        review,
     } = raw;
     let at_sub_key =
         |section: &str, key: &str, d: Diagnostic| public::at_sub_key(d, text, lines, section, key);
@@ -342,6 +346,17 @@ fn resolve_raw(
     }
 
     config.organization = organization.filter(|o| !o.trim().is_empty());
+
+    match review.as_deref().map(str::trim) {
+        None | Some("off") => {}
+        Some("required") => config.review_required = true,
+        Some(other) => report.push(at_key(
+            "review",
+            Diagnostic::error(Message::ReviewValue {
+                value: other.to_string(),
+            }),
+        )),
+    }
 
     if let Some(n) = paginate {
         if n == 0 {

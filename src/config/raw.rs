@@ -26,6 +26,8 @@ pub struct RawConfig {
     pub disclosure: Option<RawDisclosure>,
     pub i18n: Option<std::collections::BTreeMap<String, String>>,
     pub beian: Option<super::public::RawBeian>,
+    /// `off` (default) or `required`.
+    pub review: Option<String>,
 }
 
 /// Every top-level key [`RawConfig`] understands; anything else is a warning.
@@ -51,6 +53,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "disclosure",
     "i18n",
     "beian",
+    "review",
 ];
 
 #[derive(Debug, Default, Deserialize)]

@@ -287,6 +287,22 @@ fn parse_seq(text: &str) -> Result<u32, Rejection> {
     })
 }
 
+/// The agency prefix for new numbers: from `disclosure.number_format` (e.g.
+/// `江重工〔{year}〕{seq}号`), else the newest existing number's, else 工会.
+pub fn prefix_for(number_format: Option<&str>, existing: &[DocNumber]) -> String {
+    if let Some(format) = number_format
+        && let Some(prefix) = format.split('〔').next()
+        && !prefix.trim().is_empty()
+    {
+        return prefix.trim().to_string();
+    }
+    existing
+        .iter()
+        .max_by_key(|n| (n.year, n.seq))
+        .map(|n| n.prefix.clone())
+        .unwrap_or_else(|| "工会".to_string())
+}
+
 /// The next number to issue for `prefix` and `year`: one after the highest already
 /// used (gaps are left alone: a withdrawn number is not reissued), or 1 if none.
 /// At `u32::MAX` it returns `u32::MAX` again, which the duplicate check reports.

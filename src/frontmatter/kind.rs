@@ -14,17 +14,13 @@ pub enum Kind {
     Disclosure,
 }
 
-/// Fields every page may have.
-pub const COMMON_FIELDS: &[&str] = &[
-    "title", "date", "updated", "draft", "slug", "summary", "tags", "author", "source", "cover",
-    "gallery", "weight", "aliases", "template", "kind",
-];
-
 /// Fields a section's `_index.md` may have.
-pub const SECTION_FIELDS: &[&str] = &[
-    "title", "kind", "summary", "weight", "paginate", "template", "cover", "date", "updated",
-    "draft", "slug", "aliases",
-];
+pub const SECTION_FIELDS: &[&str] = super::schema::SECTION;
+
+/// Names of the fields every page may have.
+pub fn common_fields() -> Vec<&'static str> {
+    super::schema::COMMON.iter().map(|f| f.name).collect()
+}
 
 impl Kind {
     pub const ALL: [Kind; 5] = [
@@ -50,38 +46,48 @@ impl Kind {
         }
     }
 
-    /// Fields this kind adds to [`COMMON_FIELDS`].
-    pub fn extra_fields(self) -> &'static [&'static str] {
+    /// The [schema](super::schema) of the fields this kind adds to the
+    /// common ones.
+    pub fn schema(self) -> &'static [super::schema::Field] {
+        use super::schema::{CAMPAIGN, CRAFTSMAN, DISCLOSURE, MODEL_WORKER};
         match self {
             Kind::News => &[],
-            Kind::ModelWorker => &["photo", "unit", "position", "honors"],
-            Kind::Craftsman => &["photo", "unit", "trade", "grade", "studio", "achievements"],
-            Kind::Campaign => &["start", "end", "slogan", "strands"],
-            Kind::Disclosure => &[
-                "number",
-                "category",
-                "notice",
-                "notice_until",
-                "period",
-                "issuer",
-                "attachments",
-                "contact",
-                "corrects",
-                "reason",
-                "revisions",
-            ],
+            Kind::ModelWorker => MODEL_WORKER,
+            Kind::Craftsman => CRAFTSMAN,
+            Kind::Campaign => CAMPAIGN,
+            Kind::Disclosure => DISCLOSURE,
         }
     }
 
-    /// Fields that must be present beyond `title` and `date`.
-    pub fn required_fields(self) -> &'static [&'static str] {
+    /// Every field of a page of this kind: the common ones, then its own.
+    pub fn fields(self) -> impl Iterator<Item = &'static super::schema::Field> {
+        super::schema::COMMON.iter().chain(self.schema())
+    }
+
+    /// The kind's name as the desk shows it: (zh-CN, en).
+    pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            Kind::News => &[],
-            Kind::ModelWorker => &["unit"],
-            Kind::Craftsman => &["unit", "trade"],
-            Kind::Campaign => &["start", "end"],
-            Kind::Disclosure => &["number"],
+            Kind::News => ("新闻", "News"),
+            Kind::ModelWorker => ("劳模", "Model worker"),
+            Kind::Craftsman => ("工匠", "Craftsman"),
+            Kind::Campaign => ("活动", "Campaign"),
+            Kind::Disclosure => ("公示", "Disclosure"),
         }
+    }
+
+    /// Names of the fields this kind adds to [`common_fields`], from the
+    /// [schema](super::schema).
+    pub fn extra_fields(self) -> Vec<&'static str> {
+        self.schema().iter().map(|f| f.name).collect()
+    }
+
+    /// Fields that must be present beyond `title` and `date`.
+    pub fn required_fields(self) -> Vec<&'static str> {
+        self.schema()
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.name)
+            .collect()
     }
 
     /// Kinds whose section listing is grouped (by honour, trade, status, year)
@@ -91,7 +97,7 @@ impl Kind {
     }
 
     pub fn accepts(self, field: &str) -> bool {
-        COMMON_FIELDS.contains(&field) || self.extra_fields().contains(&field)
+        self.fields().any(|f| f.name == field)
     }
 }
 

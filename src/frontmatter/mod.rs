@@ -4,6 +4,7 @@
 //! accepts and requires is in [`kind`]; checking them is the parse stage's job.
 
 pub mod kind;
+pub mod schema;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -133,6 +134,13 @@ pub struct Revision {
     pub note: String,
 }
 
+/// Who approved the page for publishing, and when (`review: required`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Reviewed {
+    pub by: String,
+    pub at: String,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct GalleryItem {
     pub src: String,
@@ -165,6 +173,10 @@ pub struct FrontMatter {
     pub aliases: Option<StringList>,
     pub template: Option<String>,
     pub kind: Option<String>,
+    /// Set by the desk's 审核通过 (`review: required`).
+    pub reviewed: Option<Reviewed>,
+    /// Set by the desk's 提交审核: who asks for the review, and when.
+    pub submitted: Option<Reviewed>,
     /// Sections only: page size of this section's listing.
     pub paginate: Option<u32>,
 

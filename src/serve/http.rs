@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 
 use super::files::read_as_built;
 use super::guard::{Allowed, Refusal};
-use super::request::{Parsed, folder_location, read_request, site_key};
+use super::mount::{Mount, Reply};
+use super::request::{Parsed, folder_location, read_body, read_request, site_key};
 use super::state::{Body, Snapshot};
 use crate::i18n::Language;
 
@@ -34,6 +35,9 @@ const MAX_CONNECTIONS: usize = 512;
 pub const HEAD_DEADLINE: Duration = Duration::from_secs(10);
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
 const PING_EVERY: Duration = Duration::from_secs(15);
+/// From the end of the head to the end of a mount's request body (an upload
+/// of photos over loopback).
+const BODY_DEADLINE: Duration = Duration::from_secs(120);
 
 /// What the server shows: the last good site and the error of the last failed
 /// rebuild, if it failed.
@@ -103,6 +107,7 @@ impl Waiting {
 pub struct Server {
     pub served: Arc<RwLock<Served>>,
     pub hub: Arc<Hub>,
+    mount: Option<Arc<dyn Mount>>,
     allowed: Arc<Allowed>,
     active: Arc<AtomicUsize>,
     waiting: Arc<Mutex<Waiting>>,
@@ -112,6 +117,7 @@ pub struct Server {
 struct Connection {
     served: Arc<RwLock<Served>>,
     hub: Arc<Hub>,
+    mount: Option<Arc<dyn Mount>>,
     allowed: Arc<Allowed>,
     active: Arc<AtomicUsize>,
     waiting: Arc<Mutex<Waiting>>,
@@ -137,10 +143,16 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl Server {
     /// A server answering at the addresses `allowed` names.
-    pub fn new(served: Arc<RwLock<Served>>, hub: Arc<Hub>, allowed: Allowed) -> Server {
+    pub fn new(
+        served: Arc<RwLock<Served>>,
+        hub: Arc<Hub>,
+        allowed: Allowed,
+        mount: Option<Arc<dyn Mount>>,
+    ) -> Server {
         Server {
             served,
             hub,
+            mount,
             allowed: Arc::new(allowed),
             active: Arc::new(AtomicUsize::new(0)),
             waiting: Arc::new(Mutex::new(Waiting::default())),
@@ -168,6 +180,7 @@ impl Server {
             let connection = Connection {
                 served: self.served.clone(),
                 hub: self.hub.clone(),
+                mount: self.mount.clone(),
                 allowed: self.allowed.clone(),
                 active: self.active.clone(),
                 waiting: self.waiting.clone(),
@@ -196,6 +209,25 @@ fn handle(out: &TcpStream, accepted: Instant, conn: &Connection) -> io::Result<(
     let head_only = request.method == "HEAD";
     if let Err(refusal) = conn.allowed.check(&request.fetch) {
         return refuse(out, &refusal, &conn.allowed.url(), head_only);
+    }
+    if let Some(mount) = &conn.mount {
+        let prefix = mount.prefix();
+        if request.path.starts_with(prefix) {
+            let mut body =
+                |limit: u64| read_body(out, &request, limit, Instant::now() + BODY_DEADLINE);
+            let reply = mount.handle(&request, &conn.allowed, &mut body);
+            return send(out, &reply, head_only);
+        }
+        if request.path == prefix.trim_end_matches('/') {
+            return respond(
+                out,
+                301,
+                "text/plain; charset=utf-8",
+                b"moved",
+                head_only,
+                &[("Location", prefix)],
+            );
+        }
     }
     if request.method != "GET" && !head_only {
         return plain(out, 405, "only GET and HEAD");
@@ -379,13 +411,18 @@ fn refuse(out: &TcpStream, refusal: &Refusal, url: &str, head_only: bool) -> io:
         ));
     }
     html.push_str("</body></html>");
+    // A refusal is never for another page to frame (the desk's requests
+    // are refused here too).
     respond(
         out,
         refusal.status(),
         "text/html; charset=utf-8",
         html.as_bytes(),
         head_only,
-        &[],
+        &[
+            ("Content-Security-Policy", "frame-ancestors 'none'"),
+            ("X-Frame-Options", "DENY"),
+        ],
     )
 }
 
@@ -393,10 +430,18 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        303 => "See Other",
         400 => "Bad Request",
+        401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        501 => "Not Implemented",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
         505 => "HTTP Version Not Supported",
@@ -428,6 +473,23 @@ fn respond(
         out.write_all(body)?;
     }
     out.flush()
+}
+
+/// A mount's reply, with the server's own headers.
+fn send(out: &TcpStream, reply: &Reply, head_only: bool) -> io::Result<()> {
+    let extra: Vec<(&str, &str)> = reply
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    respond(
+        out,
+        reply.status,
+        &reply.content_type,
+        &reply.body,
+        head_only,
+        &extra,
+    )
 }
 
 fn plain(out: &TcpStream, status: u16, text: &str) -> io::Result<()> {

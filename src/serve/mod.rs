@@ -14,9 +14,10 @@
 mod files;
 pub mod guard;
 pub mod http;
+pub mod mount;
 #[cfg(test)]
 mod oracle;
-mod request;
+pub mod request;
 pub mod state;
 pub mod watch;
 pub mod wechat;
@@ -43,6 +44,49 @@ pub struct ServeOptions {
     pub open: bool,
     pub now: Option<String>,
     pub source_date_epoch: Option<String>,
+    /// What else answers on the same address (the writing desk).
+    pub mount: Option<Arc<dyn mount::Mount>>,
+    /// Already listening (the double-click start binds first, to know the
+    /// address); `bind` and `port` are then not used.
+    pub listener: Option<TcpListener>,
+}
+
+/// Serves only `mount` (the desk's new-site page, where there is no site
+/// yet) on 127.0.0.1, on `port` or, when taken, any free port; returns the
+/// mount's line to print and the address to open, the server running on
+/// its own thread.
+pub fn serve_mount_only(
+    port: u16,
+    mount: Arc<dyn mount::Mount>,
+    language: Language,
+) -> Result<(String, String), Message> {
+    let bind = IpAddr::from([127, 0, 0, 1]);
+    let listener = TcpListener::bind(SocketAddr::new(bind, port))
+        .or_else(|_| TcpListener::bind(SocketAddr::new(bind, 0)))
+        .map_err(|e| Message::CannotListen {
+            address: format!("{bind}:{port}"),
+            detail: e.to_string(),
+        })?;
+    let address = listener.local_addr().map_err(|e| Message::CannotListen {
+        address: format!("{bind}:{port}"),
+        detail: e.to_string(),
+    })?;
+    let started = mount.started(address, language);
+    let server = Server::new(
+        Arc::new(RwLock::new(Served::default())),
+        Arc::new(Hub::default()),
+        guard::Allowed::new(bind, address.port()),
+        Some(mount),
+    );
+    std::thread::Builder::new()
+        .name("nb-accept".into())
+        .spawn(move || server.run(listener))
+        .map_err(|e| Message::CannotStartServer {
+            detail: e.to_string(),
+        })?;
+    started.ok_or(Message::CannotStartServer {
+        detail: "no desk".to_string(),
+    })
 }
 
 /// Runs until the process is stopped. Returns only on a start-up problem
@@ -54,7 +98,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         });
     }
     let address = SocketAddr::new(options.bind, options.port);
-    let listener = TcpListener::bind(address).map_err(|e| {
+    let bound = match &options.listener {
+        Some(listener) => listener.try_clone(),
+        None => TcpListener::bind(address),
+    };
+    let listener = bound.map_err(|e| {
         if e.kind() == std::io::ErrorKind::AddrInUse {
             Message::PortInUse {
                 port: usize::from(options.port),
@@ -104,6 +152,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
     }
     print_rebuild(&first, true);
     apply(&rebuilder, &first, &served, &hub);
+    tell_mount(options.mount.as_deref(), &first);
 
     let rebuilder = Arc::new(Mutex::new(rebuilder));
     let generation = Arc::new(AtomicU64::new(0));
@@ -118,6 +167,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         served.clone(),
         hub.clone(),
         guard::Allowed::new(options.bind, address.port()),
+        options.mount.clone(),
     );
     std::thread::Builder::new()
         .name("nb-accept".into())
@@ -133,13 +183,20 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         "{}",
         Message::Serving { url: url.clone() }.render(language)
     );
+    let mut open = url.clone();
+    if let Some(mount) = &options.mount
+        && let Some((line, address)) = mount.started(address, language)
+    {
+        let _ = writeln!(out, "{line}");
+        open = address;
+    }
     if watcher.polling {
         let _ = writeln!(out, "{}", Message::WatchPolling {}.render(language));
     }
     let _ = out.flush();
     drop(out);
     if options.open {
-        open_browser(&url, language);
+        open_browser(&open, language);
     }
 
     while let Some(batch) = watcher.next_batch() {
@@ -148,12 +205,26 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         let result = guard.rebuild(&dirty);
         apply(&guard, &result, &served, &hub);
         print_rebuild(&result, false);
+        tell_mount(options.mount.as_deref(), &result);
         if let Some(job) = guard.take_extras_job() {
             let g = generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = extras.send((g, job));
         }
     }
     Err(Message::WatcherStopped {})
+}
+
+fn tell_mount(mount: Option<&dyn mount::Mount>, result: &Rebuilt) {
+    if let Some(mount) = mount {
+        mount.rebuilt(mount::BuildNews {
+            report: &result.report,
+            site: result.site.clone(),
+            language: result.language,
+            started: std::time::Instant::now()
+                .checked_sub(result.elapsed)
+                .unwrap_or_else(std::time::Instant::now),
+        });
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -310,7 +381,7 @@ fn print_rebuild(result: &Rebuilt, first: bool) {
 
 /// Opens `url` in the desktop's browser; failing quietly is fine (the URL is
 /// printed).
-fn open_browser(url: &str, language: Language) {
+pub fn open_browser(url: &str, language: Language) {
     #[cfg(target_os = "windows")]
     let result = std::process::Command::new("cmd")
         .args(["/C", "start", "", url])

@@ -20,12 +20,82 @@ pub struct Request {
     pub method: String,
     /// Decoded path without the query, starting with `/`.
     pub path: String,
+    /// The query as sent (still percent-encoded), without the `?`.
+    pub query: String,
     /// The headers the origin checks read.
     pub fetch: Fetch,
+    /// Every header, names lowercased, values trimmed, in the order sent.
+    pub headers: Vec<(String, String)>,
+    /// Bytes of the body that came in with the head.
+    pub early_body: Vec<u8>,
+}
+
+impl Request {
+    /// The value of the one header named `name` (lowercase); `None` when it is
+    /// missing or sent more than once.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let mut values = self.headers.iter().filter(|(n, _)| n == name);
+        match (values.next(), values.next()) {
+            (Some((_, v)), None) => Some(v.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether a header named `name` was sent at all.
+    pub fn has_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|(n, _)| n == name)
+    }
+}
+
+/// Why a body was not read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BodyError {
+    /// Over the limit given (status 413).
+    TooLarge,
+    /// No usable `Content-Length`, or chunked (status 411).
+    NoLength,
+    /// The client went away or ran out of time.
+    Cut,
+}
+
+/// Reads the request's body (`Content-Length` bytes, at most `limit`) before
+/// `deadline`. Chunked bodies are refused: the desk's browser never sends them.
+pub fn read_body(
+    stream: &TcpStream,
+    request: &Request,
+    limit: u64,
+    deadline: Instant,
+) -> Result<Vec<u8>, BodyError> {
+    if request.has_header("transfer-encoding") {
+        return Err(BodyError::NoLength);
+    }
+    let length: u64 = match request.header("content-length") {
+        None if !request.has_header("content-length") => 0,
+        Some(text) if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            text.parse().map_err(|_| BodyError::TooLarge)?
+        }
+        _ => return Err(BodyError::NoLength),
+    };
+    if length > limit {
+        return Err(BodyError::TooLarge);
+    }
+    let length = length as usize;
+    let mut body = request.early_body.clone();
+    if body.len() > length {
+        body.truncate(length);
+        return Ok(body);
+    }
+    let rest = (length - body.len()) as u64;
+    let mut reader = DeadlineReader { stream, deadline }.take(rest);
+    reader.read_to_end(&mut body).map_err(|_| BodyError::Cut)?;
+    if body.len() != length {
+        return Err(BodyError::Cut);
+    }
+    Ok(body)
 }
 
 pub enum Parsed {
-    Ok(Request),
+    Ok(Box<Request>),
     Bad(u16, &'static str),
 }
 
@@ -59,6 +129,7 @@ pub fn read_request(stream: &TcpStream, deadline: Instant) -> io::Result<Option<
         return Ok(None);
     }
     let mut fetch = Fetch::default();
+    let mut headers = Vec::new();
     // Headers up to the blank line; a head over the limit is cut off by
     // `take`, which shows as a missing blank line.
     let mut header = String::new();
@@ -74,6 +145,7 @@ pub fn read_request(stream: &TcpStream, deadline: Instant) -> io::Result<Option<
             Ok(_) => {
                 if let Some((name, value)) = header.split_once(':') {
                     fetch.header(name, value);
+                    headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
                 }
             }
             Err(e) if e.kind() == io::ErrorKind::InvalidData => {
@@ -90,18 +162,25 @@ pub fn read_request(stream: &TcpStream, deadline: Instant) -> io::Result<Option<
     if !version.starts_with("HTTP/1.") {
         return Ok(Some(Parsed::Bad(505, "HTTP/1.x only")));
     }
-    let raw = target.split(['?', '#']).next().unwrap_or("");
+    let early_body = reader.buffer().to_vec();
+    let without_fragment = target.split('#').next().unwrap_or("");
+    let (raw, query) = without_fragment
+        .split_once('?')
+        .unwrap_or((without_fragment, ""));
     if !raw.starts_with('/') {
         return Ok(Some(Parsed::Bad(400, "the path must start with /")));
     }
     let Some(path) = percent_decode(raw) else {
         return Ok(Some(Parsed::Bad(400, "bad percent-encoding")));
     };
-    Ok(Some(Parsed::Ok(Request {
+    Ok(Some(Parsed::Ok(Box::new(Request {
         method: method.to_string(),
         path,
+        query: query.to_string(),
         fetch,
-    })))
+        headers,
+        early_body,
+    }))))
 }
 
 /// The output path for a URL path: `/news/a/` → `news/a/index.html`. `None` for

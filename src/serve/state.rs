@@ -60,6 +60,8 @@ pub struct Rebuilt {
     pub timings: Vec<(&'static str, Duration)>,
     /// The site's language, for the terminal and the browser overlay.
     pub language: Language,
+    /// The site built; `None` when the rebuild failed.
+    pub site: Option<Arc<Site>>,
 }
 
 impl Rebuilt {
@@ -129,6 +131,7 @@ impl Rebuilder {
             elapsed: start.elapsed(),
             timings: Vec::new(),
             language: Language::default(),
+            site: None,
         };
         let Some(staged) = build::run_stages(
             &self.options,
@@ -231,6 +234,7 @@ impl Rebuilder {
             elapsed: start.elapsed(),
             timings,
             language: Language::default(),
+            site: Some(site),
         }
     }
 

@@ -16,6 +16,8 @@ mod bad_inputs;
 mod build_site;
 mod cli;
 mod containment;
+mod desk;
+mod desk_ui;
 mod destructive;
 mod errors;
 mod feeds_sitemap;

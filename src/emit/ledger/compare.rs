@@ -302,6 +302,10 @@ impl Comparison<'_, '_> {
         }
         let mut entry = r.entry.clone();
         entry.source = current.source.clone();
+        // An approval given after the record (the site turned review on).
+        if entry.approved.is_none() {
+            entry.approved = current.approved.clone();
+        }
         entry
     }
 

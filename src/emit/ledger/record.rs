@@ -124,6 +124,15 @@ impl SiteView<'_> {
             notes,
             recorded: String::new(),
             withdrawn: None,
+            approved: page
+                .parsed
+                .front
+                .reviewed
+                .as_ref()
+                .map(|r| super::Approval {
+                    by: r.by.trim().to_string(),
+                    at: r.at.trim().to_string(),
+                }),
         }
     }
 
