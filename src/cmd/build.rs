@@ -39,7 +39,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 sections: summary.sections,
                 terms: summary.terms,
                 files: summary.files,
-                output: summary.output.display().to_string(),
+                output: crate::shown_path::shown_path(&summary.output),
                 seconds: format!("{total:.2}"),
                 stages,
             }];
@@ -70,6 +70,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 report: failed.0,
                 success: false,
                 language,
+                pause: false,
             }
         }
     }

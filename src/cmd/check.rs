@@ -33,5 +33,6 @@ pub fn run(args: &CheckArgs) -> Outcome {
         report,
         success,
         language,
+        pause: false,
     }
 }

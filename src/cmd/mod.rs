@@ -5,9 +5,11 @@
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod init;
 pub mod new;
 pub mod serve;
+pub mod start;
 pub mod verify;
 
 use crate::cli::{Cli, Command};
@@ -22,6 +24,9 @@ pub struct Outcome {
     pub success: bool,
     /// The site's language, for the summary and the common messages.
     pub language: crate::i18n::Language,
+    /// Wait for Enter before exiting (the double-click start), so a window
+    /// Explorer opened stays until its last words are read.
+    pub pause: bool,
 }
 
 impl Outcome {
@@ -38,7 +43,10 @@ impl Outcome {
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return start::run(&start::Places::of_this_process());
+    };
+    match command {
         Command::Init(args) => Outcome {
             language: match args.lang {
                 crate::cli::Lang::ZhCn => crate::i18n::Language::ZhCn,
@@ -71,7 +79,7 @@ pub fn run(cli: Cli) -> Outcome {
             lines: Vec::new(),
             report: Report::new(),
             success: crate::output::remove_trash(&dir),
-            language: crate::i18n::Language::default(),
+            ..Outcome::default()
         },
     }
 }

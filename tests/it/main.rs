@@ -31,6 +31,7 @@ mod links;
 mod script_urls;
 mod search;
 mod serve;
+mod start;
 mod taxonomies;
 mod theme;
 mod verify_hostile;
