@@ -109,3 +109,48 @@ fn no_site(places: &Places) -> Outcome {
         ..Outcome::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_folder_wins_then_the_programs_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("这里");
+        let beside = dir.path().join("程序旁");
+        std::fs::create_dir_all(&here).unwrap();
+        std::fs::create_dir_all(&beside).unwrap();
+        let places = Places {
+            current: Some(here.clone()),
+            beside: Some(beside.clone()),
+        };
+        assert_eq!(places.site(), None);
+        std::fs::write(beside.join(CONFIG_FILE), "title: x\n").unwrap();
+        assert_eq!(places.site(), Some(beside.as_path()));
+        std::fs::write(here.join(CONFIG_FILE), "title: x\n").unwrap();
+        assert_eq!(places.site(), Some(here.as_path()));
+    }
+
+    #[test]
+    fn no_site_names_both_folders_once_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let same = Places {
+            current: Some(dir.path().to_path_buf()),
+            beside: Some(dir.path().to_path_buf()),
+        };
+        let outcome = run(&same);
+        assert!(!outcome.success && outcome.pause);
+        let text = outcome.report_lines().join("\n");
+        assert!(text.contains("[E1503]"), "{text}");
+        let apart = Places {
+            current: Some(dir.path().join("a")),
+            beside: Some(dir.path().join("b")),
+        };
+        let text = run(&apart).report_lines().join("\n");
+        assert!(
+            text.contains("[E1502]") && text.contains("noticeboard init"),
+            "{text}"
+        );
+    }
+}

@@ -28,6 +28,7 @@ mod kill;
 mod kinds;
 mod ledger;
 mod links;
+mod platform_paths;
 mod script_urls;
 mod search;
 mod serve;
