@@ -232,6 +232,21 @@ t_long_path() {
 }
 check "a site at a path longer than 260 characters" t_long_path
 
+t_verbatim_root() {
+  # Wine has no network shares, so a UNC path (\\server\share\site) is
+  # tested in src/shown_path.rs only; the \\?\ form that canonicalize and long
+  # paths give is tested here: it works, and no message shows the prefix.
+  local site="$T/verbatim"
+  cp -r "$REPO/tests/sites/basic" "$site"
+  local verbatim='\\?\'
+  nb build --root "$verbatim$(win "$site")" --now "$NOW" >"$T/verbatim.out" 2>&1 \
+    || { cat "$T/verbatim.out" >&2; return 1; }
+  [ -f "$site/public/index.html" ] || return 1
+  grep -qF "$(win "$site")\public" "$T/verbatim.out" || { cat "$T/verbatim.out" >&2; return 1; }
+  ! grep -qF '\\?\' "$T/verbatim.out"
+}
+check 'a \\?\ root: built, and messages show the path without the prefix' t_verbatim_root
+
 t_serve() {
   local site="$T/预览"
   cp -r "$REPO/tests/sites/basic" "$site"
