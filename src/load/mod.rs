@@ -144,7 +144,7 @@ pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
         })
         .at(CONFIG_FILE)
         .help(Message::NotASiteHelp {
-            root: crate::shown_path::shown_path(&root),
+            root: crate::shown_path::shown_path(root),
         })
     })?;
     let mut report = Report::new();

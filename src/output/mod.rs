@@ -107,7 +107,7 @@ pub fn write_output(
     check_replaceable(output)?;
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
         Diagnostic::error(Message::OutputUnusable {
-            output: crate::shown_path::shown_path(&output),
+            output: crate::shown_path::shown_path(output),
         })
     })?;
     if let Some(parent) = tmp.parent() {
@@ -181,7 +181,7 @@ fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(
     if output.exists() {
         let old = sibling(output, OLD_MARK).ok_or_else(|| {
             Diagnostic::error(Message::OutputUnusable {
-                output: crate::shown_path::shown_path(&output),
+                output: crate::shown_path::shown_path(output),
             })
         })?;
         move_aside(output, &old)?;
