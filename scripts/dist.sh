@@ -38,16 +38,28 @@ if ! rustup target list --installed | grep -qx "$LINUX" && ! rustup target add "
   LINUX=x86_64-unknown-linux-gnu
 fi
 
-# build OUT_DIR: both binaries into OUT_DIR/<target>/dist/, from the same
-# sources wherever the checkout is.
+# build TARGET_DIR: the Windows binary into TARGET_DIR/<windows>/dist/, the
+# Linux one into TARGET_DIR-linux/<linux>/dist/ (a target folder each, so the
+# two can build side by side: DIST_PARALLEL=1), the same bytes wherever the
+# checkout is.
 build() {
   local target_dir=$1
   local remap="--remap-path-prefix=$REPO=/noticeboard --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
-  CARGO_TARGET_DIR=$target_dir \
-    CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$remap -C link-arg=-Wl,--no-insert-timestamp" \
-    CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="$remap -C target-feature=+crt-static" \
-    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="$remap" \
-    cargo build --locked --profile dist --target "$WINDOWS" --target "$LINUX"
+  local windows=(env CARGO_TARGET_DIR="$target_dir"
+    CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$remap -C link-arg=-Wl,--no-insert-timestamp"
+    cargo build --locked --profile dist --target "$WINDOWS")
+  local linux=(env CARGO_TARGET_DIR="$target_dir-linux"
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="$remap -C target-feature=+crt-static"
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTFLAGS="$remap"
+    cargo build --locked --profile dist --target "$LINUX")
+  if [ "${DIST_PARALLEL:-}" = 1 ]; then
+    "${windows[@]}" & local w=$!
+    "${linux[@]}"
+    wait "$w"
+  else
+    "${windows[@]}"
+    "${linux[@]}"
+  fi
 }
 
 # pack TARGET_DIR OUT_DIR: the archives and SHA256SUMS into OUT_DIR.
@@ -72,7 +84,7 @@ EOF
     "$texts/windows-readme.txt=使用说明.txt" \
     "$texts/licences-windows.txt=THIRD-PARTY-LICENSES.txt"
   python3 scripts/pack.py "$out/$lin.tar.gz" "noticeboard-$VERSION" "$SOURCE_DATE_EPOCH" \
-    "$target_dir/$LINUX/dist/noticeboard=noticeboard" \
+    "$target_dir-linux/$LINUX/dist/noticeboard=noticeboard" \
     "$texts/linux-readme.txt=使用说明.txt" \
     "$texts/licences-linux.txt=THIRD-PARTY-LICENSES.txt"
   rm -rf "$texts"
@@ -83,7 +95,7 @@ t0=$(date +%s)
 build "$REPO/target/dist"
 echo "dist: binaries built in $(( $(date +%s) - t0 )) s"
 pack "$REPO/target/dist" "$REPO/dist"
-ls -l "$REPO/target/dist/$WINDOWS/dist/noticeboard.exe" "$REPO/target/dist/$LINUX/dist/noticeboard"
+ls -l "$REPO/target/dist/$WINDOWS/dist/noticeboard.exe" "$REPO/target/dist-linux/$LINUX/dist/noticeboard"
 ls -l dist/
 cat dist/SHA256SUMS
 
