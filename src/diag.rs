@@ -104,8 +104,9 @@ impl Diagnostic {
     pub fn render(&self, language: Language) -> String {
         let mut out = String::new();
         if let Some(path) = &self.path {
-            // Forward slashes on every platform so messages read the same everywhere.
-            out.push_str(&path.to_string_lossy().replace('\\', "/"));
+            // As the system writes paths: backslashes on Windows, so a path
+            // can be pasted into Explorer's address bar.
+            out.push_str(&crate::shown_path::shown_path(path));
             out.push(':');
             if let Some(line) = self.line {
                 out.push_str(&format!("{line}:"));

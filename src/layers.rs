@@ -25,6 +25,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "layers",
             "layout",
             "message",
+            "shown_path",
             "slug",
             "text",
             "theme",

@@ -57,6 +57,7 @@ pub(crate) mod picture;
 pub(crate) mod rebuild;
 pub(crate) mod render;
 pub(crate) mod serve;
+pub(crate) mod shown_path;
 pub(crate) mod slug;
 pub(crate) mod text;
 pub(crate) mod theme;

@@ -103,7 +103,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
     let Some(format) = Format::from_path(&path) else {
         report.push(
             Diagnostic::error(Message::ArchiveName {
-                name: path.display().to_string(),
+                name: crate::shown_path::shown_path(&path),
             })
             .help(Message::ArchiveNameHelp {}),
         );
@@ -112,7 +112,7 @@ pub fn archive(options: &ArchiveOptions) -> Result<ArchiveSummary, Failed> {
     if !replaceable(&path, format) {
         report.push(
             Diagnostic::error(Message::ArchiveNotReplaced {
-                name: path.display().to_string(),
+                name: crate::shown_path::shown_path(&path),
             })
             .help(Message::ArchiveNameHelp {}),
         );

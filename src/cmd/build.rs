@@ -39,7 +39,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 sections: summary.sections,
                 terms: summary.terms,
                 files: summary.files,
-                output: summary.output.display().to_string(),
+                output: crate::shown_path::shown_path(&summary.output),
                 seconds: format!("{total:.2}"),
                 stages,
             }];
@@ -71,6 +71,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 success: false,
                 language,
                 stdout: None,
+                pause: false,
             }
         }
     }

@@ -35,5 +35,6 @@ pub fn run(args: &CheckArgs) -> Outcome {
         success,
         language,
         stdout: None,
+        pause: false,
     }
 }

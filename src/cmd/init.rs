@@ -24,11 +24,11 @@ pub fn run(args: &InitArgs) -> Outcome {
         Ok(count) => Outcome {
             lines: vec![
                 Message::SiteCreated {
-                    dir: args.dir.display().to_string(),
+                    dir: crate::shown_path::shown_path(&args.dir),
                     count,
                 },
                 Message::SiteNext {
-                    dir: args.dir.display().to_string(),
+                    dir: crate::shown_path::shown_path(&args.dir),
                 },
             ],
             report,

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod console;
 pub mod import;
 pub mod init;
 pub mod new;
@@ -27,6 +28,9 @@ pub struct Outcome {
     pub language: crate::i18n::Language,
     /// What the command writes to stdout as it is (`wechat`'s fragment).
     pub stdout: Option<String>,
+    /// Wait for Enter before exiting (the double-click start), so a window
+    /// Explorer opened stays until its last words are read.
+    pub pause: bool,
 }
 
 impl Outcome {
@@ -44,7 +48,7 @@ impl Outcome {
 
 pub fn run(cli: Cli) -> Outcome {
     let Some(command) = cli.command else {
-        return start::run();
+        return start::run(&start::Places::of_this_process());
     };
     match command {
         Command::Init(args) => Outcome {
@@ -87,8 +91,7 @@ pub fn run(cli: Cli) -> Outcome {
             lines: Vec::new(),
             report: Report::new(),
             success: crate::output::remove_trash(&dir),
-            language: crate::i18n::Language::default(),
-            stdout: None,
+            ..Outcome::default()
         },
     }
 }

@@ -46,7 +46,7 @@ pub fn run(args: &NewArgs) -> Outcome {
     match create(args, &mut report) {
         Some(path) => Outcome {
             lines: vec![Message::Created {
-                path: path.display().to_string(),
+                path: crate::shown_path::shown_path(&path),
             }],
             report,
             success: true,

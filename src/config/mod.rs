@@ -159,7 +159,9 @@ pub fn language_of(root: &std::path::Path) -> Language {
 
 /// The `language:` of `site.yaml` text, read the same lenient way.
 pub fn language_in(text: &str) -> Language {
-    text.lines()
+    // Notepad and WPS may start the file with a byte-order mark.
+    text.trim_start_matches('\u{feff}')
+        .lines()
         .filter_map(|line| line.strip_prefix("language:"))
         .filter_map(|value| Language::parse(value.trim().trim_matches(['"', '\''])))
         .next()

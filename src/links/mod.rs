@@ -161,7 +161,7 @@ impl Checker<'_> {
                 anchor,
             }),
             None => {
-                let shown = file.to_string_lossy().replace('\\', "/");
+                let shown = crate::shown_path::shown_path(&file);
                 if self.root.join(&file).is_file() {
                     Err(Problem::Unpublished { file: shown })
                 } else {

@@ -144,7 +144,7 @@ pub fn read_config(root: &Path) -> Result<String, Diagnostic> {
         })
         .at(CONFIG_FILE)
         .help(Message::NotASiteHelp {
-            root: root.display().to_string(),
+            root: crate::shown_path::shown_path(root),
         })
     })?;
     let mut report = Report::new();
@@ -187,7 +187,7 @@ fn load_theme(
             })
             .at(CONFIG_FILE)
             .help(Message::ThemeNotFoundHelp {
-                dir: theme_dir.display().to_string(),
+                dir: crate::shown_path::shown_path(&theme_dir),
             }),
         );
     }
@@ -526,7 +526,7 @@ fn list_files(root: &Path, canonical_root: &Path, dir: &Path, report: &mut Repor
                 }
                 Err(_) if is_link_cycle(entry.path()) => report.push(
                     Diagnostic::warning(Message::SymlinkLoop {
-                        target: rel.to_string_lossy().replace('\\', "/"),
+                        target: crate::shown_path::shown_path(&rel),
                     })
                     .at(&rel)
                     .help(Message::SymlinkLoopHelp {}),
@@ -558,11 +558,8 @@ fn folder_link_warning(
     link: &Path,
     canonical_root: &Path,
 ) -> Diagnostic {
-    let shown = target
-        .strip_prefix(canonical_root)
-        .unwrap_or(target)
-        .to_string_lossy()
-        .replace('\\', "/");
+    let shown =
+        crate::shown_path::shown_path(target.strip_prefix(canonical_root).unwrap_or(target));
     let shown = if shown.is_empty() {
         String::from(".")
     } else {

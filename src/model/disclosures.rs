@@ -93,7 +93,7 @@ pub(super) fn link_disclosures(pages: &[Page], report: &mut Report) -> BTreeMap<
         if owners.len() > 1 {
             let files: Vec<String> = owners
                 .iter()
-                .map(|&i| pages[i].parsed.path.to_string_lossy().replace('\\', "/"))
+                .map(|&i| crate::shown_path::shown_path(&pages[i].parsed.path))
                 .collect();
             let mut numbers: Vec<String> = owners
                 .iter()

@@ -431,7 +431,7 @@ fn attachments(page: &ParsedPage, ctx: &KindContext<'_>, report: &mut Report) ->
                         },
                     )
                     .help(Message::ExpectedAt {
-                        path: rel.display().to_string(),
+                        path: crate::shown_path::shown_path(&rel),
                     }),
                 );
                 continue;

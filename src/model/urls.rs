@@ -115,15 +115,17 @@ pub(super) fn check_duplicate_urls(sections: &[Section], pages: &[Page], report:
         let owner = section
             .source
             .as_ref()
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_else(|| format!("{}/{}", CONTENT_DIR, section.dir.to_string_lossy()));
+            .map(|p| crate::shown_path::shown_path(p))
+            .unwrap_or_else(|| {
+                crate::shown_path::shown_path(&std::path::Path::new(CONTENT_DIR).join(&section.dir))
+            });
         owners.entry(section.path.as_str()).or_default().push(owner);
     }
     for page in pages {
         owners
             .entry(page.path.as_str())
             .or_default()
-            .push(page.parsed.path.to_string_lossy().replace('\\', "/"));
+            .push(crate::shown_path::shown_path(&page.parsed.path));
     }
     let mut alias_owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for page in pages {
@@ -135,7 +137,7 @@ pub(super) fn check_duplicate_urls(sections: &[Section], pages: &[Page], report:
             alias_owners
                 .entry(as_path)
                 .or_default()
-                .push(page.parsed.path.to_string_lossy().replace('\\', "/"));
+                .push(crate::shown_path::shown_path(&page.parsed.path));
         }
     }
     for (path, alias_files) in &alias_owners {

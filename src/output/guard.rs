@@ -28,7 +28,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let out_real = resolve_existing(&out_abs);
     let refuse = |why: Message| {
         Err(Diagnostic::error(Message::OutputRefused {
-            output: output.display().to_string(),
+            output: crate::shown_path::shown_path(output),
             why: Box::new(why),
         })
         .help(Message::OutputRefusedHelp {}))
@@ -80,7 +80,7 @@ const OUTPUT_MARKER: [&str; 2] = [".well-known", "noticeboard.json"];
 pub fn check_replaceable(output: &Path) -> Result<(), Diagnostic> {
     let refuse = |why: Message, help: Message| {
         Err(Diagnostic::error(Message::OutputRefused {
-            output: output.display().to_string(),
+            output: crate::shown_path::shown_path(output),
             why: Box::new(why),
         })
         .help(help))

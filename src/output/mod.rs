@@ -93,7 +93,7 @@ pub fn recover(output: &Path) {
         if !output.exists() && fs::rename(&old, output).is_ok() {
             continue;
         }
-        let _ = fs::remove_dir_all(&old);
+        remove_dir(&old);
     }
 }
 
@@ -107,7 +107,7 @@ pub fn write_output(
     check_replaceable(output)?;
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
         Diagnostic::error(Message::OutputUnusable {
-            output: output.display().to_string(),
+            output: crate::shown_path::shown_path(output),
         })
     })?;
     if let Some(parent) = tmp.parent() {
@@ -181,15 +181,10 @@ fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(
     if output.exists() {
         let old = sibling(output, OLD_MARK).ok_or_else(|| {
             Diagnostic::error(Message::OutputUnusable {
-                output: output.display().to_string(),
+                output: crate::shown_path::shown_path(output),
             })
         })?;
-        fs::rename(output, &old).map_err(|e| {
-            Diagnostic::error(Message::OldOutputMove {
-                detail: e.to_string(),
-            })
-            .at(output)
-        })?;
+        move_aside(output, &old)?;
         if let Err(e) = fs::rename(tmp, output) {
             // Put the old site back before reporting.
             let _ = fs::rename(&old, output);
@@ -211,6 +206,47 @@ fn swap_into_place(tmp: &Path, output: &Path, old_output: OldOutput) -> Result<(
         })?;
     }
     Ok(())
+}
+
+/// Waits between tries to move the old output aside while Windows says a
+/// file in it is open: a virus scan or the search indexer lets go within a
+/// second or two; a program the user has open does not, and is named.
+const HELD_OPEN_WAITS_MS: &[u64] = &[50, 100, 200, 400, 800, 1000, 1000, 1000];
+
+fn move_aside(output: &Path, old: &Path) -> Result<(), Diagnostic> {
+    let mut waits = HELD_OPEN_WAITS_MS.iter();
+    loop {
+        let e = match fs::rename(output, old) {
+            Ok(()) => return Ok(()),
+            Err(e) => e,
+        };
+        if !is_held_open(&e) {
+            return Err(Diagnostic::error(Message::OldOutputMove {
+                detail: e.to_string(),
+            })
+            .at(output));
+        }
+        match waits.next() {
+            Some(&ms) => std::thread::sleep(std::time::Duration::from_millis(ms)),
+            None => {
+                let total: u64 = HELD_OPEN_WAITS_MS.iter().sum();
+                return Err(Diagnostic::error(Message::OutputHeldOpen {
+                    tries: HELD_OPEN_WAITS_MS.len() + 1,
+                    seconds: format!("{:.1}", total as f64 / 1000.0),
+                    detail: e.to_string(),
+                })
+                .at(output)
+                .help(Message::OutputHeldOpenHelp {}));
+            }
+        }
+    }
+}
+
+/// Windows refuses to rename a folder while a file in it is open without
+/// delete sharing: access denied (5), sharing (32) or lock violation (33).
+/// Elsewhere an open file never stops a rename, so nothing is retried.
+fn is_held_open(e: &io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
 /// Renames the replaced output to a trash name and leaves its deletion to a
@@ -264,11 +300,51 @@ fn remove_dir(dir: &Path) {
             if child.is_dir() {
                 let _ = fs::remove_dir_all(child);
             } else {
-                let _ = fs::remove_file(child);
+                remove_file(child);
             }
         });
     }
-    let _ = fs::remove_dir_all(dir);
+    if fs::remove_dir_all(dir).is_err() {
+        remove_read_only_tree(dir);
+    }
+}
+
+/// Deletes a file, read-only or not: Windows refuses to delete a read-only
+/// file, and a file copied from `static/` keeps the read-only mark it had
+/// there (a file from a CD, or one marked so in Explorer).
+fn remove_file(file: &Path) {
+    if fs::remove_file(file).is_ok() {
+        return;
+    }
+    if let Ok(meta) = fs::symlink_metadata(file) {
+        let mut permissions = meta.permissions();
+        if permissions.readonly() {
+            #[allow(
+                clippy::permissions_set_readonly_false,
+                reason = "the file is deleted on the next line; on Unix its folder's mode decides"
+            )]
+            permissions.set_readonly(false);
+            let _ = fs::set_permissions(file, permissions);
+            let _ = fs::remove_file(file);
+        }
+    }
+}
+
+/// The slow way, for a tree that `remove_dir_all` could not delete: file by
+/// file, clearing read-only marks on the way.
+fn remove_read_only_tree(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            let _ = fs::remove_dir(entry.path());
+        } else {
+            remove_file(entry.path());
+        }
+    }
 }
 
 /// Joins a `/`-separated relative path under `dir`, refusing anything that

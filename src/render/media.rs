@@ -359,7 +359,7 @@ fn render_call(
         Err(d) => {
             report.push(d.help(Message::WhileExpanding {
                 shortcode: call.name.clone(),
-                path: page.parsed.path.display().to_string(),
+                path: crate::shown_path::shown_path(&page.parsed.path),
                 line: call.line,
             }));
             String::new()

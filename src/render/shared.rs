@@ -107,7 +107,7 @@ impl Prepared {
             .render(&self.template, self.ctx)
             .map_err(|d| match &self.source {
                 Some(source) => d.help(Message::WhileRendering {
-                    source: source.display().to_string(),
+                    source: crate::shown_path::shown_path(source),
                 }),
                 None => d,
             })?;

@@ -94,7 +94,7 @@ pub fn serve_mount_only(
 pub fn serve(options: &ServeOptions) -> Result<(), Message> {
     if !options.root.join(crate::layout::CONFIG_FILE).is_file() {
         return Err(Message::ServeNoSite {
-            root: options.root.display().to_string(),
+            root: crate::shown_path::shown_path(&options.root),
         });
     }
     let address = SocketAddr::new(options.bind, options.port);
@@ -135,7 +135,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         ledger_from: None,
     });
     let mut watcher = watch::SiteWatcher::new(&options.root).map_err(|e| Message::CannotWatch {
-        root: options.root.display().to_string(),
+        root: crate::shown_path::shown_path(&options.root),
         detail: e.to_string(),
     })?;
     let served = Arc::new(RwLock::new(Served {
@@ -190,9 +190,15 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         let _ = writeln!(out, "{line}");
         open = address;
     }
-    if watcher.polling {
-        let _ = writeln!(out, "{}", Message::WatchPolling {}.render(language));
-    }
+    // Which watcher runs is worth a line: on a network share Windows may
+    // refuse change notifications, and polling is slower to notice a save.
+    let watching = match watcher.native_backend() {
+        Some(backend) => Message::WatchNative {
+            backend: backend.to_string(),
+        },
+        None => Message::WatchPolling {},
+    };
+    let _ = writeln!(out, "{}", watching.render(language));
     let _ = out.flush();
     drop(out);
     if options.open {

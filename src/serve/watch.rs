@@ -66,6 +66,23 @@ impl SiteWatcher {
         })
     }
 
+    /// The system's change notifications in use, by the name its
+    /// documentation gives them; `None` when polling.
+    pub fn native_backend(&self) -> Option<&'static str> {
+        if self.polling {
+            return None;
+        }
+        Some(if cfg!(windows) {
+            "ReadDirectoryChangesW"
+        } else if cfg!(target_os = "macos") {
+            "FSEvents"
+        } else if cfg!(any(target_os = "linux", target_os = "android")) {
+            "inotify"
+        } else {
+            "kqueue"
+        })
+    }
+
     /// Blocks until something in the site changes, then returns the changed
     /// paths (relative to the root) of the whole burst. `None` when the watcher
     /// is gone.

@@ -32,7 +32,7 @@ fn bad_usage_exits_two() {
             .code(),
         Some(2)
     );
-    // No arguments at all is a double-click, not bad usage: tests/it/desk/start.rs.
+    // With no arguments at all it is the double-click start (tests/it/start.rs, tests/it/desk/start.rs).
 }
 
 #[test]
