@@ -20,6 +20,7 @@ mod assets;
 mod bundle;
 mod files;
 mod gate;
+mod import;
 mod json;
 mod problems;
 mod publish;
@@ -254,7 +255,7 @@ impl Desk {
             }
             ("POST", api) if api.starts_with("api/") => {
                 let endpoint = &api[4..];
-                let limit = if endpoint == "upload" {
+                let limit = if endpoint == "upload" || endpoint == "import" {
                     upload::MAX_REQUEST
                 } else {
                     json::MAX_JSON
@@ -269,7 +270,7 @@ impl Desk {
                     "upload" => upload::upload(self, request, &bytes, language),
                     "publish" => publish::publish(self, language),
                     "archive" => publish::archive(self, language),
-                    "import" => json::error(501, Message::DeskImportMissing {}, language),
+                    "import" => import::import(self, request, &bytes, language),
                     _ => json::error(
                         404,
                         Message::DeskNotFound {

@@ -27,13 +27,13 @@ pub const MAX_FILE: u64 = 20 * 1024 * 1024;
 pub const MAX_REQUEST: u64 = 100 * 1024 * 1024;
 
 /// One file of a multipart body: the name the browser gave and its bytes.
-struct Part<'a> {
-    filename: String,
-    bytes: &'a [u8],
+pub(super) struct Part<'a> {
+    pub filename: String,
+    pub bytes: &'a [u8],
 }
 
 /// The file parts of a `multipart/form-data` body.
-fn parts<'a>(body: &'a [u8], boundary: &str) -> Option<Vec<Part<'a>>> {
+pub(super) fn parts<'a>(body: &'a [u8], boundary: &str) -> Option<Vec<Part<'a>>> {
     let delimiter = format!("--{boundary}");
     let delimiter = delimiter.as_bytes();
     let find = |hay: &[u8], needle: &[u8], from: usize| -> Option<usize> {
@@ -78,7 +78,7 @@ fn parts<'a>(body: &'a [u8], boundary: &str) -> Option<Vec<Part<'a>>> {
 
 /// The name a file keeps in the bundle: its last path part (browsers on
 /// Windows once sent `C:\…\a.jpg`), checked as the desk writes names.
-fn file_name(given: &str) -> &str {
+pub(super) fn file_name(given: &str) -> &str {
     given.rsplit(['/', '\\']).next().unwrap_or(given).trim()
 }
 
@@ -136,6 +136,18 @@ fn free_name(dir: &Path, name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// The multipart boundary of `request`, when it has a sane one.
+pub(super) fn boundary(request: &Request) -> Option<String> {
+    request
+        .header("content-type")
+        .and_then(|t| {
+            t.split(';')
+                .find_map(|p| p.trim().strip_prefix("boundary="))
+        })
+        .map(|b| b.trim_matches('"').to_string())
+        .filter(|b| !b.is_empty() && b.len() <= 200)
+}
+
 pub fn upload(desk: &Desk, request: &Request, body: &[u8], language: Language) -> Reply {
     upload_files(desk, request, body, language).unwrap_or_else(|r| r)
 }
@@ -157,14 +169,7 @@ fn upload_files(
             language,
         ));
     }
-    let boundary = request
-        .header("content-type")
-        .and_then(|t| {
-            t.split(';')
-                .find_map(|p| p.trim().strip_prefix("boundary="))
-        })
-        .map(|b| b.trim_matches('"').to_string())
-        .filter(|b| !b.is_empty() && b.len() <= 200);
+    let boundary = boundary(request);
     let bad = |detail: &str| {
         reply::error(
             400,

@@ -36,7 +36,6 @@ pub enum DocxSource<'a> {
     Path(&'a Path),
     /// The desk's dropped file (#22, point 6); no 附件 are looked for
     /// unless [`ImportOptions::beside`] says where.
-    #[allow(dead_code)]
     Bytes {
         name: &'a str,
         bytes: &'a [u8],

@@ -55,7 +55,7 @@ macro_rules! area_12 {
             E1223 DeskBusy {}
                 => "正在发布或归档，请稍候" / "publishing or archiving is under way; wait a moment";
             E1224 DeskImportMissing {}
-                => "这个版本还不能导入 Word 文档" / "this version cannot import Word documents yet";
+                => "没有收到 Word 文档（.docx）" / "no Word document (.docx) was sent";
             E1225 DeskNotAPage { path: String }
                 => "`{path}` 不是写作台能编辑的页面（content/ 中的 .md 文件，栏目说明 _index.md 除外）" / "`{path}` is not a page the desk edits (a .md file in content/, other than a section's _index.md)";
             E1226 DeskNoTitle {}

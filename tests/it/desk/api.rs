@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::Desk;
+use super::{Desk, has, source};
 use crate::harness::TestSite;
 
 fn find<'a>(pages: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
@@ -354,4 +354,48 @@ fn publish_builds_public_and_archive_makes_the_snapshot() {
     assert_eq!(answer.status, 200, "{}", answer.text());
     let file = answer.json()["file"].as_str().unwrap().to_string();
     assert!(file.ends_with(".zip") && super::has(&site, &file), "{file}");
+}
+
+/// A .docx dropped on the desk goes through `import`: a new page bundle in
+/// the writer's section that builds, never over an existing page, and an
+/// old .doc is refused with how to save it as .docx.
+#[test]
+fn a_dropped_word_document_becomes_a_page_through_the_importer() {
+    let site = TestSite::fixture("kinds");
+    let desk = Desk::start(&site);
+    let office = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/office");
+    let docx = std::fs::read(office.join("corpus/word-styled.docx")).unwrap();
+    let answer = desk.import("section=content%2Fnews&kind=news", &[("通知.docx", &docx)]);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    let made = answer.json();
+    let path = made["pages"][0]["path"].as_str().unwrap().to_string();
+    assert!(
+        path.starts_with("content/news/") && path.ends_with("/index.md"),
+        "{path}"
+    );
+    assert!(has(&site, &path), "{path}");
+    let written = source(&site, &path);
+    assert!(
+        written.starts_with("---\n") && written.contains("title:"),
+        "{written}"
+    );
+
+    // The same document again would be the same page: refused, kept as it was.
+    let again = desk.import("section=content%2Fnews&kind=news", &[("通知.docx", &docx)]);
+    assert_eq!(again.status, 422, "{}", again.text());
+    assert_eq!(source(&site, &path), written);
+
+    let old = std::fs::read(office.join("bad/old-word.doc")).unwrap();
+    let refused = desk.import("section=content%2Fnews&kind=news", &[("旧通知.doc", &old)]);
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert_eq!(
+        refused.json()["error"]["code"],
+        "E1418",
+        "{}",
+        refused.text()
+    );
+
+    let empty = desk.import("section=content%2Fnews&kind=news", &[]);
+    assert_eq!(empty.status, 400, "{}", empty.text());
+    site.build(&[]).assert_ok();
 }

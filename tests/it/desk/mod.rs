@@ -201,6 +201,16 @@ impl Desk {
 
     /// A multipart upload of `files` (name, bytes) to the page `page`.
     pub fn upload(&self, page: &str, files: &[(&str, &[u8])]) -> Answer {
+        self.multipart(&format!("/_desk/api/upload?page={}", encode(page)), files)
+    }
+
+    /// Word documents dropped on the desk, with `query` (`section=…&kind=…`).
+    pub fn import(&self, query: &str, files: &[(&str, &[u8])]) -> Answer {
+        self.multipart(&format!("/_desk/api/import?{query}"), files)
+    }
+
+    /// A multipart POST of `files` (name, bytes) to `url`.
+    fn multipart(&self, url: &str, files: &[(&str, &[u8])]) -> Answer {
         let boundary = "----nbtest7f3a";
         let mut body = Vec::new();
         for (name, bytes) in files {
@@ -218,7 +228,7 @@ impl Desk {
         let content_type = format!("multipart/form-data; boundary={boundary}");
         self.send(
             "POST",
-            &format!("/_desk/api/upload?page={}", encode(page)),
+            url,
             &[
                 ("Cookie", &cookie),
                 ("Origin", &origin),
