@@ -314,7 +314,7 @@ t_no_arguments() {
   [ "$code" = 303 ] || { say "the new-site desk answered $code"; return 1; }
   ! grep -qi "usage" "$T/nosite.out"
 }
-check "no arguments: serves the site beside the exe; no site: says so" t_no_arguments
+check "no arguments: serves the site beside the exe; no site: the new-site page" t_no_arguments
 
 echo "== wine: $failures failure(s), $(( $(date +%s) - started )) s in all"
 [ "$failures" = 0 ]
