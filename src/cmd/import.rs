@@ -6,13 +6,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{ImportArgs, KindArg};
-use crate::clock::Clock;
 use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
 use crate::import::{DocxSource, ImportOptions, import_docx};
 use crate::message::Message;
 
-use super::{Outcome, source_date_epoch};
+use super::Outcome;
 
 fn kind_of(arg: KindArg) -> Kind {
     match arg {
@@ -65,19 +64,13 @@ pub fn run(args: &ImportArgs) -> Outcome {
             ..Outcome::default()
         };
     };
-    let clock = match Clock::from_sources(
-        args.clock.now.as_deref(),
-        source_date_epoch().as_deref(),
-        &config.timezone,
-    ) {
-        Ok(clock) => clock,
-        Err(message) => {
-            report.push(Diagnostic::error(message));
-            return Outcome {
-                report,
-                ..Outcome::default()
-            };
-        }
+    let Some(clock) =
+        super::clock_or_report(args.clock.now.as_deref(), &config.timezone, &mut report)
+    else {
+        return Outcome {
+            report,
+            ..Outcome::default()
+        };
     };
     let options = ImportOptions {
         section: args.section.clone(),

@@ -99,3 +99,15 @@ pub fn run(cli: Cli) -> Outcome {
 fn source_date_epoch() -> Option<String> {
     std::env::var("SOURCE_DATE_EPOCH").ok()
 }
+
+/// The clock `--now` or `SOURCE_DATE_EPOCH` set, else the system's, in
+/// `timezone`; a bad `--now` goes into `report`.
+fn clock_or_report(
+    now: Option<&str>,
+    timezone: &jiff::tz::TimeZone,
+    report: &mut Report,
+) -> Option<crate::clock::Clock> {
+    crate::clock::Clock::from_sources(now, source_date_epoch().as_deref(), timezone)
+        .map_err(|message| report.push(crate::diag::Diagnostic::error(message)))
+        .ok()
+}

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use crate::build::load_config;
 use crate::cli::{KindArg, NewArgs};
-use crate::clock::Clock;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::disclosure::number::{self, DocNumber};
@@ -18,7 +17,7 @@ use crate::load;
 use crate::parse;
 use crate::slug::slugify;
 
-use super::{Outcome, source_date_epoch};
+use super::Outcome;
 
 fn kind_of(arg: KindArg) -> Kind {
     match arg {
@@ -65,17 +64,7 @@ fn create(args: &NewArgs, report: &mut Report) -> Option<PathBuf> {
     let root = &args.root;
     let kind = kind_of(args.kind);
     let config = load_config(root, None, report)?;
-    let clock = match Clock::from_sources(
-        args.clock.now.as_deref(),
-        source_date_epoch().as_deref(),
-        &config.timezone,
-    ) {
-        Ok(clock) => clock,
-        Err(message) => {
-            report.push(Diagnostic::error(message));
-            return None;
-        }
-    };
+    let clock = super::clock_or_report(args.clock.now.as_deref(), &config.timezone, report)?;
     let title = args.title.trim();
     if title.is_empty() {
         report.push(Diagnostic::error(Message::TitleEmpty {}).help(Message::NewHelp {}));
