@@ -130,7 +130,13 @@ pub(crate) fn run_jobs(
         .map(|&(j, old)| {
             let r = shared.reader();
             let prepared = prepare(shared, &r, jobs[j])?;
-            let fingerprint = prepared.fingerprint();
+            // A fingerprint is only worth its cost (hashing every value the
+            // template sees) when a render before this one or after it will
+            // compare with it: a one-off build renders every job anyway.
+            let fingerprint = match (old, shared.record) {
+                (None, false) => 0,
+                _ => prepared.fingerprint(),
+            };
             let file = if old == Some(fingerprint) {
                 None
             } else {

@@ -39,7 +39,7 @@ pub(crate) struct Shared<'s> {
     /// The site has the photo-news listing.
     pub with_photos: bool,
     /// Whether jobs note what they read.
-    record: bool,
+    pub(crate) record: bool,
 }
 
 impl<'s> Shared<'s> {
