@@ -67,6 +67,8 @@ pub struct BuildSummary {
     pub sections: usize,
     pub terms: usize,
     pub files: usize,
+    /// What the write stage wrote and what it kept of the last output.
+    pub written: output::Written,
     pub timings: Vec<(&'static str, Duration)>,
     pub images: ImageCounts,
     pub report: Report,
@@ -504,18 +506,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     };
     let file_count = rendered.entries.len();
+    let manifest = output::manifest_path(&root.join(&rendered.config.cache_dir));
     let written = stage(&mut timings, "write", || {
         let old = if options.detach_cleanup {
             output::OldOutput::Detach
         } else {
             output::OldOutput::Delete
         };
-        output::write_output(&output_dir, &rendered.entries, old)
+        let write = output::WriteOptions {
+            old,
+            manifest: Some(&manifest),
+            volatile: &[crate::emit::schedule::STATUS_FILE],
+        };
+        output::write_output(&output_dir, &rendered.entries, write)
     });
-    if let Err(d) = written {
-        report.push(d);
-        return Err(fail(report));
-    }
+    let written = match written {
+        Ok(written) => written,
+        Err(d) => {
+            report.push(d);
+            return Err(fail(report));
+        }
+    };
     // The ledger follows the output: it records what is now published.
     if let Some(ledger) = &rendered.ledger
         && rendered.ledger_changed
@@ -533,6 +544,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         sections: rendered.sections,
         terms: rendered.terms,
         files: file_count,
+        written,
         timings,
         images: ImageCounts {
             processed: rendered.image_set.processed,

@@ -34,7 +34,19 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut lines = vec![Message::Built {
+            let written = summary.written;
+            let mut lines = Vec::new();
+            if written.unchanged {
+                lines.push(Message::OutputUnchanged {
+                    files: written.files,
+                });
+            } else if written.reused > 0 {
+                lines.push(Message::OutputReused {
+                    written: written.files - written.reused,
+                    reused: written.reused,
+                });
+            }
+            lines.push(Message::Built {
                 pages: summary.pages,
                 sections: summary.sections,
                 terms: summary.terms,
@@ -42,7 +54,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 output: crate::shown_path::shown_path(&summary.output),
                 seconds: format!("{total:.2}"),
                 stages,
-            }];
+            });
             let images = summary.images;
             if images.processed + images.cached > 0 {
                 lines.push(Message::ImagesDone {

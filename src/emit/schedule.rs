@@ -11,6 +11,9 @@ use crate::model::kinds::Details;
 use crate::render::OutputFile;
 use crate::render::urls::url_for;
 
+/// Where the output says when it was built and when it next changes.
+pub const STATUS_FILE: &str = ".well-known/noticeboard.json";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub at: String,
@@ -104,7 +107,7 @@ pub fn status_file(site: &Site, clock: &Clock, ledger: Option<String>) -> Output
     let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
     text.push('\n');
     OutputFile {
-        path: ".well-known/noticeboard.json".to_string(),
+        path: STATUS_FILE.to_string(),
         bytes: text.into_bytes(),
     }
 }

@@ -9,6 +9,7 @@
 mod entries;
 mod guard;
 pub mod relative;
+mod reuse;
 
 use crate::message::Message;
 use std::fs;
@@ -21,6 +22,8 @@ use crate::diag::Diagnostic;
 
 pub use entries::{check_aliases, collect_entries, static_destinations};
 pub use guard::{check_output_dir, check_replaceable, fs_symlink_target};
+pub use reuse::manifest_path;
+use reuse::{Key, Manifest, Stamp};
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]
@@ -97,12 +100,48 @@ pub fn recover(output: &Path) {
     }
 }
 
+/// How [`write_output`] goes about it.
+#[derive(Debug, Clone, Copy)]
+pub struct WriteOptions<'a> {
+    pub old: OldOutput,
+    /// The manifest of the output in the site's cache: files the current
+    /// output already holds are linked from it, and an output that would not
+    /// change is left as it is. `None`: everything is written.
+    pub manifest: Option<&'a Path>,
+    /// Files whose change alone makes no new output: the status file, whose
+    /// build time moves with every build.
+    pub volatile: &'a [&'a str],
+}
+
+#[cfg(test)]
+impl WriteOptions<'_> {
+    /// Everything written afresh, the old output deleted before returning.
+    pub fn fresh() -> WriteOptions<'static> {
+        WriteOptions {
+            old: OldOutput::Delete,
+            manifest: None,
+            volatile: &[],
+        }
+    }
+}
+
+/// What [`write_output`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files the output holds.
+    pub files: usize,
+    /// Of those, files linked from the previous output instead of written.
+    pub reused: usize,
+    /// Nothing differed: the output was left as it was.
+    pub unchanged: bool,
+}
+
 /// Writes `entries` as the new content of `output`, atomically.
 pub fn write_output(
     output: &Path,
     entries: &[Entry],
-    old_output: OldOutput,
-) -> Result<usize, Diagnostic> {
+    options: WriteOptions<'_>,
+) -> Result<Written, Diagnostic> {
     recover(output);
     check_replaceable(output)?;
     let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
@@ -110,26 +149,101 @@ pub fn write_output(
             output: crate::shown_path::shown_path(output),
         })
     })?;
+    let keys: Option<Vec<Key>> = match options.manifest {
+        Some(_) => Some(
+            entries
+                .par_iter()
+                .map(|e| reuse::key_of(&e.content).map_err(|err| content_error(e, output, &err)))
+                .collect::<Result<_, _>>()?,
+        ),
+        None => None,
+    };
+    let previous = options.manifest.and_then(|m| Manifest::read(m, output));
+    let reused: Vec<bool> = match (&previous, &keys) {
+        (Some(previous), Some(keys)) => reuse::reusable(output, entries, keys, previous),
+        _ => vec![false; entries.len()],
+    };
+    if let Some(previous) = &previous
+        && unchanged(output, entries, &reused, previous, options.volatile)
+    {
+        return Ok(Written {
+            files: entries.len(),
+            reused: entries.len(),
+            unchanged: true,
+        });
+    }
     if let Some(parent) = tmp.parent() {
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
     }
-    let written = match write_tree(&tmp, entries) {
-        Ok(n) => n,
+    let stamps = match write_tree(&tmp, entries, output, &reused) {
+        Ok(stamps) => stamps,
         Err(d) => {
             let _ = fs::remove_dir_all(&tmp);
             return Err(d);
         }
     };
-    swap_into_place(&tmp, output, old_output).inspect_err(|_| {
+    swap_into_place(&tmp, output, options.old).inspect_err(|_| {
         let _ = fs::remove_dir_all(&tmp);
     })?;
     if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         crate::durable::sync_dir(parent);
     }
-    Ok(written)
+    if let (Some(file), Some(keys)) = (options.manifest, keys) {
+        let mut manifest = Manifest::new(output);
+        for ((entry, key), stamp) in entries.iter().zip(keys).zip(stamps) {
+            if let Some(stamp) = stamp {
+                manifest.insert(entry.path.clone(), key, stamp);
+            }
+        }
+        // Only a hint for the next build: without it, that one writes all.
+        let _ = manifest.write(file);
+    }
+    Ok(Written {
+        files: entries.len(),
+        reused: reused.iter().filter(|&&r| r).count(),
+        unchanged: false,
+    })
 }
 
-fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
+/// Whether the current output already is what `entries` would make: every
+/// file reusable (or only a `volatile` one differing, still as recorded),
+/// and nothing else in the folder.
+fn unchanged(
+    output: &Path,
+    entries: &[Entry],
+    reused: &[bool],
+    previous: &Manifest,
+    volatile: &[&str],
+) -> bool {
+    previous.len() == entries.len()
+        && entries.iter().zip(reused).all(|(entry, &reused)| {
+            reused
+                || (volatile.contains(&entry.path.as_str())
+                    && previous.get(&entry.path).is_some_and(|(_, stamp)| {
+                        safe_join(output, &entry.path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+                    }))
+        })
+        && reuse::holds_only(output, &entries.iter().map(|e| e.path.as_str()).collect())
+}
+
+fn content_error(entry: &Entry, output: &Path, e: &io::Error) -> Diagnostic {
+    match &entry.content {
+        Content::Copy(source) | Content::Link(source) => Diagnostic::error(Message::CannotCopy {
+            detail: e.to_string(),
+        })
+        .at(source),
+        _ => io_error(&output.join(&entry.path), e),
+    }
+}
+
+/// Writes every entry under `dir`, linking those `reused` marks from
+/// `previous` (the current output); each file's stamp as written.
+fn write_tree(
+    dir: &Path,
+    entries: &[Entry],
+    previous: &Path,
+    reused: &[bool],
+) -> Result<Vec<Option<Stamp>>, Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     // Create each folder once, then write files in parallel.
     let mut folders: Vec<PathBuf> = entries
@@ -143,32 +257,30 @@ fn write_tree(dir: &Path, entries: &[Entry]) -> Result<usize, Diagnostic> {
     }
     entries
         .par_iter()
-        .map(|entry| {
+        .zip(reused)
+        .map(|(entry, &reused)| {
             let target = safe_join(dir, &entry.path).ok_or_else(|| {
                 Diagnostic::error(Message::OutsideOutput {
                     path: entry.path.clone(),
                 })
             })?;
-            let result = match &entry.content {
-                Content::Bytes(bytes) => fs::write(&target, bytes),
-                Content::Static(bytes) => fs::write(&target, bytes),
-                Content::Copy(source) => copy_file(source, &target),
-                Content::Link(source) => {
-                    fs::hard_link(source, &target).or_else(|_| copy_file(source, &target))
-                }
-            };
-            result.map_err(|e| match &entry.content {
-                Content::Copy(source) | Content::Link(source) => {
-                    Diagnostic::error(Message::CannotCopy {
-                        detail: e.to_string(),
-                    })
-                    .at(source)
-                }
-                _ => io_error(&target, &e),
-            })
+            let linked = reused
+                && safe_join(previous, &entry.path)
+                    .is_some_and(|old| fs::hard_link(old, &target).is_ok());
+            if !linked {
+                let result = match &entry.content {
+                    Content::Bytes(bytes) => fs::write(&target, bytes),
+                    Content::Static(bytes) => fs::write(&target, bytes),
+                    Content::Copy(source) => copy_file(source, &target),
+                    Content::Link(source) => {
+                        fs::hard_link(source, &target).or_else(|_| copy_file(source, &target))
+                    }
+                };
+                result.map_err(|e| content_error(entry, dir, &e))?;
+            }
+            Ok(Stamp::at(&target))
         })
-        .collect::<Result<Vec<()>, Diagnostic>>()
-        .map(|done| done.len())
+        .collect()
 }
 
 /// Copies a file's bytes; a hard link would be cheaper but would let an edit of
@@ -401,7 +513,7 @@ mod tests {
             path: "index.html".into(),
             content: Content::Bytes(b"new".to_vec()),
         }];
-        assert!(write_output(&home, &good, OldOutput::Delete).is_err());
+        assert!(write_output(&home, &good, WriteOptions::fresh()).is_err());
         assert_eq!(
             fs::read_to_string(home.join(".ssh/id_ed25519")).unwrap(),
             "key"
@@ -409,11 +521,11 @@ mod tests {
         // A marker that is not noticeboard's own does not count.
         fs::create_dir_all(home.join(".well-known")).unwrap();
         fs::write(home.join(MARKER_PATH), "{\"generator\": \"hugo\"}").unwrap();
-        assert!(write_output(&home, &good, OldOutput::Delete).is_err());
+        assert!(write_output(&home, &good, WriteOptions::fresh()).is_err());
         // An empty folder is fine.
         let empty = dir.path().join("empty");
         fs::create_dir_all(&empty).unwrap();
-        write_output(&empty, &good, OldOutput::Delete).unwrap();
+        write_output(&empty, &good, WriteOptions::fresh()).unwrap();
         assert_eq!(fs::read_to_string(empty.join("index.html")).unwrap(), "new");
     }
 
@@ -428,7 +540,7 @@ mod tests {
             path: "x.html".into(),
             content: Content::Copy(dir.path().join("missing")),
         }];
-        assert!(write_output(&out, &bad, OldOutput::Delete).is_err());
+        assert!(write_output(&out, &bad, WriteOptions::fresh()).is_err());
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
         let good = vec![
             Entry {
@@ -440,10 +552,10 @@ mod tests {
                 content: Content::Static(MARKER_TEXT.as_bytes()),
             },
         ];
-        write_output(&out, &good, OldOutput::Delete).unwrap();
+        write_output(&out, &good, WriteOptions::fresh()).unwrap();
         assert!(!out.join("old.html").exists());
         // And again: the new output is marked, so it may be replaced.
-        write_output(&out, &good, OldOutput::Delete).unwrap();
+        write_output(&out, &good, WriteOptions::fresh()).unwrap();
         assert_eq!(
             fs::read_to_string(out.join("new/index.html")).unwrap(),
             "new"

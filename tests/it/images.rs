@@ -165,7 +165,7 @@ pub(crate) fn tagged_png(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-fn site_with_photos() -> TestSite {
+pub(crate) fn site_with_photos() -> TestSite {
     let site = TestSite::fixture("images");
     site.write("content/news/contest/rotated.jpg", phone_jpeg(1200, 800, 6));
     site.write("content/news/contest/award.jpg", phone_jpeg(1000, 600, 1));

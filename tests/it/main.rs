@@ -27,6 +27,7 @@ mod hostile_sizes;
 mod images;
 mod import;
 mod import_hostile;
+mod incremental;
 #[cfg(unix)]
 mod kill;
 mod kinds;

@@ -2,7 +2,7 @@
 
 macro_rules! area_16 {
     ($($earlier:tt)*) => {
-        $crate::message::declare_catalogue! {
+        area_17! {
             $($earlier)*
             E1601 IndexFormatUnknownField { field: String, format: String }
                 => "disclosure.index_format `{format}` 中的 `{{{field}}}` 无法识别" / "`{{{field}}}` in disclosure.index_format `{format}` is not known";

@@ -1,0 +1,203 @@
+//! A build after an edit writes only what changed and links the rest from the
+//! last output (`.noticeboard/cache/output.manifest`); a build after no edit
+//! leaves the output alone. Either way the output is, byte for byte, what a
+//! clean build of the same site makes: each step below is checked against a
+//! fresh copy of the site built with no cache and no output.
+
+use std::fs;
+use std::path::Path;
+
+use crate::harness::{Run, TestSite, copy_tree};
+
+const MANIFEST: &str = ".noticeboard/cache/output.manifest";
+
+/// The site as a clean build makes it: a copy without output or cache.
+fn clean_build(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    let fresh = TestSite::empty();
+    fs::create_dir_all(&fresh.root).unwrap();
+    for entry in fs::read_dir(&site.root).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // What builds made, and the old outputs a detached process is still
+        // deleting while this copies.
+        if name == "public" || name.starts_with(".public") || name == ".noticeboard" {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &fresh.root.join(&name));
+        } else {
+            fs::copy(entry.path(), fresh.root.join(&name)).unwrap();
+        }
+    }
+    fresh.build(&[]).assert_ok();
+    fresh.snapshot()
+}
+
+fn assert_same_as_clean(site: &TestSite, step: &str) {
+    let incremental = site.snapshot();
+    let clean = clean_build(site);
+    let paths = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&incremental), paths(&clean), "{step}: the same files");
+    for ((path, a), (_, b)) in incremental.iter().zip(&clean) {
+        assert!(a == b, "{step}: {path} differs from a clean build");
+    }
+}
+
+fn unchanged(run: &Run) -> bool {
+    run.stdout.contains("输出没有变化") || run.stdout.contains("nothing changed")
+}
+
+/// `(written, kept)` from the reuse line, if the build printed one.
+fn reused(run: &Run) -> Option<(usize, usize)> {
+    let line = run.stdout.lines().find(|l| l.contains("沿用上次的输出"))?;
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    Some((numbers[0], numbers[1]))
+}
+
+fn append(site: &TestSite, rel: &str, text: &str) {
+    let path = site.root.join(rel);
+    let mut body = fs::read_to_string(&path).unwrap();
+    body.push_str(text);
+    fs::write(path, body).unwrap();
+}
+
+fn first_page(site: &TestSite) -> String {
+    let mut pages: Vec<_> =
+        crate::harness::files_with_extension(&site.root.join("content"), &["md"])
+            .into_iter()
+            .filter(|p| !p.ends_with("_index.md"))
+            .collect();
+    pages.sort();
+    let page = pages.first().expect("a page");
+    page.strip_prefix(&site.root)
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[test]
+fn a_series_of_edits_builds_what_a_clean_build_builds() {
+    let site = TestSite::fixture("kinds");
+    site.build(&[]).assert_ok();
+    assert!(
+        site.root.join(MANIFEST).is_file(),
+        "the build left a manifest"
+    );
+    assert_same_as_clean(&site, "first build");
+
+    let again = site.build(&[]);
+    again.assert_ok();
+    assert!(
+        unchanged(&again),
+        "no edit, no new output: {}",
+        again.stdout
+    );
+    assert_same_as_clean(&site, "no edit");
+
+    let page = first_page(&site);
+    append(&site, &page, "\n\n补记一段文字，只改这一页。\n");
+    let one = site.build(&[]);
+    one.assert_ok();
+    let (written, kept) = reused(&one).unwrap_or_else(|| panic!("{}", one.stdout));
+    assert!(
+        written >= 1 && kept > written,
+        "{written} written, {kept} kept"
+    );
+    assert_same_as_clean(&site, "one page's body");
+
+    site.write(
+        "content/news/incremental-new.md",
+        "---\ntitle: 新加的一篇\ndate: 2026-11-20\ntags: [安全生产]\n---\n\n新的一篇。\n",
+    );
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "a page added");
+
+    site.remove("content/news/incremental-new.md");
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "the page removed again");
+
+    site.write("static/robots-extra.txt", "User-agent: *\n");
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "a static file added");
+    site.write("static/robots-extra.txt", "User-agent: *\nDisallow: /x/\n");
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "the static file changed");
+}
+
+#[test]
+fn hand_edits_to_the_output_are_not_kept() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]).assert_ok();
+    let public = site.public();
+
+    // Same length, time put back: only the inode's change time tells.
+    let home = public.join("index.html");
+    let before = fs::metadata(&home).unwrap().modified().unwrap();
+    let mut text = fs::read(&home).unwrap();
+    let at = text.len() / 2;
+    text[at] = if text[at] == b'x' { b'y' } else { b'x' };
+    fs::write(&home, &text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&home)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let stray = public.join("stray.html");
+    fs::write(&stray, "not ours").unwrap();
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(!unchanged(&run), "{}", run.stdout);
+    assert!(!stray.exists(), "a file the build did not make is gone");
+    assert_same_as_clean(&site, "after hand edits");
+
+    fs::remove_file(public.join("404.html")).unwrap();
+    let run = site.build(&[]);
+    assert!(!unchanged(&run), "a deleted file is written again");
+    assert_same_as_clean(&site, "after a deleted file");
+}
+
+#[test]
+fn a_damaged_or_foreign_manifest_is_ignored() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]).assert_ok();
+    let manifest = site.root.join(MANIFEST);
+    let text = fs::read_to_string(&manifest).unwrap();
+
+    fs::write(&manifest, &text[..text.len() / 2]).unwrap();
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(!unchanged(&run) && reused(&run).is_none(), "{}", run.stdout);
+    assert_same_as_clean(&site, "half a manifest");
+
+    // Another folder's manifest (say, copied with the site): nothing reused.
+    let text = fs::read_to_string(&manifest).unwrap();
+    let other = Path::new("/elsewhere/public")
+        .to_string_lossy()
+        .into_owned();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let named = format!("output\t{other}");
+    lines[1] = &named;
+    fs::write(&manifest, lines.join("\n") + "\n").unwrap();
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(!unchanged(&run) && reused(&run).is_none(), "{}", run.stdout);
+
+    fs::write(&manifest, "garbage\n\u{0}\u{1}").unwrap();
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "a garbage manifest");
+}
+
+#[test]
+fn pictures_from_the_cache_are_reused_too() {
+    let site = crate::images::site_with_photos();
+    let first = site.build(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let again = site.build(&[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(unchanged(&again), "{}", again.stdout);
+    assert_same_as_clean(&site, "a site with pictures");
+}
