@@ -41,6 +41,8 @@ pub struct BuildOptions {
     pub source_date_epoch: Option<String>,
     /// Called as pictures are processed: `(done, total)`.
     pub progress: Option<Progress>,
+    /// Called as pages and listings are rendered: `(done, total)`.
+    pub pages_progress: Option<Progress>,
     /// Delete the replaced output in a detached process (the CLI's `build`):
     /// the command returns as soon as the new output is in place.
     pub detach_cleanup: bool,
@@ -272,6 +274,7 @@ pub fn run_stages(
             expanded: &expanded,
             renderer: &renderer,
             clock: &clock,
+            progress: options.pages_progress.as_ref(),
         };
         state.render(input, templates, report)
     });

@@ -13,6 +13,8 @@ use crate::images::Progress;
 use super::{Outcome, source_date_epoch};
 
 pub fn run(args: &BuildArgs) -> Outcome {
+    let start = Instant::now();
+    let language = crate::config::language_of(&args.root);
     let options = BuildOptions {
         root: args.root.clone(),
         output: args.output.clone(),
@@ -21,7 +23,16 @@ pub fn run(args: &BuildArgs) -> Outcome {
         relative: args.relative,
         now: args.clock.now.clone(),
         source_date_epoch: source_date_epoch(),
-        progress: terminal_progress(),
+        progress: terminal_progress(
+            start,
+            |done, total| Message::ImagesProgress { done, total },
+            language,
+        ),
+        pages_progress: terminal_progress(
+            start,
+            |done, total| Message::PagesProgress { done, total },
+            language,
+        ),
         detach_cleanup: true,
         ledger_from: args.ledger.from.clone(),
     };
@@ -75,32 +86,39 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 ..Outcome::default()
             }
         }
-        Err(failed) => {
-            let language = crate::config::language_of(&args.root);
-            Outcome {
-                lines: vec![Message::BuildFailed {}],
-                report: failed.0,
-                success: false,
-                language,
-                stdout: None,
-                pause: false,
-            }
-        }
+        Err(failed) => Outcome {
+            lines: vec![Message::BuildFailed {}],
+            report: failed.0,
+            success: false,
+            language,
+            stdout: None,
+            pause: false,
+        },
     }
 }
 
-/// A count of processed pictures on stderr, rewritten in place: only on a
-/// terminal, and only once the stage has taken more than a second.
-fn terminal_progress() -> Option<Progress> {
-    if !std::io::stderr().is_terminal() {
+/// A count on stderr, rewritten in place: only on a terminal and not under
+/// CI, and only once the build has run for two seconds (a short build shows
+/// nothing). `line` words the count in the site's language.
+fn terminal_progress(
+    start: Instant,
+    line: impl Fn(usize, usize) -> Message + Send + Sync + 'static,
+    language: crate::i18n::Language,
+) -> Option<Progress> {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if ci || !std::io::stderr().is_terminal() {
         return None;
     }
-    let start = Instant::now();
+    // The tests make a small build show its count.
+    let after = std::env::var("NOTICEBOARD_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(Duration::from_secs(2), Duration::from_millis);
     let last = Mutex::new(start);
     let shown = AtomicBool::new(false);
     Some(Progress(Arc::new(move |done, total| {
         let now = Instant::now();
-        if now.duration_since(start) < Duration::from_secs(1) && !shown.load(Ordering::Relaxed) {
+        if now.duration_since(start) < after && !shown.load(Ordering::Relaxed) {
             return;
         }
         let Ok(mut last) = last.lock() else { return };
@@ -110,7 +128,8 @@ fn terminal_progress() -> Option<Progress> {
         *last = now;
         shown.store(true, Ordering::Relaxed);
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\rimages: {done}/{total}");
+        // Clear to the end of the line: a shorter count leaves no digits behind.
+        let _ = write!(err, "\r{}\x1b[K", line(done, total).render(language));
         if done == total {
             let _ = writeln!(err);
         }

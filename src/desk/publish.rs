@@ -47,12 +47,14 @@ impl Running {
         Some(Running(progress.clone()))
     }
 
-    /// The progress callback of the images stage.
-    fn images(&self) -> crate::images::Progress {
+    /// The progress callback of a stage: `images` or `pages`.
+    fn stage(&self, stage: &'static str) -> crate::images::Progress {
         let progress = self.0.clone();
         crate::images::Progress(Arc::new(move |done, total| {
             let mut p = lock(&progress);
-            p.stage = "images".to_string();
+            if p.stage != stage {
+                p.stage = stage.to_string();
+            }
             p.done = done;
             p.total = total;
         }))
@@ -99,12 +101,15 @@ pub fn publish(desk: &Desk, language: Language) -> Reply {
         return reply::error(409, Message::DeskBusy {}, language);
     };
     let mut options = build_options(desk);
-    options.progress = Some(running.images());
+    options.progress = Some(running.stage("images"));
+    options.pages_progress = Some(running.stage("pages"));
     match crate::build::build(&options) {
         Ok(summary) => reply::ok(&json!({
             "ok": true,
             "pages": summary.pages,
-            "written": summary.files,
+            "files": summary.files,
+            // Files the build wrote; the others it kept from the last output.
+            "written": summary.written.files - summary.written.reused,
             "output": super::files::shown(&desk.options.root, &summary.output),
             "problems": problems(&summary.report, language),
             "next_change": summary.next_change.map(|(at, what)| json!({"at": at, "what": what})),

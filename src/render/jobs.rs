@@ -125,6 +125,13 @@ pub(crate) fn run_jobs(
     wanted: &[(usize, Option<u64>)],
     report: &mut Report,
 ) -> Vec<Done> {
+    let finished = std::sync::atomic::AtomicUsize::new(0);
+    let tell = |_: &Result<Done, Diagnostic>| {
+        if let Some(progress) = shared.input.progress {
+            let done = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            (progress.0)(done, wanted.len());
+        }
+    };
     let results: Vec<Result<Done, Diagnostic>> = wanted
         .par_iter()
         .map(|&(j, old)| {
@@ -149,6 +156,7 @@ pub(crate) fn run_jobs(
                 file,
             })
         })
+        .inspect(tell)
         .collect();
     let mut done = Vec::with_capacity(results.len());
     for result in results {

@@ -26,6 +26,8 @@ pub struct RenderInput<'s> {
     pub expanded: &'s Expanded,
     pub renderer: &'s Renderer<'s>,
     pub clock: &'s Clock,
+    /// Called as jobs are done: `(done, total)`.
+    pub progress: Option<&'s crate::images::Progress>,
 }
 
 /// What every job sees: the site view, the theme's words, pages' cards.

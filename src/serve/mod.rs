@@ -131,6 +131,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         now: options.now.clone(),
         source_date_epoch: options.source_date_epoch.clone(),
         progress: None,
+        pages_progress: None,
         detach_cleanup: false,
         ledger_from: None,
     });

@@ -201,3 +201,58 @@ fn pictures_from_the_cache_are_reused_too() {
     assert!(unchanged(&again), "{}", again.stdout);
     assert_same_as_clean(&site, "a site with pictures");
 }
+
+/// `build` under a terminal (`script` gives it one), with `env` set; what
+/// the terminal showed.
+#[cfg(unix)]
+fn on_a_terminal(site: &TestSite, env: &[(&str, &str)]) -> String {
+    let command = format!(
+        "'{}' build --root '{}' --now 2026-11-23T09:00:00+08:00",
+        env!("CARGO_BIN_EXE_noticeboard"),
+        site.root.display()
+    );
+    let mut script = std::process::Command::new("script");
+    script.args(["-qefc", &command, "/dev/null"]);
+    script
+        .env_remove("CI")
+        .env("NOTICEBOARD_PROGRESS_AFTER_MS", "0");
+    for (k, v) in env {
+        script.env(k, v);
+    }
+    let out = script.output().expect("script (util-linux) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_long_build_counts_its_pages_on_a_terminal_only() {
+    let site = TestSite::fixture("kinds");
+    let shown = on_a_terminal(&site, &[]);
+    let last = shown
+        .rsplit(['\r', '\n'])
+        .find(|l| l.contains("生成页面"))
+        .unwrap_or_else(|| panic!("no count on the terminal: {shown:?}"));
+    let numbers: Vec<usize> = last
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert!(
+        numbers.len() >= 2 && numbers[0] == numbers[1] && numbers[0] > 5,
+        "{last:?}"
+    );
+
+    let under_ci = on_a_terminal(&site, &[("CI", "true")]);
+    assert!(!under_ci.contains("生成页面"), "{under_ci:?}");
+    let piped = crate::harness::bin()
+        .args(["build", "--root", &site.root.to_string_lossy()])
+        .env("NOTICEBOARD_PROGRESS_AFTER_MS", "0")
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("生成页面"));
+}

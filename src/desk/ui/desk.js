@@ -58,11 +58,22 @@ async function runBuild(button, busyKey, action) {
   button.disabled = true;
   const label = button.textContent;
   button.textContent = t(busyKey);
+  // The build says how far it is (pictures, then pages): shown on the button.
+  const poll = setInterval(async () => {
+    try {
+      const p = await get('progress');
+      const key = { images: 'progress_images', pages: 'progress_pages' }[p.stage];
+      if (p.running && key && p.total) button.textContent = `${t(busyKey)} ${t(key, { done: p.done, total: p.total })}`;
+    } catch {
+      // The count is a courtesy; the build's own answer still comes.
+    }
+  }, 400);
   try {
     await action();
   } catch (e) {
     announce(t('error', { message: e.message }), true);
   } finally {
+    clearInterval(poll);
     button.disabled = false;
     button.textContent = label;
   }
@@ -84,7 +95,7 @@ function header(site) {
       problems(e.body && e.body.problems);
       return;
     }
-    announce(t('published', { pages: r.pages ?? 0, written: r.written ?? 0 }));
+    announce(t('published', { pages: r.pages ?? 0, files: r.files ?? 0, written: r.written ?? 0 }));
     problems(r.problems);
     const next = r.next_change;
     if (next) announce(t('next_change', { at: next.at, what: next.what || [next.page, next.state].filter(Boolean).join(' ') }));

@@ -9,7 +9,8 @@
 //! 07 templates and shortcodes, 08 the output folder, 09 archives,
 //! 10 commands, 11 the live preview, 12 the writing desk, 13 the WeChat
 //! export, 14 office documents in, 15 releases and the double-click start,
-//! 16 what a Chinese public site shows, 17 builds that reuse the last one.
+//! 16 what a Chinese public site shows, 17 builds that reuse the last one,
+//! and their progress.
 //!
 //! Each area is a file of its own; each file's macro adds its messages to
 //! those of the areas before it and hands them all to the next, and the
