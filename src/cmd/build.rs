@@ -47,7 +47,11 @@ pub fn run(args: &BuildArgs) -> Outcome {
                 .join(", ");
             let written = summary.written;
             let mut lines = Vec::new();
-            if written.unchanged {
+            if summary.up_to_date {
+                lines.push(Message::InputsUnchanged {
+                    files: written.files,
+                });
+            } else if written.unchanged {
                 lines.push(Message::OutputUnchanged {
                     files: written.files,
                 });

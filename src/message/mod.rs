@@ -64,7 +64,18 @@ impl Argument for u64 {
 }
 
 /// A list of names (files, keys): `a、b` in Chinese, `a, b` in English.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct List(pub Vec<String>);
 
 impl List {
@@ -122,7 +133,8 @@ impl Argument for Box<Message> {
 macro_rules! declare_catalogue {
     ($( $code:ident $name:ident { $($arg:ident : $ty:ty),* $(,)? } => $zh:literal / $en:literal ; )*) => {
         /// Every sentence noticeboard can show; see the module docs.
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        /// Serialized only into the build cache, which replays a report.
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Message {
             $( $name { $($arg: $ty),* }, )*
         }

@@ -22,8 +22,8 @@ use crate::diag::Diagnostic;
 
 pub use entries::{check_aliases, collect_entries, static_destinations};
 pub use guard::{check_output_dir, check_replaceable, fs_symlink_target};
-pub use reuse::manifest_path;
 use reuse::{Key, Manifest, Stamp};
+pub use reuse::{manifest_path, still_as_written};
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]

@@ -311,6 +311,18 @@ pub(crate) fn holds_only(output: &Path, paths: &HashSet<&str>) -> bool {
     walk(output, "", paths, &folders) == Some(paths.len())
 }
 
+/// How many files `output` holds if it is exactly as the build that wrote
+/// the manifest `file` left it: every file it recorded with its stamp, and
+/// nothing else.
+pub fn still_as_written(output: &Path, file: &Path) -> Option<usize> {
+    let manifest = Manifest::read(file, output)?;
+    let intact = manifest.files.par_iter().all(|(path, (_, stamp))| {
+        safe_join(output, path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+    });
+    let paths: HashSet<&str> = manifest.files.keys().map(String::as_str).collect();
+    (intact && holds_only(output, &paths)).then_some(paths.len())
+}
+
 /// Where a build keeps the manifest of `output`'s files.
 pub fn manifest_path(cache_dir: &Path) -> PathBuf {
     cache_dir.join(MANIFEST_FILE)

@@ -16,6 +16,7 @@
 //! build leaves the last good one to compare with.
 
 pub(crate) mod changes;
+pub(crate) mod inputs;
 mod memo;
 mod patch;
 

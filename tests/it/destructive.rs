@@ -186,6 +186,11 @@ fn cache_clean_up_deletes_only_the_caches_own_names() {
         "assets-cache/images/0123456789abcdef0123456789abcdef.320x240.jpg",
         "stale",
     );
+    // An edit, so that the build runs (with nothing edited it would leave
+    // the output and the cache alone).
+    let page = site.root.join("content/_index.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{text}\n补充一句。\n")).unwrap();
     site.build(&[]).assert_ok();
     for kept in ["logo.png", ".htaccess", "notes/readme.txt"] {
         assert!(images.join(kept).exists(), "{kept} stays");

@@ -13,6 +13,10 @@ const MANIFEST: &str = ".noticeboard/cache/output.manifest";
 
 /// The site as a clean build makes it: a copy without output or cache.
 fn clean_build(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    clean_build_at(site, None)
+}
+
+fn clean_build_at(site: &TestSite, now: Option<&str>) -> Vec<(String, Vec<u8>)> {
     let fresh = TestSite::empty();
     fs::create_dir_all(&fresh.root).unwrap();
     for entry in fs::read_dir(&site.root).unwrap() {
@@ -29,7 +33,11 @@ fn clean_build(site: &TestSite) -> Vec<(String, Vec<u8>)> {
             fs::copy(entry.path(), fresh.root.join(&name)).unwrap();
         }
     }
-    fresh.build(&[]).assert_ok();
+    match now {
+        Some(now) => build_at(&fresh, now),
+        None => fresh.build(&[]),
+    }
+    .assert_ok();
     fresh.snapshot()
 }
 
@@ -43,8 +51,21 @@ fn assert_same_as_clean(site: &TestSite, step: &str) {
     }
 }
 
+/// The output was left as it was: found unchanged after rendering, or not
+/// rendered at all because no file it reads had changed.
 fn unchanged(run: &Run) -> bool {
-    run.stdout.contains("输出没有变化") || run.stdout.contains("nothing changed")
+    run.stdout.contains("没有变化") || run.stdout.contains("nothing changed")
+}
+
+/// Nothing was made again: the inputs were those of the last build.
+fn up_to_date(run: &Run) -> bool {
+    run.stdout.contains("站点文件自上次构建以来没有变化")
+}
+
+/// Builds at the given clock.
+fn build_at(site: &TestSite, now: &str) -> Run {
+    let root = site.root.to_string_lossy().into_owned();
+    site.run(&["build", "--root", &root, "--now", now])
 }
 
 /// `(written, kept)` from the reuse line, if the build printed one.
@@ -88,16 +109,32 @@ fn a_series_of_edits_builds_what_a_clean_build_builds() {
     );
     assert_same_as_clean(&site, "first build");
 
+    // The first build wrote the ledger of the fixture's notices, so the
+    // second runs in full (and finds the output unchanged); the third has
+    // nothing to make.
+    let second = site.build(&[]);
+    assert!(
+        !up_to_date(&second) && unchanged(&second),
+        "{}",
+        second.stdout
+    );
     let again = site.build(&[]);
     again.assert_ok();
     assert!(
-        unchanged(&again),
-        "no edit, no new output: {}",
+        up_to_date(&again),
+        "no edit, nothing made: {}",
         again.stdout
     );
     assert_same_as_clean(&site, "no edit");
 
+    // Written again with the same words: made again, and found the same.
     let page = first_page(&site);
+    let text = fs::read(site.root.join(&page)).unwrap();
+    fs::write(site.root.join(&page), &text).unwrap();
+    let same = site.build(&[]);
+    same.assert_ok();
+    assert!(!up_to_date(&same) && unchanged(&same), "{}", same.stdout);
+
     append(&site, &page, "\n\n补记一段文字，只改这一页。\n");
     let one = site.build(&[]);
     one.assert_ok();
@@ -255,4 +292,51 @@ fn a_long_build_counts_its_pages_on_a_terminal_only() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&piped.stderr).contains("生成页面"));
+}
+
+#[test]
+fn a_build_with_nothing_changed_tells_the_same_report() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/news/broken-link.md",
+        "---\ntitle: 坏链接\ndate: 2026-11-01\n---\n\n见[这里](/no/such/page/)。\n",
+    );
+    let full = site.build(&[]);
+    full.assert_ok();
+    assert!(full.stderr.contains("warning"), "{}", full.stderr);
+    let quick = site.build(&[]);
+    quick.assert_ok();
+    assert!(up_to_date(&quick), "{}", quick.stdout);
+    assert_eq!(quick.stderr, full.stderr, "the same problems, told again");
+
+    // Another option, another build.
+    let drafts = site.build(&["--drafts"]);
+    assert!(!up_to_date(&drafts), "{}", drafts.stdout);
+    // A damaged record is a full build.
+    fs::write(site.root.join(".noticeboard/cache/last-build.json"), "{").unwrap();
+    let run = site.build(&[]);
+    assert!(!up_to_date(&run), "{}", run.stdout);
+    assert_same_as_clean(&site, "after a damaged record");
+}
+
+#[test]
+fn a_notice_changing_status_is_built_even_with_nothing_edited() {
+    let site = TestSite::fixture("kinds");
+    // Inside a notice period of the fixture's notices, then past its end.
+    let before = build_at(&site, "2026-11-23T09:00:00+08:00");
+    before.assert_ok();
+    // The first build wrote the ledger; the next runs in full once more.
+    build_at(&site, "2026-11-23T09:30:00+08:00").assert_ok();
+    let again = build_at(&site, "2026-11-23T10:00:00+08:00");
+    assert!(up_to_date(&again), "{}", again.stdout);
+    let later = build_at(&site, "2027-06-01T09:00:00+08:00");
+    later.assert_ok();
+    assert!(
+        !up_to_date(&later),
+        "another day, another build: {}",
+        later.stdout
+    );
+    assert!(!unchanged(&later), "statuses moved: {}", later.stdout);
+    let clean = clean_build_at(&site, Some("2027-06-01T09:00:00+08:00"));
+    assert!(site.snapshot() == clean, "what a clean build makes then");
 }

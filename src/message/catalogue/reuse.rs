@@ -8,6 +8,8 @@ macro_rules! area_17 {
                 => "输出没有变化：{files} 个文件都与上次构建相同，未改动" / "nothing changed: all {files} files are as the last build left them, and were not touched";
             T1702 OutputReused { written: usize, reused: usize }
                 => "写入 {written} 个有变化的文件，{reused} 个未变的文件沿用上次的输出" / "wrote {written} changed files and kept {reused} unchanged ones from the last output";
+            T1705 InputsUnchanged { files: usize }
+                => "站点文件自上次构建以来没有变化，输出原样保留（{files} 个文件）" / "no site file changed since the last build: the output stays as it is ({files} files)";
             T1703 PagesProgress { done: usize, total: usize }
                 => "生成页面 {done}/{total}" / "pages: {done}/{total}";
             T1704 ImagesProgress { done: usize, total: usize }

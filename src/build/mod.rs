@@ -4,6 +4,8 @@
 //! all; [`check`] stops before writing anything. Both collect every problem of the run into a
 //! [`Report`] instead of stopping at the first.
 
+mod quick;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -71,6 +73,9 @@ pub struct BuildSummary {
     pub files: usize,
     /// What the write stage wrote and what it kept of the last output.
     pub written: output::Written,
+    /// No file the build reads had changed since the last build: nothing
+    /// was made again, and the report is that build's.
+    pub up_to_date: bool,
     pub timings: Vec<(&'static str, Duration)>,
     pub images: ImageCounts,
     pub report: Report,
@@ -381,6 +386,8 @@ pub struct Rendered {
     pub ledger: Option<Ledger>,
     pub ledger_changed: bool,
     pub next_change: Option<(String, String)>,
+    /// When that is, in seconds since 1970.
+    pub next_change_at: Option<i64>,
     pub clock: Clock,
     pub config: Config,
     pub pages: usize,
@@ -459,15 +466,17 @@ fn render_for(
             report,
         );
     });
-    let next_change = crate::emit::schedule::upcoming_changes(&site, &clock)
+    let next = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
-        .next()
-        .map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
+        .next();
+    let next_change_at = next.as_ref().map(|(at, _)| at.as_second());
+    let next_change = next.map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
     Some(Rendered {
         entries,
         ledger,
         ledger_changed,
         next_change,
+        next_change_at,
         clock,
         config,
         pages: site.pages.len(),
@@ -505,6 +514,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         report.push(d);
         return Err(fail(report));
     }
+    let quick = quick::Quick::new(&quick::Asked {
+        root,
+        output: &output_dir,
+        base_url: options.base_url.as_deref(),
+        drafts: options.drafts,
+        relative: options.relative,
+        now: options.now.as_deref(),
+        source_date_epoch: options.source_date_epoch.as_deref(),
+        ledger_from: options.ledger_from.as_deref(),
+    });
+    if let Some(quick) = &quick {
+        if let Some(last) = quick.unchanged(&output_dir) {
+            return Ok(told_again(output_dir, last, quick.started.elapsed()));
+        }
+        quick.forget();
+    }
     let Some(rendered) = render_output(options, &mut timings, &mut report) else {
         return Err(fail(report));
     };
@@ -540,6 +565,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     }
     // Only now, with the output in place, are older cache entries not needed.
     images::clean_cache(root, &rendered.config.cache_dir, &rendered.image_set);
+    let pictures = rendered.image_set.processed + rendered.image_set.cached;
+    // A build that wrote the ledger may have said so (an upgraded format):
+    // the next one runs in full, so that its report is its own.
+    if let Some(quick) = quick.as_ref().filter(|_| !rendered.ledger_changed) {
+        let counts = [
+            rendered.pages,
+            rendered.sections,
+            rendered.terms,
+            file_count,
+            pictures,
+        ];
+        let next = rendered.next_change.clone();
+        quick.record(rendered.next_change_at, next, counts, &report);
+    }
     Ok(BuildSummary {
         output: output_dir,
         next_change: rendered.next_change,
@@ -548,6 +587,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         terms: rendered.terms,
         files: file_count,
         written,
+        up_to_date: false,
         timings,
         images: ImageCounts {
             processed: rendered.image_set.processed,
@@ -555,6 +595,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         },
         report,
     })
+}
+
+/// The summary of a build that found nothing changed since `last`.
+fn told_again(
+    output: PathBuf,
+    last: crate::rebuild::inputs::LastBuild,
+    took: Duration,
+) -> BuildSummary {
+    let mut report = Report::new();
+    report.extend(last.report);
+    BuildSummary {
+        output,
+        next_change: last.next_change,
+        pages: last.pages,
+        sections: last.sections,
+        terms: last.terms,
+        files: last.files,
+        written: output::Written {
+            files: last.files,
+            reused: last.files,
+            unchanged: true,
+        },
+        up_to_date: true,
+        timings: vec![("inputs", took)],
+        images: ImageCounts {
+            processed: 0,
+            cached: last.pictures,
+        },
+        report,
+    }
 }
 
 /// Validates the whole site and writes nothing: every stage, the files made
