@@ -4,6 +4,7 @@
 //! all; [`check`] stops before writing anything. Both collect every problem of the run into a
 //! [`Report`] instead of stopping at the first.
 
+mod ledger;
 mod quick;
 
 use std::path::{Path, PathBuf};
@@ -14,16 +15,11 @@ use std::sync::Arc;
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
-use crate::emit::ledger::{
-    Ledger, LedgerFile, Loaded, SiteView, read_ledger, read_ledger_file, update_ledger,
-    write_ledger,
-};
+use crate::emit::ledger::{Ledger, SiteView, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
-use crate::layout::LEDGER_FILE;
 use crate::links::{BuiltList, Strictness, check_links};
 use crate::load::{self, Sources};
 use crate::message::Message;
-use crate::model::kinds::Details;
 use crate::model::{ModelOptions, Site};
 use crate::output::{self, Entry, check_output_dir, collect_entries, static_destinations};
 use crate::rebuild::{RenderOutcome, State};
@@ -235,7 +231,12 @@ pub fn run_stages(
         root,
     };
     let (ledger, ledger_changed) = stage(timings, "ledger", || {
-        match ledger_after(options, &view, &clock, &config, report) {
+        let places = ledger::Places {
+            root,
+            output: options.output.as_deref(),
+            ledger_from: options.ledger_from.as_deref(),
+        };
+        match ledger::ledger_after(&places, &view, &clock, &config, report) {
             Some((ledger, changed)) => (Some(ledger), changed),
             None => (None, false),
         }
@@ -298,77 +299,6 @@ pub fn run_stages(
         ledger_changed,
         rendered,
     })
-}
-
-/// The ledger as this build leaves it, and whether that differs from the file.
-fn ledger_after(
-    options: &BuildOptions,
-    view: &SiteView<'_>,
-    clock: &Clock,
-    config: &Config,
-    report: &mut Report,
-) -> Option<(Ledger, bool)> {
-    let root = &options.root;
-    let has_disclosures =
-        (view.site.pages.iter()).any(|p| matches!(p.details, Details::Disclosure(_)));
-    let published = published_ledger(options, view.site, report);
-    if !has_disclosures && !root.join(LEDGER_FILE).exists() && published.is_none() {
-        return None;
-    }
-    let old = read_ledger(root, report)?;
-    let today = clock.today_in(&config.timezone);
-    let new = update_ledger(view, &old, published.as_ref(), today, report);
-    let changed = new.version != old.ledger.version || new.entries != old.ledger.entries;
-    Some((new, changed))
-}
-
-/// Where the previous output keeps its ledger: where its status file says
-/// (the disclosure section may have been renamed since), else where this
-/// build would put it.
-fn previous_output_ledger(options: &BuildOptions, site: &Site) -> PathBuf {
-    let output = (options.output.clone()).unwrap_or_else(|| options.root.join("public"));
-    let status = output.join(".well-known").join("noticeboard.json");
-    let named = std::fs::metadata(&status)
-        .ok()
-        .filter(|m| m.is_file() && m.len() < 16 << 20)
-        .and_then(|_| std::fs::read_to_string(&status).ok())
-        .and_then(|text| crate::emit::schedule::published_ledger_path(&text))
-        .filter(|rel| is_output_ledger_path(rel));
-    let rel = named.unwrap_or_else(|| crate::emit::published_ledger_path(site));
-    rel.split('/').fold(output, |path, part| path.join(part))
-}
-
-/// `disclosures/ledger.json`: plain names inside the output, nothing that
-/// climbs out of it or names a drive.
-fn is_output_ledger_path(rel: &str) -> bool {
-    rel.ends_with("/ledger.json")
-        && rel.split('/').all(|part| {
-            !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':'])
-        })
-}
-
-/// The ledger already published, to compare with besides `disclosures.lock`
-/// (which anyone editing the site can rewrite): the file `--ledger-from`
-/// names, else the previous output's copy when there is one.
-fn published_ledger(
-    options: &BuildOptions,
-    site: &Site,
-    report: &mut Report,
-) -> Option<LedgerFile> {
-    let root = &options.root;
-    let (path, required) = match &options.ledger_from {
-        Some(path) => (path.clone(), true),
-        None => (previous_output_ledger(options, site), false),
-    };
-    // Named from the site folder when it is inside it, as other messages are.
-    let shown = match path.strip_prefix(root) {
-        Ok(rel) => crate::shown_path::shown_path(rel),
-        Err(_) => crate::shown_path::shown_path(&path),
-    };
-    match read_ledger_file(&path, &shown, required, report) {
-        Loaded::Read(file) => Some(file),
-        Loaded::Missing | Loaded::Failed => None,
-    }
 }
 
 /// Templates as loaded, hashed: the same key, the same templates.
@@ -648,28 +578,5 @@ fn built_list(entries: &[Entry]) -> BuiltList<'_> {
                 (e.path.as_str(), bytes)
             })
             .collect(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_output_ledger_path;
-
-    #[test]
-    fn the_previous_outputs_ledger_path_stays_inside_it() {
-        assert!(is_output_ledger_path("disclosures/ledger.json"));
-        assert!(is_output_ledger_path("gong-kai/2026/ledger.json"));
-        for bad in [
-            "/etc/ledger.json",
-            "../ledger.json",
-            "disclosures/../../ledger.json",
-            "C:/ledger.json",
-            "a\\..\\ledger.json",
-            "disclosures//ledger.json",
-            "ledger.json",
-            "disclosures/site.yaml",
-        ] {
-            assert!(!is_output_ledger_path(bad), "{bad}");
-        }
     }
 }
