@@ -66,12 +66,7 @@ fn feed(
         })
         .max()
         .map(|dt| DateView::new(dt, config).iso)
-        .unwrap_or_else(|| {
-            clock
-                .now_in(&config.timezone)
-                .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                .to_string()
-        });
+        .unwrap_or_else(|| super::start_of_today(clock, &config.timezone));
     let author = config
         .organization
         .clone()

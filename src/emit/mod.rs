@@ -88,3 +88,20 @@ pub fn disclosure_section_path(site: &Site) -> String {
         .map(|s| s.path.clone())
         .unwrap_or_else(|| "disclosures/".to_string())
 }
+
+/// Local midnight of the build's day, for a date nothing else gives (an
+/// empty listing's `lastmod`, an empty feed's `updated`): the same all day,
+/// so a rebuild with nothing edited makes the same files.
+fn start_of_today(clock: &crate::clock::Clock, tz: &jiff::tz::TimeZone) -> String {
+    clock
+        .today_in(tz)
+        .to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(tz.clone())
+        .map(|day| day.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .unwrap_or_else(|_| {
+            clock
+                .now_in(tz)
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        })
+}

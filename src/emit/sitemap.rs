@@ -47,10 +47,7 @@ pub fn sitemap(site: &Site, clock: &Clock) -> OutputFile {
     urls.sort();
     urls.dedup_by(|a, b| a.0 == b.0);
 
-    let fallback = clock
-        .now_in(&config.timezone)
-        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string();
+    let fallback = super::start_of_today(clock, &config.timezone);
     let mut xml = String::with_capacity(128 + urls.len() * 160);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
