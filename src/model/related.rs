@@ -39,8 +39,9 @@ pub(crate) fn related_pages(
     // tag sizes over each page's tags, with no sorting of candidate lists (a
     // popular tag on thousands of pages made that the slowest part of the model).
     use rayon::prelude::*;
+    let big = BigTags::new(tags, rank, pages.len());
     let one = |(counts, touched): &mut (Vec<u16>, Vec<usize>), p: usize| {
-        related_of(p, &terms_of, tags, rank, counts, touched)
+        related_with(p, &terms_of, tags, &big, rank, counts, touched)
     };
     let scratch = || (vec![0u16; pages.len()], Vec::new());
     if let Some(old) = previous.map(|p| p.site)
@@ -53,6 +54,113 @@ pub(crate) fn related_pages(
         .map_init(scratch, one)
         .collect();
     (Arc::new(related), key)
+}
+
+/// Tags on so many pages that counting through them is most of the work:
+/// looked up instead (a bit per page), and walked newest first.
+pub(super) struct BigTags {
+    /// Per tag: whether each page has it, when the tag is big.
+    bits: Vec<Option<Vec<u64>>>,
+    /// Per big tag, its pages newest first.
+    newest: Vec<Vec<usize>>,
+}
+
+/// A tag on more pages than this is looked up rather than counted through.
+const BIG_TAG: usize = 512;
+
+impl BigTags {
+    pub(super) fn new(tags: &Taxonomy, rank: &[usize], pages: usize) -> BigTags {
+        let mut bits = Vec::with_capacity(tags.terms.len());
+        let mut newest = Vec::with_capacity(tags.terms.len());
+        for term in &tags.terms {
+            if term.pages.len() <= BIG_TAG {
+                bits.push(None);
+                newest.push(Vec::new());
+                continue;
+            }
+            let mut set = vec![0u64; pages.div_ceil(64)];
+            for &o in &term.pages {
+                set[o / 64] |= 1 << (o % 64);
+            }
+            let mut order = term.pages.clone();
+            order.sort_unstable_by_key(|&o| (rank[o], o));
+            order.dedup();
+            bits.push(Some(set));
+            newest.push(order);
+        }
+        BigTags { bits, newest }
+    }
+
+    fn has(&self, t: usize, o: usize) -> Option<bool> {
+        let set = self.bits[t].as_ref()?;
+        Some(set[o / 64] & (1 << (o % 64)) != 0)
+    }
+}
+
+/// [`related_of`], with the page's biggest tag looked up instead of counted
+/// through: every other tag is counted as there, then each page counted
+/// gets one more if it has the big tag, and the pages that share only the
+/// big tag (one tag each) are its newest pages not counted already. The
+/// same five as counting everything, for the sum of the other tags' sizes.
+fn related_with(
+    p: usize,
+    terms_of: &[Vec<usize>],
+    tags: &Taxonomy,
+    big: &BigTags,
+    rank: &[usize],
+    counts: &mut [u16],
+    touched: &mut Vec<usize>,
+) -> Vec<usize> {
+    let mine = &terms_of[p];
+    let biggest = (mine.iter().copied())
+        .filter(|&t| big.has(t, p).is_some())
+        .max_by_key(|&t| (big.newest[t].len(), std::cmp::Reverse(t)));
+    let (Some(b), false) = (
+        biggest,
+        mine.iter().filter(|&&t| Some(t) == biggest).count() > 1,
+    ) else {
+        return related_of(p, terms_of, tags, rank, counts, touched);
+    };
+    for &t in mine.iter().filter(|&&t| t != b) {
+        for &o in &tags.terms[t].pages {
+            if o != p {
+                if counts[o] == 0 {
+                    touched.push(o);
+                }
+                counts[o] = counts[o].saturating_add(1);
+            }
+        }
+    }
+    let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
+    let mut offer = |key: (std::cmp::Reverse<u16>, usize, usize)| {
+        if best.len() == 5 && key >= best[4] {
+            return;
+        }
+        let at = best.partition_point(|k| *k < key);
+        best.insert(at, key);
+        best.truncate(5);
+    };
+    for &o in touched.iter() {
+        let shared = counts[o].saturating_add(u16::from(big.has(b, o) == Some(true)));
+        offer((std::cmp::Reverse(shared), rank[o], o));
+    }
+    // Pages sharing the big tag alone: newest first, the first five that
+    // were not counted are all that can make the list.
+    let mut alone = 0;
+    for &o in &big.newest[b] {
+        if alone == 5 {
+            break;
+        }
+        if o != p && counts[o] == 0 {
+            offer((std::cmp::Reverse(1), rank[o], o));
+            alone += 1;
+        }
+    }
+    for &o in touched.iter() {
+        counts[o] = 0;
+    }
+    touched.clear();
+    best.into_iter().map(|(_, _, other)| other).collect()
 }
 
 /// Page `p`'s related pages: the best five by (more shared tags, newer).
@@ -187,4 +295,71 @@ fn related_after_edit(
         related[p] = list;
     }
     Some(related)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::taxonomy::Term;
+
+    /// Looking the biggest tag up finds the same five as counting through
+    /// it, on a random site with a few huge tags and many small ones.
+    #[test]
+    fn a_big_tag_looked_up_gives_what_counting_gives() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (pages, count) = (6000, 60);
+        let mut rank: Vec<usize> = (0..pages).collect();
+        for i in (1..pages).rev() {
+            rank.swap(i, next(i + 1));
+        }
+        let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages];
+        for mine in terms_of.iter_mut() {
+            for _ in 0..next(5) {
+                // Low tags are on thousands of pages, high ones on a few.
+                let t = next(count).min(next(count)).min(next(count));
+                if !mine.contains(&t) {
+                    mine.push(t);
+                }
+            }
+        }
+        let mut terms: Vec<Term> = (0..count)
+            .map(|t| Term {
+                name: format!("t{t}"),
+                slug: format!("t{t}"),
+                path: format!("tags/t{t}/"),
+                pages: Vec::new(),
+            })
+            .collect();
+        for (p, mine) in terms_of.iter().enumerate() {
+            for &t in mine {
+                terms[t].pages.push(p);
+            }
+        }
+        for term in &mut terms {
+            term.pages.sort_by_key(|&o| rank[o]);
+        }
+        assert!(
+            terms.iter().any(|t| t.pages.len() > BIG_TAG),
+            "some tags are big"
+        );
+        let tags = Taxonomy {
+            name: "tags".into(),
+            path: "tags/".into(),
+            terms,
+            index: Default::default(),
+        };
+        let big = BigTags::new(&tags, &rank, pages);
+        let (mut counts, mut touched) = (vec![0u16; pages], Vec::new());
+        for p in 0..pages {
+            let looked = related_with(p, &terms_of, &tags, &big, &rank, &mut counts, &mut touched);
+            let plain = related_of(p, &terms_of, &tags, &rank, &mut counts, &mut touched);
+            assert_eq!(looked, plain, "page {p}, tags {:?}", terms_of[p]);
+        }
+    }
 }
