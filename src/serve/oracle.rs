@@ -268,7 +268,7 @@ fn incremental_content_links_equal_a_clean_build() {
             .report
             .iter()
             .filter(|d| d.message.code() == "E0483")
-            .filter_map(|d| Some((d.path.clone()?, d.line?)))
+            .filter_map(|d| Some((d.path.as_deref()?.to_path_buf(), d.line?)))
             .collect::<Vec<_>>()
     };
     p.edit(
@@ -446,7 +446,13 @@ impl Preview {
         // site's language).
         let places = |r: &Report| -> Vec<(Option<PathBuf>, Option<usize>, bool)> {
             (r.sorted().iter())
-                .map(|d| (d.path.clone(), d.line, d.is_error()))
+                .map(|d| {
+                    (
+                        d.path.as_deref().map(Path::to_path_buf),
+                        d.line,
+                        d.is_error(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(
