@@ -46,7 +46,8 @@ pub struct Snapshot {
 /// What one rebuild did.
 #[derive(Debug)]
 pub struct Rebuilt {
-    pub report: Report,
+    /// Shared with the mount (the desk), which keeps it until the next.
+    pub report: Arc<Report>,
     /// Output paths whose bytes changed, appeared or went away. Empty after a
     /// failed rebuild.
     pub changed: Vec<String>,
@@ -122,7 +123,7 @@ impl Rebuilder {
         let mut report = Report::new();
         let mut timings = Vec::new();
         let failed = |report: Report| Rebuilt {
-            report,
+            report: Arc::new(report),
             changed: Vec::new(),
             parsed: 0,
             rendered: 0,
@@ -225,7 +226,7 @@ impl Rebuilder {
         );
         timings.push(("links", t.elapsed()));
         Rebuilt {
-            report,
+            report: Arc::new(report),
             changed: changed.into_keys().collect(),
             parsed: self.state.parsed(),
             rendered,
