@@ -111,9 +111,12 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
             Some(q) => page_moved(old, new, &pairs, p, q as usize, clock_moved),
         })
         .collect();
+    // A patched model that moved no tag keeps the related lists it had.
+    let related_held = pairs.same_places && Arc::ptr_eq(&o.related, &n.related);
     let related: Vec<bool> = (0..o.pages.len())
         .map(|p| match pairs.page_to_new[p] {
             None => true,
+            Some(_) if related_held => false,
             Some(q) => !same_page(&o.related[p], &n.related[q as usize]),
         })
         .collect();
@@ -278,11 +281,12 @@ impl Pairs {
     fn new(o: &Site, n: &Site) -> Pairs {
         // After most edits the pages stand where they stood: check that first,
         // which needs no map.
+        // (A patched model shares its unedited pages: no need to look in.)
         let pages_in_place = o.pages.len() == n.pages.len()
             && o.pages
                 .iter()
                 .zip(&n.pages)
-                .all(|(a, b)| a.parsed.path == b.parsed.path);
+                .all(|(a, b)| Arc::ptr_eq(a, b) || a.parsed.path == b.parsed.path);
         let (page_to_new, page_to_old) = if pages_in_place {
             let ids: Vec<Option<u32>> = (0..o.pages.len() as u32).map(Some).collect();
             (ids, (0..n.pages.len()).map(Some).collect())
