@@ -25,7 +25,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
 use crate::load::AssetSource;
 use crate::parse::{ParsedPage, ParsedSite};
-pub use pagination::{pager_path, pager_paths};
+pub use pagination::{pager_count, pager_path};
 pub use taxonomy::Taxonomy;
 
 use assets::{attachment_copies, place_assets};
@@ -66,12 +66,12 @@ impl Section {
         self.dir.as_os_str().is_empty()
     }
 
-    /// Paths of the listing's pages: `news/`, `news/page/2/`, …
-    pub fn pager_paths(&self) -> Vec<String> {
+    /// How many pages the listing has (`news/`, `news/page/2/`, …).
+    pub fn pager_count(&self) -> usize {
         if self.kind.is_grouped() && !self.is_home() {
-            return vec![self.path.clone()];
+            return 1;
         }
-        pager_paths(&self.path, self.pages.len(), self.paginate)
+        pager_count(self.pages.len(), self.paginate)
     }
 
     /// The introduction as a page of this section (see [`Section::intro`]),

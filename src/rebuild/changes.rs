@@ -46,6 +46,9 @@ pub(crate) struct Changes {
     archive_to_new: Vec<Option<u32>>,
     /// Every index maps to itself (a patched model).
     same_places: bool,
+    /// Every part stands where it stood under the same site path: the same
+    /// jobs write the same files.
+    same_paths: bool,
 }
 
 impl Changes {
@@ -70,6 +73,11 @@ impl Changes {
     /// Every part stands where it stood: reads need no renumbering.
     pub(crate) fn same_places(&self) -> bool {
         self.same_places
+    }
+
+    /// Every part stands where it stood, at the same site path.
+    pub(crate) fn same_paths(&self) -> bool {
+        self.same_paths
     }
 
     /// An unmoved part in the new model's numbering (`None` if it is gone,
@@ -186,6 +194,12 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
             })
         });
 
+    // Sections, terms and archives in their places have their paths (they
+    // are paired by path); pages are paired by file.
+    let same_paths = pairs.same_places
+        && (o.pages.iter().zip(&n.pages)).all(|(a, b)| Arc::ptr_eq(a, b) || a.path == b.path)
+        && (o.taxonomies.iter().zip(&n.taxonomies)).all(|(a, b)| a.path == b.path);
+
     let all_pages = o.pages.len() != n.pages.len() || !same_page(&o.by_date, &n.by_date);
     let corrections = o.corrects.len() != n.corrects.len()
         || o.corrects
@@ -208,6 +222,7 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
         taxonomies,
         archives,
         same_places: pairs.same_places,
+        same_paths,
         page_to_new: pairs.page_to_new,
         section_to_new: pairs.section_to_new,
         term_to_new: pairs.term_to_new,
