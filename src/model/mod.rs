@@ -373,8 +373,11 @@ pub(crate) fn previous_places<P: AsRef<ParsedPage>>(
         .map(|page| {
             let path = &page.as_ref().path;
             // Both lists are sorted by file as a rule: try the next one first.
+            // The same parse is the same file, without reading either path.
             let at = match previous.pages.get(hint) {
-                Some(p) if p.parsed.path == *path => hint,
+                Some(p) if std::ptr::eq(&*p.parsed, page.as_ref()) || p.parsed.path == *path => {
+                    hint
+                }
                 _ => previous
                     .pages
                     .binary_search_by(|p| p.parsed.path.cmp(path))
