@@ -31,8 +31,8 @@ use crate::layout::CONFIG_FILE;
 use crate::markdown::links::has_scheme;
 use crate::markdown::{BodyLink, RenderedMarkdown};
 use crate::message::{List, Message};
+use crate::model::Site;
 use crate::model::links::{ContentTargets, linked_file};
-use crate::model::{Page, Site};
 use resolve::{Resolved, SitePath, resolve};
 
 /// What the build made, as the link check sees it.
@@ -70,23 +70,20 @@ pub fn check_links(
     strictness: Strictness,
     report: &mut Report,
 ) {
-    check_links_again(site, built, root, strictness, None, report);
+    check_pages(site, built, root, strictness, None, report);
 }
 
-/// What a link check leaves for the next one: each page's problems, and what
-/// its links looked at.
+/// What a link check leaves for the next one: the site it checked, and each
+/// page's problems and what its links looked at.
 pub struct LinkMemo {
-    /// The site's address, which every link is resolved against.
-    base: (String, String),
+    site: Arc<Site>,
     strictness: Strictness,
     pages: Vec<Checked>,
-    /// Content files and the site paths they became, for content links.
-    sections: Vec<(Option<std::path::PathBuf>, String)>,
 }
 
 /// One page's links, checked.
+#[derive(Default)]
 struct Checked {
-    page: Arc<Page>,
     problems: Vec<Diagnostic>,
     /// Output files its links looked for (their presence, bytes and page).
     files: Vec<String>,
@@ -99,7 +96,7 @@ struct Checked {
 /// What changed since a [`LinkMemo`] was left: `changed(path)` says whether
 /// the output file at `path` came, went or changed since.
 pub struct Since<'a> {
-    pub memo: &'a LinkMemo,
+    pub memo: LinkMemo,
     pub changed: &'a dyn Fn(&str) -> bool,
 }
 
@@ -107,46 +104,53 @@ pub struct Since<'a> {
 /// path and looked-at files are unchanged report what they reported then.
 /// Returns what the next check may start from.
 pub fn check_links_again(
-    site: &Site,
+    site: &Arc<Site>,
     built: &dyn Built,
     root: &Path,
     strictness: Strictness,
     last: Option<Since<'_>>,
     report: &mut Report,
 ) -> LinkMemo {
+    let pages = check_pages(site, built, root, strictness, last, report);
+    LinkMemo {
+        site: site.clone(),
+        strictness,
+        pages,
+    }
+}
+
+/// The check, each page's links looked at again unless `last` holds them.
+fn check_pages(
+    site: &Site,
+    built: &dyn Built,
+    root: &Path,
+    strictness: Strictness,
+    last: Option<Since<'_>>,
+    report: &mut Report,
+) -> Vec<Checked> {
     let config = &site.config;
-    let base = (config.base_url.clone(), config.base_path().to_string());
-    let sections: Vec<(Option<std::path::PathBuf>, String)> = (site.sections.iter())
-        .map(|s| (s.source.clone(), s.path.clone()))
-        .collect();
     let last = last.filter(|l| {
-        l.memo.base == base
+        let (was, now) = (&l.memo.site.config, config);
+        was.base_url == now.base_url
+            && was.base_path() == now.base_path()
             && l.memo.strictness == strictness
             && l.memo.pages.len() == site.pages.len()
     });
+    let (old, changed) = match last {
+        Some(Since { memo, changed }) => (Some((memo.site, memo.pages)), changed),
+        None => (None, &(|_: &str| true) as &dyn Fn(&str) -> bool),
+    };
     // Content links follow the files' pages: the same when every page keeps
-    // its file and path.
+    // its file and path (a patched model shares its unedited pages).
     let same_targets = OnceCell::new();
-    let targets_held = |memo: &LinkMemo| {
+    let targets_held = |was: &Site| {
         *same_targets.get_or_init(|| {
-            memo.sections == sections
-                && memo.pages.iter().zip(&site.pages).all(|(was, now)| {
-                    Arc::ptr_eq(&was.page, now)
-                        || (was.page.parsed.path == now.parsed.path && was.page.path == now.path)
+            let file_and_path = |s: &crate::model::Section| (s.source.clone(), s.path.clone());
+            (was.sections.iter().map(file_and_path)).eq(site.sections.iter().map(file_and_path))
+                && (was.pages.iter().zip(&site.pages)).all(|(a, b)| {
+                    Arc::ptr_eq(a, b) || (a.parsed.path == b.parsed.path && a.path == b.path)
                 })
         })
-    };
-    let kept = |p: usize| -> Option<&Checked> {
-        let last = last.as_ref()?;
-        let was = &last.memo.pages[p];
-        let now = &site.pages[p];
-        let same_page = Arc::ptr_eq(&was.page, now)
-            || (Arc::ptr_eq(&was.page.parsed, &now.parsed) && was.page.path == now.path);
-        (same_page
-            && !was.disk
-            && (!was.content || targets_held(last.memo))
-            && !was.files.iter().any(|f| (last.changed)(f)))
-        .then_some(was)
     };
     let mut checker = Checker {
         site,
@@ -158,34 +162,43 @@ pub fn check_links_again(
         strictness,
         looked: Looked::default(),
     };
+    let (old_site, mut old_pages) = old.unzip();
     let mut pages = Vec::with_capacity(site.pages.len());
     for (p, page) in site.pages.iter().enumerate() {
-        if let Some(was) = kept(p) {
-            report.extend(was.problems.iter().cloned());
-            pages.push(Checked {
-                page: page.clone(),
-                problems: was.problems.clone(),
-                files: was.files.clone(),
-                content: was.content,
-                disk: was.disk,
+        let kept = old_site
+            .as_ref()
+            .zip(old_pages.as_mut())
+            .and_then(|(was_site, checked)| {
+                let (was, now) = (&was_site.pages[p], page);
+                let same_page = Arc::ptr_eq(was, now)
+                    || (Arc::ptr_eq(&was.parsed, &now.parsed) && was.path == now.path);
+                let held = &checked[p];
+                (same_page
+                    && !held.disk
+                    && (!held.content || targets_held(was_site))
+                    && !held.files.iter().any(|f| changed(f)))
+                .then(|| std::mem::take(&mut checked[p]))
             });
-            continue;
-        }
-        let source = Source {
-            file: &page.parsed.path,
-            path: &page.path,
-            body: &page.parsed.body,
+        let checked = match kept {
+            Some(checked) => checked,
+            None => {
+                let source = Source {
+                    file: &page.parsed.path,
+                    path: &page.path,
+                    body: &page.parsed.body,
+                };
+                let problems = checker.check(&source);
+                let looked = std::mem::take(&mut checker.looked);
+                Checked {
+                    problems,
+                    files: looked.files,
+                    content: looked.content,
+                    disk: looked.disk,
+                }
+            }
         };
-        let problems = checker.check(&source);
-        report.extend(problems.iter().cloned());
-        let looked = std::mem::take(&mut checker.looked);
-        pages.push(Checked {
-            page: page.clone(),
-            problems,
-            files: looked.files,
-            content: looked.content,
-            disk: looked.disk,
-        });
+        report.extend(checked.problems.iter().cloned());
+        pages.push(checked);
     }
     // Section introductions are few: checked every time.
     for section in &site.sections {
@@ -199,12 +212,7 @@ pub fn check_links_again(
         }
     }
     checker.check_menu(report);
-    LinkMemo {
-        base,
-        strictness,
-        pages,
-        sections,
-    }
+    pages
 }
 
 /// The Markdown of the pages and section introductions, by site path.

@@ -228,7 +228,7 @@ impl Rebuilder {
         self.unchecked.extend(changed.keys().cloned());
         let unchecked = std::mem::take(&mut self.unchecked);
         let changed_since = |path: &str| unchecked.contains(path);
-        let since = self.links.as_ref().map(|memo| Since {
+        let since = self.links.take().map(|memo| Since {
             memo,
             changed: &changed_since,
         });
