@@ -8,7 +8,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::i18n::Language;
 use crate::message::Message;
@@ -25,18 +26,21 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the site root, or absolute for files outside it (e.g. `--output`).
-    pub path: Option<PathBuf>,
+    /// Path relative to the site root, or absolute for files outside it (e.g.
+    /// `--output`). Shared like the messages, for the same reason.
+    pub path: Option<Arc<Path>>,
     pub line: Option<usize>,
     pub col: Option<usize>,
-    /// Boxed, so that a `Result<_, Diagnostic>` stays small: some messages carry
-    /// several texts.
-    pub message: Box<Message>,
-    pub help: Option<Box<Message>>,
+    /// Behind a pointer, so that a `Result<_, Diagnostic>` stays small (some
+    /// messages carry several texts); shared, so that `serve`, which keeps
+    /// every page's problems and reports them again on each save, copies a
+    /// pointer rather than every text of 10,000 warnings.
+    pub message: Arc<Message>,
+    pub help: Option<Arc<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<Box<Message>>) -> Self {
+    pub fn error(message: impl Into<Arc<Message>>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: None,
@@ -47,7 +51,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(message: impl Into<Box<Message>>) -> Self {
+    pub fn warning(message: impl Into<Arc<Message>>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -55,7 +59,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, path: impl AsRef<Path>) -> Self {
-        self.path = Some(path.as_ref().to_path_buf());
+        self.path = Some(Arc::from(path.as_ref()));
         self
     }
 
@@ -78,7 +82,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<Box<Message>>) -> Self {
+    pub fn help(mut self, help: impl Into<Arc<Message>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -178,8 +182,7 @@ impl Report {
     /// even though parsing is parallel.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut all: Vec<&Diagnostic> = self.diagnostics.iter().collect();
-        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        all.dedup();
+        sort_diagnostics(&mut all);
         all
     }
 
@@ -190,6 +193,13 @@ impl Report {
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.diagnostics
     }
+}
+
+/// Sorts diagnostics as [`Report::sorted`] does, dropping repeats: for a
+/// few of a report's, picked out first.
+pub fn sort_diagnostics(list: &mut Vec<&Diagnostic>) {
+    list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    list.dedup();
 }
 
 /// The failure of a whole command: the report that made it fail.
@@ -229,7 +239,7 @@ pub fn report_lines(report: &Report, language: Language) -> Vec<String> {
         if n > REPEATED_WARNINGS_SHOWN {
             let more = Message::RepeatedWarning {
                 more: n - REPEATED_WARNINGS_SHOWN,
-                message: Box::new(message.clone()),
+                message: Box::new(Message::clone(message)),
             };
             lines.push(more.render(language));
         }

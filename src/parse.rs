@@ -90,10 +90,15 @@ pub struct ParseCache {
     shortcodes: std::collections::BTreeSet<String>,
 }
 
+/// One page's parse, its problems, and whether it was parsed (not reused).
+type Parsed = (Option<Arc<ParsedPage>>, Arc<[Diagnostic]>, bool);
+
 struct CachedPage {
     text: Arc<str>,
     page: Option<Arc<ParsedPage>>,
-    problems: Vec<Diagnostic>,
+    /// Shared with the results of the parses that reuse it: a site with a
+    /// warning on every page reports them all on every save.
+    problems: Arc<[Diagnostic]>,
 }
 
 /// Names of the shortcodes the templates define: `shortcodes/NAME.html`.
@@ -149,7 +154,7 @@ pub fn parse_sources_cached(
         cache.shortcodes = names.clone();
     }
     let old = cache.as_deref();
-    let results: Vec<(Option<Arc<ParsedPage>>, Vec<Diagnostic>, bool)> = sources
+    let results: Vec<Parsed> = sources
         .markdown
         .par_iter()
         .filter(|s| s.role != Role::SectionIndex)
@@ -161,7 +166,7 @@ pub fn parse_sources_cached(
             }
             let mut local = Report::new();
             let page = parse_page(source, &ctx, &section_kinds, &mut local).map(Arc::new);
-            (page, local.into_vec(), true)
+            (page, Arc::from(local.into_vec()), true)
         })
         .collect();
     let mut parsed = 0;

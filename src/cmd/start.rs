@@ -161,7 +161,8 @@ fn new_site_page(places: &Places) -> Outcome {
                 Language::ZhCn => crate::cli::Lang::ZhCn,
                 Language::En => crate::cli::Lang::En,
             };
-            super::init::create(folder, lang).map_err(|d| *d.message)?;
+            super::init::create(folder, lang)
+                .map_err(|d| std::sync::Arc::unwrap_or_clone(d.message))?;
         }
         let desk = desk(folder, None)?;
         let listener = listen()?;

@@ -388,7 +388,8 @@ mod tests {
 
     #[test]
     fn index_format_mistakes_are_named() {
-        let message = |f: &str| *IndexFormat::parse(f).unwrap_err().message;
+        let message =
+            |f: &str| std::sync::Arc::unwrap_or_clone(IndexFormat::parse(f).unwrap_err().message);
         assert!(matches!(
             message("{org}-{seq}"),
             Message::IndexFormatUnknownField { field, .. } if field == "org"

@@ -73,7 +73,11 @@ pub fn import(desk: &Desk, request: &Request, body: &[u8], language: Language) -
             }
             // Pages made from earlier files stay: each file is its own import.
             Err(problem) if pages.is_empty() => {
-                return reply::error(422, *problem.message, language);
+                return reply::error(
+                    422,
+                    std::sync::Arc::unwrap_or_clone(problem.message),
+                    language,
+                );
             }
             Err(problem) => warnings.push(reply::error_value(&problem.message, language)),
         }

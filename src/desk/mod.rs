@@ -36,6 +36,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::diag::{Diagnostic, Report};
 use crate::i18n::Language;
 use crate::message::Message;
 use crate::model::Site;
@@ -70,7 +71,60 @@ struct LastBuild {
     /// When the last rebuild began, so a save can wait for one that read it.
     started: Option<Instant>,
     site: Option<Arc<Site>>,
-    problems: Vec<Problem>,
+    /// Its problems, made into text only when asked: a save wants those of
+    /// one file, and a site may have a warning on each of 10,000 pages.
+    report: Arc<Report>,
+    language: Language,
+}
+
+impl LastBuild {
+    /// Every problem, sorted.
+    fn problems(&self) -> Vec<Problem> {
+        (self.report.sorted().into_iter())
+            .map(|d| problem(d, self.language))
+            .collect()
+    }
+
+    /// The problems of one file (relative to the root, with `/`), sorted.
+    fn problems_in(&self, path: &str) -> Vec<Problem> {
+        let mut mine: Vec<&Diagnostic> = (self.report.iter())
+            .filter(|d| d.path.as_deref().is_some_and(|p| is_file(p, path)))
+            .collect();
+        crate::diag::sort_diagnostics(&mut mine);
+        mine.into_iter()
+            .map(|d| problem(d, self.language))
+            .collect()
+    }
+}
+
+/// A diagnostic as the desk sends it.
+fn problem(d: &Diagnostic, language: Language) -> Problem {
+    Problem {
+        path: d.path.as_deref().map(shown),
+        code: d.message.code(),
+        severity: if d.is_error() { "error" } else { "warning" },
+        line: d.line,
+        column: d.col,
+        message: d.message.render(language),
+        field: None,
+        body_line: None,
+    }
+}
+
+/// A path as the desk names files: relative to the root, with `/`.
+fn shown(path: &std::path::Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Whether `path` is the file the desk names `name`, without making a
+/// string of every path (all of a big site's warnings are looked at).
+fn is_file(path: &std::path::Path, name: &str) -> bool {
+    let text = path.to_string_lossy();
+    if text.contains('\\') {
+        text.replace('\\', "/") == name
+    } else {
+        text == name
+    }
 }
 
 pub struct DeskOptions {
@@ -126,16 +180,22 @@ impl Desk {
     }
 
     fn problems(&self) -> Vec<Problem> {
-        lock(&self.last).problems.clone()
+        lock(&self.last).problems()
+    }
+
+    /// The last build's problems of one file (relative to the root, with `/`).
+    fn problems_in(&self, path: &str) -> Vec<Problem> {
+        lock(&self.last).problems_in(path)
     }
 
     /// Waits (at most `limit`) for a rebuild that began after the write
     /// (from `before` to `after`) was done: one that read it. Returns its
-    /// problems. A rebuild that began during the write (the thread can be
-    /// held up between the rename and taking the time) is taken when no
-    /// later one comes.
+    /// problems of `path`. A rebuild that began during the write (the thread
+    /// can be held up between the rename and taking the time) is taken when
+    /// no later one comes.
     fn wait_for_rebuild(
         &self,
+        path: &str,
         before: Instant,
         after: Instant,
         limit: Duration,
@@ -148,7 +208,7 @@ impl Desk {
                 return last
                     .started
                     .is_some_and(|s| s >= before)
-                    .then(|| last.problems.clone());
+                    .then(|| last.problems_in(path));
             }
             last = self
                 .built
@@ -156,7 +216,7 @@ impl Desk {
                 .map(|(g, _)| g)
                 .unwrap_or_else(|e| e.into_inner().0);
         }
-        Some(last.problems.clone())
+        Some(last.problems_in(path))
     }
 }
 
@@ -180,28 +240,11 @@ impl Mount for Desk {
         Some((line, url))
     }
 
-    fn rebuilt(&self, news: BuildNews<'_>) {
-        let problems = news
-            .report
-            .sorted()
-            .into_iter()
-            .map(|d| Problem {
-                path: d
-                    .path
-                    .as_ref()
-                    .map(|p| p.to_string_lossy().replace('\\', "/")),
-                code: d.message.code(),
-                severity: if d.is_error() { "error" } else { "warning" },
-                line: d.line,
-                column: d.col,
-                message: d.message.render(news.language),
-                field: None,
-                body_line: None,
-            })
-            .collect();
+    fn rebuilt(&self, news: BuildNews) {
         let mut last = lock(&self.last);
         last.started = Some(news.started);
-        last.problems = problems;
+        last.report = news.report;
+        last.language = news.language;
         if news.site.is_some() {
             last.site = news.site;
         }

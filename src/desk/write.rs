@@ -196,7 +196,7 @@ fn save_page(desk: &Desk, mut save: Save, language: Language) -> Result<Reply, R
             "path": path,
             "url": page_url(desk, &path),
             "version": disk.version,
-            "problems": super::problems::problems_of(&desk.problems(), &path, &disk_text(&file)),
+            "problems": super::problems::problems_of(&desk.problems_in(&path), &path, &disk_text(&file)),
         })));
     }
     if existing.is_some()
@@ -249,7 +249,7 @@ fn save_page(desk: &Desk, mut save: Save, language: Language) -> Result<Reply, R
         )
     })?;
     let problems = desk
-        .wait_for_rebuild(before, std::time::Instant::now(), REBUILD_WAIT)
+        .wait_for_rebuild(&path, before, std::time::Instant::now(), REBUILD_WAIT)
         .unwrap_or_default();
     Ok(reply::ok(&json!({
         "path": path,
@@ -397,7 +397,12 @@ pub fn review(desk: &Desk, bytes: &[u8], language: Language) -> Reply {
             language,
         );
     }
-    let _ = desk.wait_for_rebuild(before, std::time::Instant::now(), REBUILD_WAIT);
+    let _ = desk.wait_for_rebuild(
+        &review.path,
+        before,
+        std::time::Instant::now(),
+        REBUILD_WAIT,
+    );
     reply::ok(&json!({
         "state": state,
         "version": crate::digest::sha256_hex(text.as_bytes()),

@@ -12,12 +12,18 @@
 //! A link to a content file (`a.md`) leads to that file's page
 //! ([`crate::model::links`]); a file that exists but is no page of this build
 //! is a draft (or not yet reviewed): the link is broken in what is published.
+//!
+//! `serve` checks again after every save: [`check_links_again`] notes, per
+//! page, which output files its links looked at ([`LinkMemo`]), and checks
+//! again only the pages that changed or whose files did.
 
 mod anchors;
 mod resolve;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Report};
 use crate::escape::percent_decode;
@@ -64,44 +70,165 @@ pub fn check_links(
     strictness: Strictness,
     report: &mut Report,
 ) {
-    let targets = ContentTargets::new(site);
-    let mut sources: Vec<Source<'_>> = site
-        .pages
-        .iter()
-        .map(|page| Source {
-            file: &page.parsed.path,
-            path: &page.path,
-            body: &page.parsed.body,
-        })
-        .collect();
-    for section in &site.sections {
-        if let Some(intro) = &section.intro {
-            sources.push(Source {
-                file: &intro.path,
-                path: &section.path,
-                body: &intro.body,
-            });
-        }
+    check_pages(site, built, root, strictness, None, report);
+}
+
+/// What a link check leaves for the next one: the site it checked, and each
+/// page's problems and what its links looked at.
+pub struct LinkMemo {
+    site: Arc<Site>,
+    strictness: Strictness,
+    pages: Vec<Checked>,
+}
+
+/// One page's links, checked.
+#[derive(Default)]
+struct Checked {
+    problems: Vec<Diagnostic>,
+    /// Output files its links looked for (their presence, bytes and page).
+    files: Vec<String>,
+    /// It has content links (`a.md`): they follow which file is which page.
+    content: bool,
+    /// A linked file is no page: whether it is on disk was looked up.
+    disk: bool,
+}
+
+/// What changed since a [`LinkMemo`] was left: `changed(path)` says whether
+/// the output file at `path` came, went or changed since.
+pub struct Since<'a> {
+    pub memo: LinkMemo,
+    pub changed: &'a dyn Fn(&str) -> bool,
+}
+
+/// [`check_links`], again after an edit: the pages of `last` whose text, site
+/// path and looked-at files are unchanged report what they reported then.
+/// Returns what the next check may start from.
+pub fn check_links_again(
+    site: &Arc<Site>,
+    built: &dyn Built,
+    root: &Path,
+    strictness: Strictness,
+    last: Option<Since<'_>>,
+    report: &mut Report,
+) -> LinkMemo {
+    let pages = check_pages(site, built, root, strictness, last, report);
+    LinkMemo {
+        site: site.clone(),
+        strictness,
+        pages,
     }
-    let bodies: HashMap<&str, &RenderedMarkdown> =
-        sources.iter().map(|s| (s.path, s.body)).collect();
+}
+
+/// The check, each page's links looked at again unless `last` holds them.
+fn check_pages(
+    site: &Site,
+    built: &dyn Built,
+    root: &Path,
+    strictness: Strictness,
+    last: Option<Since<'_>>,
+    report: &mut Report,
+) -> Vec<Checked> {
+    let config = &site.config;
+    let last = last.filter(|l| {
+        let (was, now) = (&l.memo.site.config, config);
+        was.base_url == now.base_url
+            && was.base_path() == now.base_path()
+            && l.memo.strictness == strictness
+            && l.memo.pages.len() == site.pages.len()
+    });
+    let (old, changed) = match last {
+        Some(Since { memo, changed }) => (Some((memo.site, memo.pages)), changed),
+        None => (None, &(|_: &str| true) as &dyn Fn(&str) -> bool),
+    };
+    // Content links follow the files' pages: the same when every page keeps
+    // its file and path (a patched model shares its unedited pages).
+    let same_targets = OnceCell::new();
+    let targets_held = |was: &Site| {
+        *same_targets.get_or_init(|| {
+            let file_and_path = |s: &crate::model::Section| (s.source.clone(), s.path.clone());
+            (was.sections.iter().map(file_and_path)).eq(site.sections.iter().map(file_and_path))
+                && (was.pages.iter().zip(&site.pages)).all(|(a, b)| {
+                    Arc::ptr_eq(a, b) || (a.parsed.path == b.parsed.path && a.path == b.path)
+                })
+        })
+    };
     let mut checker = Checker {
         site,
         built,
         root,
-        targets,
-        bodies,
+        targets: OnceCell::new(),
+        bodies: OnceCell::new(),
         scanned: HashMap::new(),
         strictness,
+        looked: Looked::default(),
     };
-    for source in &sources {
-        for link in &source.body.links {
-            if let Some(problem) = checker.problem(source, link) {
-                report.push(checker.diagnostic(source.file, link, problem));
+    let (old_site, mut old_pages) = old.unzip();
+    let mut pages = Vec::with_capacity(site.pages.len());
+    for (p, page) in site.pages.iter().enumerate() {
+        let kept = old_site
+            .as_ref()
+            .zip(old_pages.as_mut())
+            .and_then(|(was_site, checked)| {
+                let (was, now) = (&was_site.pages[p], page);
+                let same_page = Arc::ptr_eq(was, now)
+                    || (Arc::ptr_eq(&was.parsed, &now.parsed) && was.path == now.path);
+                let held = &checked[p];
+                (same_page
+                    && !held.disk
+                    && (!held.content || targets_held(was_site))
+                    && !held.files.iter().any(|f| changed(f)))
+                .then(|| std::mem::take(&mut checked[p]))
+            });
+        let checked = match kept {
+            Some(checked) => checked,
+            None => {
+                let source = Source {
+                    file: &page.parsed.path,
+                    path: &page.path,
+                    body: &page.parsed.body,
+                };
+                let problems = checker.check(&source);
+                let looked = std::mem::take(&mut checker.looked);
+                Checked {
+                    problems,
+                    files: looked.files,
+                    content: looked.content,
+                    disk: looked.disk,
+                }
             }
+        };
+        report.extend(checked.problems.iter().cloned());
+        pages.push(checked);
+    }
+    // Section introductions are few: checked every time.
+    for section in &site.sections {
+        if let Some(intro) = &section.intro {
+            let source = Source {
+                file: &intro.path,
+                path: &section.path,
+                body: &intro.body,
+            };
+            report.extend(checker.check(&source));
         }
     }
     checker.check_menu(report);
+    pages
+}
+
+/// The Markdown of the pages and section introductions, by site path.
+fn bodies_of(site: &Site) -> HashMap<&str, &RenderedMarkdown> {
+    let pages = (site.pages.iter()).map(|p| (p.path.as_str(), &p.parsed.body));
+    let intros =
+        (site.sections.iter()).filter_map(|s| Some((s.path.as_str(), &s.intro.as_ref()?.body)));
+    pages.chain(intros).collect()
+}
+
+/// What checking one page's links looked at.
+#[derive(Default)]
+struct Looked {
+    files: Vec<String>,
+    content: bool,
+    disk: bool,
 }
 
 /// What is wrong with one link.
@@ -117,15 +244,37 @@ struct Checker<'s> {
     site: &'s Site,
     built: &'s dyn Built,
     root: &'s Path,
-    targets: ContentTargets<'s>,
+    /// Made when a link first needs it: after an edit, few pages are checked.
+    targets: OnceCell<ContentTargets<'s>>,
     /// Markdown of the pages and section introductions, by site path.
-    bodies: HashMap<&'s str, &'s RenderedMarkdown>,
+    bodies: OnceCell<HashMap<&'s str, &'s RenderedMarkdown>>,
     /// Ids read from built files, by output path, for anchors not found above.
     scanned: HashMap<String, HashSet<String>>,
     strictness: Strictness,
+    /// What the page being checked looked at.
+    looked: Looked,
 }
 
-impl Checker<'_> {
+impl<'s> Checker<'s> {
+    /// The problems of one page's (or introduction's) links.
+    fn check(&mut self, source: &Source<'_>) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for link in &source.body.links {
+            if let Some(problem) = self.problem(source, link) {
+                problems.push(self.diagnostic(source.file, link, problem));
+            }
+        }
+        problems
+    }
+
+    fn targets(&self) -> &ContentTargets<'s> {
+        self.targets.get_or_init(|| ContentTargets::new(self.site))
+    }
+
+    fn bodies(&self) -> &HashMap<&'s str, &'s RenderedMarkdown> {
+        self.bodies.get_or_init(|| bodies_of(self.site))
+    }
+
     fn problem(&mut self, source: &Source<'_>, link: &BodyLink) -> Option<Problem> {
         let target = if link.content {
             match self.content_target(source, link) {
@@ -147,7 +296,11 @@ impl Checker<'_> {
     }
 
     /// Where a link to a content file leads, or what is wrong with it.
-    fn content_target(&self, source: &Source<'_>, link: &BodyLink) -> Result<SitePath, Problem> {
+    fn content_target(
+        &mut self,
+        source: &Source<'_>,
+        link: &BodyLink,
+    ) -> Result<SitePath, Problem> {
         let anchor = link.url.split_once('#').map_or("", |(_, a)| a);
         let anchor = percent_decode(anchor).unwrap_or_default();
         let Some(file) = linked_file(source.file, &link.url) else {
@@ -155,13 +308,15 @@ impl Checker<'_> {
                 file: link.url.clone(),
             });
         };
-        match self.targets.path_of(&file) {
+        self.looked.content = true;
+        match self.targets().path_of(&file) {
             Some(path) => Ok(SitePath {
                 path: path.to_string(),
                 anchor,
             }),
             None => {
                 let shown = crate::shown_path::shown_path(&file);
+                self.looked.disk = true;
                 if self.root.join(&file).is_file() {
                     Err(Problem::Unpublished { file: shown })
                 } else {
@@ -173,16 +328,22 @@ impl Checker<'_> {
 
     /// The output file a site path is served from: `news/a/` from
     /// `news/a/index.html`, `news/a` too (servers redirect to the folder).
-    fn file_for(&self, path: &str) -> Option<String> {
+    fn file_for(&mut self, path: &str) -> Option<String> {
         if path.is_empty() || path.ends_with('/') {
             let index = format!("{path}index.html");
-            return self.built.has(&index).then_some(index);
+            return self.has(index);
         }
-        if self.built.has(path) {
-            return Some(path.to_string());
+        if let Some(file) = self.has(path.to_string()) {
+            return Some(file);
         }
-        let index = format!("{path}/index.html");
-        self.built.has(&index).then_some(index)
+        self.has(format!("{path}/index.html"))
+    }
+
+    /// `file` when the build makes it; noted as looked at either way.
+    fn has(&mut self, file: String) -> Option<String> {
+        let found = self.built.has(&file);
+        self.looked.files.push(file.clone());
+        found.then_some(file)
     }
 
     fn anchor_problem(&mut self, target: &SitePath, file: &str) -> Option<Problem> {
@@ -192,7 +353,7 @@ impl Checker<'_> {
             return None;
         }
         let page = file.strip_suffix("index.html");
-        let body = page.and_then(|p| self.bodies.get(p).copied());
+        let body = page.and_then(|p| self.bodies().get(p).copied());
         if let Some(body) = body
             && (body.toc.iter().any(|h| h.id == anchor) || body.ids.iter().any(|id| id == anchor))
         {

@@ -25,7 +25,7 @@ use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
 use crate::load::AssetSource;
 use crate::parse::{ParsedPage, ParsedSite};
-pub use pagination::{pager_path, pager_paths};
+pub use pagination::{pager_count, pager_path};
 pub use taxonomy::Taxonomy;
 
 use assets::{attachment_copies, place_assets};
@@ -66,12 +66,12 @@ impl Section {
         self.dir.as_os_str().is_empty()
     }
 
-    /// Paths of the listing's pages: `news/`, `news/page/2/`, …
-    pub fn pager_paths(&self) -> Vec<String> {
+    /// How many pages the listing has (`news/`, `news/page/2/`, …).
+    pub fn pager_count(&self) -> usize {
         if self.kind.is_grouped() && !self.is_home() {
-            return vec![self.path.clone()];
+            return 1;
         }
-        pager_paths(&self.path, self.pages.len(), self.paginate)
+        pager_count(self.pages.len(), self.paginate)
     }
 
     /// The introduction as a page of this section (see [`Section::intro`]),
@@ -373,8 +373,11 @@ pub(crate) fn previous_places<P: AsRef<ParsedPage>>(
         .map(|page| {
             let path = &page.as_ref().path;
             // Both lists are sorted by file as a rule: try the next one first.
+            // The same parse is the same file, without reading either path.
             let at = match previous.pages.get(hint) {
-                Some(p) if p.parsed.path == *path => hint,
+                Some(p) if std::ptr::eq(&*p.parsed, page.as_ref()) || p.parsed.path == *path => {
+                    hint
+                }
                 _ => previous
                     .pages
                     .binary_search_by(|p| p.parsed.path.cmp(path))

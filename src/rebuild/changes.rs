@@ -46,6 +46,9 @@ pub(crate) struct Changes {
     archive_to_new: Vec<Option<u32>>,
     /// Every index maps to itself (a patched model).
     same_places: bool,
+    /// Every part stands where it stood under the same site path: the same
+    /// jobs write the same files.
+    same_paths: bool,
 }
 
 impl Changes {
@@ -70,6 +73,11 @@ impl Changes {
     /// Every part stands where it stood: reads need no renumbering.
     pub(crate) fn same_places(&self) -> bool {
         self.same_places
+    }
+
+    /// Every part stands where it stood, at the same site path.
+    pub(crate) fn same_paths(&self) -> bool {
+        self.same_paths
     }
 
     /// An unmoved part in the new model's numbering (`None` if it is gone,
@@ -111,9 +119,12 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
             Some(q) => page_moved(old, new, &pairs, p, q as usize, clock_moved),
         })
         .collect();
+    // A patched model that moved no tag keeps the related lists it had.
+    let related_held = pairs.same_places && Arc::ptr_eq(&o.related, &n.related);
     let related: Vec<bool> = (0..o.pages.len())
         .map(|p| match pairs.page_to_new[p] {
             None => true,
+            Some(_) if related_held => false,
             Some(q) => !same_page(&o.related[p], &n.related[q as usize]),
         })
         .collect();
@@ -183,6 +194,12 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
             })
         });
 
+    // Sections, terms and archives in their places have their paths (they
+    // are paired by path); pages are paired by file.
+    let same_paths = pairs.same_places
+        && (o.pages.iter().zip(&n.pages)).all(|(a, b)| Arc::ptr_eq(a, b) || a.path == b.path)
+        && (o.taxonomies.iter().zip(&n.taxonomies)).all(|(a, b)| a.path == b.path);
+
     let all_pages = o.pages.len() != n.pages.len() || !same_page(&o.by_date, &n.by_date);
     let corrections = o.corrects.len() != n.corrects.len()
         || o.corrects
@@ -205,6 +222,7 @@ pub(crate) fn compare(old: Side<'_>, new: Side<'_>, files_moved: bool) -> Change
         taxonomies,
         archives,
         same_places: pairs.same_places,
+        same_paths,
         page_to_new: pairs.page_to_new,
         section_to_new: pairs.section_to_new,
         term_to_new: pairs.term_to_new,
@@ -278,11 +296,12 @@ impl Pairs {
     fn new(o: &Site, n: &Site) -> Pairs {
         // After most edits the pages stand where they stood: check that first,
         // which needs no map.
+        // (A patched model shares its unedited pages: no need to look in.)
         let pages_in_place = o.pages.len() == n.pages.len()
             && o.pages
                 .iter()
                 .zip(&n.pages)
-                .all(|(a, b)| a.parsed.path == b.parsed.path);
+                .all(|(a, b)| Arc::ptr_eq(a, b) || a.parsed.path == b.parsed.path);
         let (page_to_new, page_to_old) = if pages_in_place {
             let ids: Vec<Option<u32>> = (0..o.pages.len() as u32).map(Some).collect();
             (ids, (0..n.pages.len()).map(Some).collect())

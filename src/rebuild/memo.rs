@@ -11,11 +11,12 @@ use std::sync::Arc;
 
 use super::changes::Changes;
 use crate::diag::Report;
-use crate::render::{OutputFile, Read, RenderInput, Shared, plan, run_jobs};
+use crate::render::{Job, OutputFile, Read, RenderInput, Shared, plan, run_jobs};
 
 /// What a render leaves for the next one.
 #[derive(Debug, Default)]
 pub(crate) struct RenderMemo {
+    jobs: Vec<Job>,
     paths: Arc<Vec<String>>,
     index: Arc<HashMap<String, usize>>,
     /// Per job, the hash of what its template saw, and what it read.
@@ -55,16 +56,25 @@ pub(crate) fn render(
     let jobs = plan(&shared);
     let global = shared.key();
     let site = input.site;
-    let paths: Vec<String> = jobs.iter().map(|j| j.output_path(site)).collect();
+    // The same jobs of parts at the same paths write the same files: no need
+    // to spell 10,000 paths out again to find so.
     let (paths, index, same_paths) = match last {
-        Some((memo, _)) if *memo.paths == paths => (memo.paths.clone(), memo.index.clone(), true),
+        Some((memo, changes)) if changes.same_paths() && memo.jobs == jobs => {
+            (memo.paths.clone(), memo.index.clone(), true)
+        }
         _ => {
-            let index: HashMap<String, usize> = paths
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.clone(), i))
-                .collect();
-            (Arc::new(paths), Arc::new(index), false)
+            let paths: Vec<String> = jobs.iter().map(|j| j.output_path(site)).collect();
+            match last {
+                Some((memo, _)) if *memo.paths == paths => {
+                    (memo.paths.clone(), memo.index.clone(), true)
+                }
+                _ => {
+                    let index: HashMap<String, usize> = (paths.iter().enumerate())
+                        .map(|(i, p)| (p.clone(), i))
+                        .collect();
+                    (Arc::new(paths), Arc::new(index), false)
+                }
+            }
         }
     };
 
@@ -118,6 +128,7 @@ pub(crate) fn render(
         considered,
         same_paths,
         memo: RenderMemo {
+            jobs,
             paths,
             index,
             prints,

@@ -204,8 +204,10 @@ impl State {
         if !self.keep {
             return Arc::new(load::load_sources(root, &config.theme, report));
         }
-        let quick = match (&self.sources, &self.change.paths) {
+        let quick = match (self.sources.take(), &self.change.paths) {
             (Some(last), Some(paths)) => {
+                // The last build is over: its sources are no one else's.
+                let last = Arc::try_unwrap(last).unwrap_or_else(|shared| Sources::clone(&shared));
                 let mut local = Report::new();
                 load::reload_saved(last, paths, &mut self.read, &mut local).map(|s| (s, local))
             }

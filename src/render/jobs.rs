@@ -14,7 +14,7 @@ use super::shared::{Prepared, Shared};
 use super::urls::{PHOTOS_PATH, index_file};
 use super::{listings, page};
 use crate::diag::{Diagnostic, Report};
-use crate::model::{Site, pager_path, pager_paths};
+use crate::model::{Site, pager_count, pager_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Job {
@@ -66,13 +66,13 @@ pub(crate) fn plan(shared: &Shared<'_>) -> Vec<Job> {
     let mut jobs = Vec::new();
     jobs.extend((0..site.pages.len()).map(Job::Page));
     for (s, section) in site.sections.iter().enumerate() {
-        let count = section.pager_paths().len();
+        let count = section.pager_count();
         jobs.extend((0..count).map(|index| Job::Listing { section: s, index }));
     }
     for (t, taxonomy) in site.taxonomies.iter().enumerate() {
         jobs.push(Job::TermList(t));
         for (term_index, term) in taxonomy.terms.iter().enumerate() {
-            let count = pager_paths(&term.path, term.pages.len(), site.config.paginate).len();
+            let count = pager_count(term.pages.len(), site.config.paginate);
             jobs.extend((0..count).map(|index| Job::TermPage {
                 taxonomy: t,
                 term: term_index,

@@ -162,13 +162,16 @@ pub fn expand_shortcodes(
             .map(|(i, call)| render_call(&scope, page, i, call, report))
             .collect()
     };
-    let targets = ContentTargets::new(site);
+    // Made when a page first has a content link: a map of every page, which
+    // a site without such links never needs.
+    let targets = std::sync::OnceLock::new();
     // What a page's content links (`a.md`) show: that page's URL, or the file
     // as written when it is no page of this build (the link check says so).
     let link_urls = |page: &Page| -> Vec<Option<String>> {
         (page.parsed.body.links.iter())
             .map(|link| {
                 let (written, _) = content_file_link(&link.url).filter(|_| link.content)?;
+                let targets = targets.get_or_init(|| ContentTargets::new(site));
                 Some(escape_html(
                     &match targets.resolve(&page.parsed.path, &link.url) {
                         Some(path) => url_for(&site.config, path),

@@ -27,7 +27,7 @@ pub(crate) mod urls;
 pub(crate) mod views;
 
 pub(crate) use engine::{Renderer, TemplateSources};
-pub(crate) use jobs::{plan, run_jobs};
+pub(crate) use jobs::{Job, plan, run_jobs};
 pub(crate) use reads::{Expanded, ExpandedBody, Read};
 pub(crate) use shared::{RenderInput, Shared};
 pub(crate) use status::status_view;

@@ -211,8 +211,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
         let mut guard = lock(&rebuilder);
         let result = guard.rebuild(&dirty);
         apply(&guard, &result, &served, &hub);
-        print_rebuild(&result, false);
+        // The desk's save waits for this news; the terminal can wait.
         tell_mount(options.mount.as_deref(), &result);
+        print_rebuild(&result, false);
         if let Some(job) = guard.take_extras_job() {
             let g = generation.fetch_add(1, Ordering::SeqCst) + 1;
             let _ = extras.send((g, job));
@@ -224,7 +225,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
 fn tell_mount(mount: Option<&dyn mount::Mount>, result: &Rebuilt) {
     if let Some(mount) = mount {
         mount.rebuilt(mount::BuildNews {
-            report: &result.report,
+            report: result.report.clone(),
             site: result.site.clone(),
             language: result.language,
             started: std::time::Instant::now()

@@ -43,8 +43,9 @@ impl Reply {
 pub type BodyReader<'a> = dyn FnMut(u64) -> Result<Vec<u8>, BodyError> + 'a;
 
 /// What the server tells a mount after each rebuild.
-pub struct BuildNews<'a> {
-    pub report: &'a Report,
+pub struct BuildNews {
+    /// Shared with the server, which keeps it to print and show.
+    pub report: Arc<Report>,
     /// The new site; `None` when the rebuild failed (the last good one stays).
     pub site: Option<Arc<Site>>,
     pub language: Language,
@@ -67,5 +68,5 @@ pub trait Mount: Send + Sync {
     fn started(&self, address: SocketAddr, language: Language) -> Option<(String, String)>;
 
     /// A rebuild finished.
-    fn rebuilt(&self, news: BuildNews<'_>);
+    fn rebuilt(&self, news: BuildNews);
 }

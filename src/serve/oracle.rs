@@ -268,7 +268,7 @@ fn incremental_content_links_equal_a_clean_build() {
             .report
             .iter()
             .filter(|d| d.message.code() == "E0483")
-            .filter_map(|d| Some((d.path.clone()?, d.line?)))
+            .filter_map(|d| Some((d.path.as_deref()?.to_path_buf(), d.line?)))
             .collect::<Vec<_>>()
     };
     p.edit(
@@ -303,6 +303,64 @@ fn incremental_content_links_equal_a_clean_build() {
         rebuilt.report
     );
     p.assert_equals_a_clean_build("the linked page removed");
+}
+
+/// The link check after a save looks again only at pages whose text or
+/// looked-at files changed: an unedited page's link breaks, and mends, with
+/// what it leads to, as a clean build finds.
+#[test]
+fn incremental_link_check_equals_a_clean_build() {
+    // The fixture's `a.md` links a photo it does not have: one broken link
+    // throughout.
+    let mut p = Preview::of("tags");
+    let links = |report: &Report| {
+        let mut found: Vec<String> = (report.iter())
+            .filter(|d| d.message.code().starts_with("E048"))
+            .map(|d| d.render(Language::En))
+            .collect();
+        found.sort();
+        found
+    };
+    let check = |p: &mut Preview, rebuilt: super::state::Rebuilt, after: &str| {
+        let mut report = Report::new();
+        build::render_output(
+            &Preview::options(p.dir.path()),
+            &mut Vec::new(),
+            &mut report,
+        )
+        .expect("the clean build succeeds");
+        assert_eq!(links(&rebuilt.report), links(&report), "after {after}");
+        links(&report)
+    };
+    let c = "content/news/c.md";
+    let r = p.edit(
+        c,
+        "\n---\n",
+        "\n---\n见[乙](/news/b/#yi)、[丁](/news/d/)、[表](/files/t.pdf)。\n\n",
+    );
+    let found = check(&mut p, r, "links to a missing anchor and file");
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let r = p.edit(
+        "content/news/b.md",
+        "乙的正文。",
+        "<span id=\"yi\"></span>乙的正文。",
+    );
+    let found = check(&mut p, r, "the anchor added to the linked page");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    p.write("static/files/t.pdf", "%PDF-1.4\n");
+    let r = p.saved(&["static/files/t.pdf"]);
+    let found = check(&mut p, r, "the linked file added");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let r = p.edit("content/news/b.md", "<span id=\"yi\"></span>", "");
+    let found = check(&mut p, r, "the anchor removed again");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    std::fs::remove_file(p.path("content/news/d.md")).unwrap();
+    let r = p.saved(&["content/news/d.md"]);
+    let found = check(&mut p, r, "the linked page removed");
+    assert_eq!(found.len(), 3, "{found:#?}");
+    let r = p.edit("content/news/a.md", "甲的正文", "甲的正文（改）");
+    let found = check(&mut p, r, "another page edited");
+    assert_eq!(found.len(), 3, "{found:#?}");
 }
 
 /// Random edits of a paginated site: moves in time, tag changes, titles,
@@ -446,7 +504,13 @@ impl Preview {
         // site's language).
         let places = |r: &Report| -> Vec<(Option<PathBuf>, Option<usize>, bool)> {
             (r.sorted().iter())
-                .map(|d| (d.path.clone(), d.line, d.is_error()))
+                .map(|d| {
+                    (
+                        d.path.as_deref().map(Path::to_path_buf),
+                        d.line,
+                        d.is_error(),
+                    )
+                })
                 .collect()
         };
         assert_eq!(

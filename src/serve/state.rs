@@ -16,7 +16,7 @@ use crate::build::{self, BuildOptions, Mode};
 use crate::diag::{Diagnostic, Report};
 use crate::i18n::Language;
 use crate::images::ImageSet;
-use crate::links::{Built, Strictness, check_links};
+use crate::links::{Built, LinkMemo, Since, Strictness, check_links_again};
 use crate::model::Site;
 use crate::output::Content;
 use crate::rebuild::State;
@@ -46,7 +46,8 @@ pub struct Snapshot {
 /// What one rebuild did.
 #[derive(Debug)]
 pub struct Rebuilt {
-    pub report: Report,
+    /// Shared with the mount (the desk), which keeps it until the next.
+    pub report: Arc<Report>,
     /// Output paths whose bytes changed, appeared or went away. Empty after a
     /// failed rebuild.
     pub changed: Vec<String>,
@@ -84,6 +85,11 @@ pub struct Rebuilder {
     pending: Option<ExtrasJob>,
     /// The last good build as the WeChat tools read it.
     wechat: Option<Arc<super::wechat::WechatSource>>,
+    /// What the last link check looked at, and the output files that came,
+    /// went or changed since: pages whose links look at none of them are
+    /// not checked again.
+    links: Option<LinkMemo>,
+    unchecked: HashSet<String>,
 }
 
 impl Rebuilder {
@@ -96,6 +102,8 @@ impl Rebuilder {
             extras: HashSet::new(),
             pending: None,
             wechat: None,
+            links: None,
+            unchecked: HashSet::new(),
         }
     }
 
@@ -122,7 +130,7 @@ impl Rebuilder {
         let mut report = Report::new();
         let mut timings = Vec::new();
         let failed = |report: Report| Rebuilt {
-            report,
+            report: Arc::new(report),
             changed: Vec::new(),
             parsed: 0,
             rendered: 0,
@@ -208,24 +216,34 @@ impl Rebuilder {
             }
         }
         timings.push(("commit", t.elapsed()));
-        // The whole site's links on every save: one pass over the links the
-        // parse noted, against the files being served. A later save's feeds
-        // are those of the save before until the extras job replaces them.
+        // The whole site's links on every save, against the files being
+        // served: those of pages whose text and looked-at files are unchanged
+        // as the last check found them. A later save's feeds are those of the
+        // save before until the extras job replaces them.
         let t = Instant::now();
         let served = Served {
             generated: &self.generated,
             copies: &self.copies,
         };
-        check_links(
+        self.unchecked.extend(changed.keys().cloned());
+        let unchecked = std::mem::take(&mut self.unchecked);
+        let changed_since = |path: &str| unchecked.contains(path);
+        let since = self.links.take().map(|memo| Since {
+            memo,
+            changed: &changed_since,
+        });
+        let links = check_links_again(
             &site,
             &served,
             &self.options.root,
             Strictness::Warnings,
+            since,
             &mut report,
         );
+        self.links = Some(links);
         timings.push(("links", t.elapsed()));
         Rebuilt {
-            report,
+            report: Arc::new(report),
             changed: changed.into_keys().collect(),
             parsed: self.state.parsed(),
             rendered,
@@ -336,6 +354,7 @@ impl Rebuilder {
             }
         }
         self.extras = fresh;
+        self.unchecked.extend(changed.iter().cloned());
         changed
     }
 
