@@ -121,25 +121,9 @@ fn related_with(
     ) else {
         return related_of(p, terms_of, tags, rank, counts, touched);
     };
-    for &t in mine.iter().filter(|&&t| t != b) {
-        for &o in &tags.terms[t].pages {
-            if o != p {
-                if counts[o] == 0 {
-                    touched.push(o);
-                }
-                counts[o] = counts[o].saturating_add(1);
-            }
-        }
-    }
-    let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
-    let mut offer = |key: (std::cmp::Reverse<u16>, usize, usize)| {
-        if best.len() == 5 && key >= best[4] {
-            return;
-        }
-        let at = best.partition_point(|k| *k < key);
-        best.insert(at, key);
-        best.truncate(5);
-    };
+    count_shared(p, mine.iter().filter(|&&t| t != b), tags, counts, touched);
+    let mut best = BestFive::default();
+    let mut offer = |key| best.offer(key);
     for &o in touched.iter() {
         let shared = counts[o].saturating_add(u16::from(big.has(b, o) == Some(true)));
         offer((std::cmp::Reverse(shared), rank[o], o));
@@ -160,7 +144,49 @@ fn related_with(
         counts[o] = 0;
     }
     touched.clear();
-    best.into_iter().map(|(_, _, other)| other).collect()
+    best.pages()
+}
+
+/// Adds one to `counts` of every page other than `p` on each of `terms`,
+/// noting in `touched` the pages counted for the first time.
+fn count_shared<'t>(
+    p: usize,
+    terms: impl Iterator<Item = &'t usize>,
+    tags: &Taxonomy,
+    counts: &mut [u16],
+    touched: &mut Vec<usize>,
+) {
+    for &t in terms {
+        for &o in &tags.terms[t].pages {
+            if o != p {
+                if counts[o] == 0 {
+                    touched.push(o);
+                }
+                counts[o] = counts[o].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// The five best candidates so far by (more shared tags, newer, index),
+/// kept sorted.
+#[derive(Default)]
+struct BestFive(Vec<(std::cmp::Reverse<u16>, usize, usize)>);
+
+impl BestFive {
+    fn offer(&mut self, key: (std::cmp::Reverse<u16>, usize, usize)) {
+        let best = &mut self.0;
+        if best.len() == 5 && key >= best[4] {
+            return;
+        }
+        let at = best.partition_point(|k| *k < key);
+        best.insert(at, key);
+        best.truncate(5);
+    }
+
+    fn pages(self) -> Vec<usize> {
+        self.0.into_iter().map(|(_, _, other)| other).collect()
+    }
 }
 
 /// Page `p`'s related pages: the best five by (more shared tags, newer).
@@ -172,30 +198,14 @@ pub(super) fn related_of(
     counts: &mut [u16],
     touched: &mut Vec<usize>,
 ) -> Vec<usize> {
-    for &t in &terms_of[p] {
-        for &o in &tags.terms[t].pages {
-            if o != p {
-                if counts[o] == 0 {
-                    touched.push(o);
-                }
-                counts[o] = counts[o].saturating_add(1);
-            }
-        }
-    }
-    // Kept sorted.
-    let mut best: Vec<(std::cmp::Reverse<u16>, usize, usize)> = Vec::with_capacity(6);
+    count_shared(p, terms_of[p].iter(), tags, counts, touched);
+    let mut best = BestFive::default();
     for &o in touched.iter() {
-        let key = (std::cmp::Reverse(counts[o]), rank[o], o);
+        best.offer((std::cmp::Reverse(counts[o]), rank[o], o));
         counts[o] = 0;
-        if best.len() == 5 && key >= best[4] {
-            continue;
-        }
-        let at = best.partition_point(|b| *b < key);
-        best.insert(at, key);
-        best.truncate(5);
     }
     touched.clear();
-    best.into_iter().map(|(_, _, other)| other).collect()
+    best.pages()
 }
 
 /// The related lists after an edit of a few pages that kept every page's
