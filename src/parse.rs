@@ -131,20 +131,7 @@ pub fn parse_sources_cached(
         config,
         known: &known,
     };
-    for source in sources
-        .markdown
-        .iter()
-        .filter(|s| s.role == Role::SectionIndex)
-    {
-        if let Some(section) = parse_section(source, &ctx, report) {
-            site.sections.push(section);
-        }
-    }
-    let section_kinds: BTreeMap<PathBuf, Kind> = site
-        .sections
-        .iter()
-        .filter_map(|s| s.kind.map(|k| (s.dir.clone(), k)))
-        .collect();
+    let section_kinds = parse_sections(sources, &ctx, &mut site, report);
 
     if let Some(cache) = cache.as_deref_mut()
         && (cache.section_kinds != section_kinds || cache.shortcodes != names)
@@ -203,6 +190,61 @@ pub fn parse_sources_cached(
             .retain(|path, _| live.contains(path.as_path()));
     }
     (site, parsed)
+}
+
+/// Parses the section introductions (`_index.md`) into `site`; returns the
+/// kind each section gives its pages, by folder.
+fn parse_sections(
+    sources: &Sources,
+    ctx: &Ctx<'_>,
+    site: &mut ParsedSite,
+    report: &mut Report,
+) -> BTreeMap<PathBuf, Kind> {
+    for source in sources
+        .markdown
+        .iter()
+        .filter(|s| s.role == Role::SectionIndex)
+    {
+        if let Some(section) = parse_section(source, ctx, report) {
+            site.sections.push(section);
+        }
+    }
+    site.sections
+        .iter()
+        .filter_map(|s| s.kind.map(|k| (s.dir.clone(), k)))
+        .collect()
+}
+
+/// [`parse_sources`] for a build that keeps nothing: each page's text is
+/// let go as soon as it is parsed, so that a big site never holds all its
+/// Markdown and all its HTML at once. `sources` is left without Markdown.
+pub fn parse_sources_once(
+    sources: &mut Sources,
+    config: &Config,
+    report: &mut Report,
+) -> ParsedSite {
+    let mut site = ParsedSite::default();
+    let names = shortcode_names(sources);
+    let known = |name: &str| names.contains(name);
+    let ctx = Ctx {
+        config,
+        known: &known,
+    };
+    let section_kinds = parse_sections(sources, &ctx, &mut site, report);
+    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = std::mem::take(&mut sources.markdown)
+        .into_par_iter()
+        .filter(|s| s.role != Role::SectionIndex)
+        .map(|source| {
+            let mut local = Report::new();
+            let page = parse_page(&source, &ctx, &section_kinds, &mut local);
+            (page, local.into_vec())
+        })
+        .collect();
+    for (page, problems) in results {
+        report.extend(problems);
+        site.pages.extend(page.map(Arc::new));
+    }
+    site
 }
 
 /// What every file's parse needs.
@@ -551,7 +593,7 @@ fn parse_page(
         return None;
     }
 
-    let body = render_body(&head, ctx, path, report);
+    let mut body = render_body(&head, ctx, path, report);
     if report.error_count() > errors_before {
         return None;
     }
@@ -564,6 +606,13 @@ fn parse_page(
             .unwrap_or_default(),
     };
     let summary_html = bounded_summary(summary_html, &body.plain_text);
+    // The whole text is for the search index; without one, only its opening
+    // (the description) is ever shown, and a big site keeps a copy less.
+    if !ctx.config.search {
+        let opening = crate::text::opening(&body.plain_text, crate::text::DESCRIPTION_CHARS + 1);
+        body.plain_text.truncate(opening.len());
+        body.plain_text.shrink_to_fit();
+    }
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
         crate::digest::sha256_hex(source.text.as_bytes())

@@ -6,6 +6,25 @@
 //! counts as one. Reading time = CJK / cjk_per_minute + words / words_per_minute,
 //! rounded up, at least one minute.
 
+/// Characters of a page's description made from its text.
+pub const DESCRIPTION_CHARS: usize = 120;
+
+/// The shortest start of `text` that holds `chars` characters other than
+/// whitespace (all of `text` when it has fewer): what a description made of
+/// the first `chars - 1` such characters, and whether there are more, needs.
+pub fn opening(text: &str, chars: usize) -> &str {
+    let mut seen = 0;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            seen += 1;
+            if seen == chars {
+                return &text[..at + c.len_utf8()];
+            }
+        }
+    }
+    text
+}
+
 /// Han ideographs, kana and hangul: the characters that count one each.
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -87,6 +106,29 @@ pub fn count_words(text: &str) -> WordCount {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_opening_describes_as_the_whole_text_does() {
+        use crate::render::views::describe;
+        let long: String = (0..400)
+            .map(|i| {
+                if i % 7 == 0 {
+                    " \n ".to_string()
+                } else {
+                    "工".to_string()
+                }
+            })
+            .collect();
+        for text in [long.as_str(), "短 文", "", "  a  b  "] {
+            for n in [1, 5, DESCRIPTION_CHARS + 1] {
+                let cut = opening(text, n);
+                assert!(text.starts_with(cut));
+            }
+            let cut = opening(text, DESCRIPTION_CHARS + 1);
+            assert_eq!(describe(None, cut), describe(None, text), "{text:?}");
+        }
+        assert_eq!(opening("a b c", 2), "a b");
+    }
+
     use super::*;
     use crate::escape::percent_decode;
 

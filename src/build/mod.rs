@@ -4,8 +4,11 @@
 //! all; [`check`] stops before writing anything. Both collect every problem of the run into a
 //! [`Report`] instead of stopping at the first.
 
+mod assemble;
 mod ledger;
 mod quick;
+
+pub use assemble::render_output;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -17,13 +20,12 @@ use crate::config::{self, Config};
 use crate::diag::{Diagnostic, Failed, Report};
 use crate::emit::ledger::{Ledger, SiteView, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
-use crate::links::{BuiltList, Strictness, check_links};
 use crate::load::{self, Sources};
 use crate::message::Message;
 use crate::model::{ModelOptions, Site};
-use crate::output::{self, Entry, check_output_dir, collect_entries, static_destinations};
+use crate::output::{self, check_output_dir, static_destinations};
 use crate::rebuild::{RenderOutcome, State};
-use crate::render::{Expanded, OutputFile, RenderInput, Renderer};
+use crate::render::{Expanded, FileSink, RenderInput, Renderer};
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -183,6 +185,18 @@ pub fn run_stages(
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Staged> {
+    run_stages_into(options, mode, state, None, timings, report)
+}
+
+/// [`run_stages`], each rendered file handed to `sink` when there is one.
+fn run_stages_into(
+    options: &BuildOptions,
+    mode: Mode,
+    state: &mut State,
+    sink: Option<&dyn FileSink>,
+    timings: &mut Vec<(&'static str, Duration)>,
+    report: &mut Report,
+) -> Option<Staged> {
     let root = &options.root;
     // `check` goes on past errors to find more; the others stop at the first
     // stage that had one.
@@ -209,12 +223,9 @@ pub fn run_stages(
         }
     };
     let mut sources = stage(timings, "load", || state.load(root, &config, report));
-    let parsed = stage(timings, "parse", || state.parse(&sources, &config, report));
-    // The Markdown texts are parsed: a build that keeps nothing for the next
-    // one lets them go (a tenth of a big site's memory), which only it holds.
-    if let Some(only) = Arc::get_mut(&mut sources) {
-        only.markdown = Vec::new();
-    }
+    let parsed = stage(timings, "parse", || {
+        state.parse(&mut sources, &config, report)
+    });
     if config.review_required && !options.drafts && mode != Mode::Serve {
         note_unreviewed(&parsed, report);
     }
@@ -286,6 +297,7 @@ pub fn run_stages(
             renderer: &renderer,
             clock: &clock,
             progress: options.pages_progress.as_ref(),
+            sink,
         };
         state.render(input, templates, report)
     });
@@ -312,113 +324,6 @@ fn templates_key(templates: &crate::render::TemplateSources) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     templates.hash(&mut hasher);
     hasher.finish()
-}
-
-/// A site rendered in memory: every file of the output, in path order, and
-/// what the driver needs to finish (the ledger to write, the next change).
-pub struct Rendered {
-    pub entries: Vec<Entry>,
-    pub ledger: Option<Ledger>,
-    pub ledger_changed: bool,
-    pub next_change: Option<(String, String)>,
-    /// When that is, in seconds since 1970.
-    pub next_change_at: Option<i64>,
-    pub clock: Clock,
-    pub config: Config,
-    pub pages: usize,
-    pub sections: usize,
-    pub terms: usize,
-    /// Processed images, for the cache clean-up after writing.
-    pub image_set: Arc<ImageSet>,
-}
-
-/// Every stage, then emit (→ relative links) and the link check: everything
-/// but writing. `build` writes the result to a folder, `archive` into one
-/// file.
-pub fn render_output(
-    options: &BuildOptions,
-    timings: &mut Vec<(&'static str, Duration)>,
-    report: &mut Report,
-) -> Option<Rendered> {
-    render_for(options, Mode::Build, timings, report)
-}
-
-/// [`render_output`] for `mode`: `Check` reports broken links as errors.
-fn render_for(
-    options: &BuildOptions,
-    mode: Mode,
-    timings: &mut Vec<(&'static str, Duration)>,
-    report: &mut Report,
-) -> Option<Rendered> {
-    let staged = run_stages(options, mode, &mut State::once(), timings, report)?;
-    let Staged {
-        config,
-        clock,
-        sources,
-        site,
-        expanded,
-        images,
-        ledger,
-        ledger_changed,
-        rendered,
-    } = staged;
-    let extras = stage(timings, "emit", || {
-        crate::emit::emit_extras(&site, &expanded, &clock, ledger.as_ref())
-    });
-
-    let mut files: Vec<OutputFile> = rendered.files.into_iter().chain(extras).collect();
-    for problem in output::check_aliases(&sources, &site, &images, &files) {
-        report.push(problem);
-    }
-    if report.has_errors() {
-        return None;
-    }
-    if site.config.relative_urls {
-        let base_path = site.config.base_path().to_string();
-        stage(timings, "relative", || {
-            use rayon::prelude::*;
-            files
-                .par_iter_mut()
-                .filter(|f| f.path.ends_with(".html"))
-                .for_each(|f| {
-                    let html = String::from_utf8_lossy(&f.bytes);
-                    let rewritten = output::relative::relativize_html(&html, &f.path, &base_path);
-                    f.bytes = rewritten.into_bytes();
-                });
-        });
-    }
-    let entries = collect_entries(&sources, &site, &images, files);
-    stage(timings, "links", || {
-        let strictness = match mode {
-            Mode::Check => Strictness::Errors,
-            Mode::Build | Mode::Serve => Strictness::Warnings,
-        };
-        check_links(
-            &site,
-            &built_list(&entries),
-            &options.root,
-            strictness,
-            report,
-        );
-    });
-    let next = crate::emit::schedule::upcoming_changes(&site, &clock)
-        .into_iter()
-        .next();
-    let next_change_at = next.as_ref().map(|(at, _)| at.as_second());
-    let next_change = next.map(|(_, c)| (c.at, format!("{} {}", c.title, c.becomes)));
-    Some(Rendered {
-        entries,
-        ledger,
-        ledger_changed,
-        next_change,
-        next_change_at,
-        clock,
-        config,
-        pages: site.pages.len(),
-        sections: site.sections.len(),
-        terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
-        image_set: images,
-    })
 }
 
 /// Builds the site into the output folder. On error nothing in the output folder
@@ -465,24 +370,42 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         }
         quick.forget();
     }
-    let Some(rendered) = render_output(options, &mut timings, &mut report) else {
-        return Err(fail(report));
+    // Where the manifest of the current output is: `site.yaml` is read again
+    // by the stages, which report what is wrong with it.
+    let cache_dir = match load_config(root, None, &mut Report::new()) {
+        Some(config) => root.join(config.cache_dir),
+        None => root.join(config::default_config("").cache_dir),
     };
-    let file_count = rendered.entries.len();
-    let manifest = output::manifest_path(&root.join(&rendered.config.cache_dir));
-    let written = stage(&mut timings, "write", || {
-        let old = if options.detach_cleanup {
+    let manifest = output::manifest_path(&cache_dir);
+    let write = output::WriteOptions {
+        old: if options.detach_cleanup {
             output::OldOutput::Detach
         } else {
             output::OldOutput::Delete
-        };
-        let write = output::WriteOptions {
-            old,
-            manifest: Some(&manifest),
-            volatile: &[crate::emit::schedule::STATUS_FILE],
-        };
-        output::write_output(&output_dir, &rendered.entries, write)
-    });
+        },
+        manifest: Some(&manifest),
+        volatile: &[crate::emit::schedule::STATUS_FILE],
+    };
+    // Pages go into the new folder as they are rendered.
+    let staging = match output::Staging::open(&output_dir, write) {
+        Ok(staging) => staging,
+        Err(d) => {
+            report.push(d);
+            return Err(fail(report));
+        }
+    };
+    let rendered = assemble::render_for(
+        options,
+        Mode::Build,
+        Some(&staging),
+        &mut timings,
+        &mut report,
+    );
+    let Some(rendered) = rendered else {
+        return Err(fail(report));
+    };
+    let file_count = rendered.files;
+    let written = stage(&mut timings, "write", || staging.finish(&rendered.entries));
     let written = match written {
         Ok(written) => written,
         Err(d) => {
@@ -566,22 +489,6 @@ fn told_again(
 /// from the whole site and the link check run, and the result is dropped.
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
-    let _ = render_for(options, Mode::Check, &mut Vec::new(), &mut report);
+    let _ = assemble::render_for(options, Mode::Check, None, &mut Vec::new(), &mut report);
     report
-}
-
-/// The output of a build in memory, as the link check reads it.
-fn built_list(entries: &[Entry]) -> BuiltList<'_> {
-    BuiltList {
-        files: entries
-            .iter()
-            .map(|e| {
-                let bytes = match &e.content {
-                    output::Content::Bytes(bytes) => Some(bytes.as_slice()),
-                    _ => None,
-                };
-                (e.path.as_str(), bytes)
-            })
-            .collect(),
-    }
 }

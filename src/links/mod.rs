@@ -20,6 +20,7 @@
 mod anchors;
 mod resolve;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -39,8 +40,9 @@ use resolve::{Resolved, SitePath, resolve};
 pub trait Built {
     /// Whether the build makes a file at `path` (`news/a/index.html`).
     fn has(&self, path: &str) -> bool;
-    /// The bytes of a file the build made in memory (pages, feeds), if any.
-    fn bytes(&self, path: &str) -> Option<&[u8]>;
+    /// The bytes of a file the build made (pages, feeds), if any; not those
+    /// of files it copied.
+    fn bytes(&self, path: &str) -> Option<Cow<'_, [u8]>>;
 }
 
 /// How broken links are reported.
@@ -249,7 +251,7 @@ struct Checker<'s> {
     /// Markdown of the pages and section introductions, by site path.
     bodies: OnceCell<HashMap<&'s str, &'s RenderedMarkdown>>,
     /// Ids read from built files, by output path, for anchors not found above.
-    scanned: HashMap<String, HashSet<String>>,
+    scanned: HashMap<String, Option<HashSet<String>>>,
     strictness: Strictness,
     /// What the page being checked looked at.
     looked: Looked,
@@ -360,15 +362,17 @@ impl<'s> Checker<'s> {
             return None;
         }
         let built = self.built;
+        // A file copied as it is (static HTML) is not read: its anchors are
+        // its own business.
         let ids = self.scanned.entry(file.to_string()).or_insert_with(|| {
             built
                 .bytes(file)
-                .map(|bytes| anchors::ids_in(&String::from_utf8_lossy(bytes)))
-                .unwrap_or_default()
+                .map(|bytes| anchors::ids_in(&String::from_utf8_lossy(&bytes)))
         });
-        // A file copied as it is (static HTML) is not read: its anchors are
-        // its own business.
-        if ids.contains(anchor) || built.bytes(file).is_none() {
+        let Some(ids) = ids else {
+            return None;
+        };
+        if ids.contains(anchor) {
             return None;
         }
         let known = body
@@ -476,8 +480,8 @@ impl Built for BuiltList<'_> {
         self.files.binary_search_by(|(p, _)| (*p).cmp(path)).is_ok()
     }
 
-    fn bytes(&self, path: &str) -> Option<&[u8]> {
+    fn bytes(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         let at = self.files.binary_search_by(|(p, _)| (*p).cmp(path)).ok()?;
-        self.files[at].1
+        self.files[at].1.map(Cow::Borrowed)
     }
 }

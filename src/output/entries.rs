@@ -83,7 +83,7 @@ pub fn check_aliases(
     sources: &Sources,
     site: &Site,
     image_set: &ImageSet,
-    files: &[render::OutputFile],
+    files: &[&str],
 ) -> Vec<Diagnostic> {
     let aliases: BTreeSet<&str> = site
         .pages
@@ -105,7 +105,7 @@ pub fn check_aliases(
         .chain(statics.iter().map(String::as_str))
         .chain(site.assets.iter().map(|a| a.dest.as_str()))
         .chain(image_set.files.keys().map(String::as_str))
-        .chain(files.iter().map(|f| f.path.as_str()).filter(move |p| {
+        .chain(files.iter().copied().filter(move |p| {
             // Each alias page once: it is the alias itself. A second file of
             // the same path is what the alias would replace.
             !(aliases.contains(p) && seen.insert(*p))

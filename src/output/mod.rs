@@ -10,6 +10,7 @@ mod entries;
 mod guard;
 pub mod relative;
 mod reuse;
+mod staging;
 
 use crate::message::Message;
 use std::fs;
@@ -22,8 +23,9 @@ use crate::diag::Diagnostic;
 
 pub use entries::{check_aliases, collect_entries, static_destinations};
 pub use guard::{check_output_dir, check_replaceable, fs_symlink_target};
-use reuse::{Key, Manifest, Stamp};
+use reuse::Stamp;
 pub use reuse::{manifest_path, still_as_written};
+pub use staging::Staging;
 
 /// A file to put in the output: bytes in memory, or a copy of a file on disk.
 #[derive(Debug, Clone)]
@@ -137,93 +139,19 @@ pub struct Written {
 }
 
 /// Writes `entries` as the new content of `output`, atomically.
+#[cfg(test)]
 pub fn write_output(
     output: &Path,
     entries: &[Entry],
     options: WriteOptions<'_>,
 ) -> Result<Written, Diagnostic> {
-    recover(output);
-    check_replaceable(output)?;
-    let tmp = sibling(output, TMP_MARK).ok_or_else(|| {
-        Diagnostic::error(Message::OutputUnusable {
-            output: crate::shown_path::shown_path(output),
-        })
-    })?;
-    let keys: Option<Vec<Key>> = match options.manifest {
-        Some(_) => Some(
-            entries
-                .par_iter()
-                .map(|e| reuse::key_of(&e.content).map_err(|err| content_error(e, output, &err)))
-                .collect::<Result<_, _>>()?,
-        ),
-        None => None,
-    };
-    let previous = options.manifest.and_then(|m| Manifest::read(m, output));
-    let reused: Vec<bool> = match (&previous, &keys) {
-        (Some(previous), Some(keys)) => reuse::reusable(output, entries, keys, previous),
-        _ => vec![false; entries.len()],
-    };
-    if let Some(previous) = &previous
-        && unchanged(output, entries, &reused, previous, options.volatile)
-    {
-        return Ok(Written {
-            files: entries.len(),
-            reused: entries.len(),
-            unchanged: true,
-        });
-    }
-    if let Some(parent) = tmp.parent() {
-        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
-    }
-    let stamps = match write_tree(&tmp, entries, output, &reused) {
-        Ok(stamps) => stamps,
-        Err(d) => {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(d);
-        }
-    };
-    swap_into_place(&tmp, output, options.old).inspect_err(|_| {
-        let _ = fs::remove_dir_all(&tmp);
-    })?;
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::durable::sync_dir(parent);
-    }
-    if let (Some(file), Some(keys)) = (options.manifest, keys) {
-        let mut manifest = Manifest::new(output);
-        for ((entry, key), stamp) in entries.iter().zip(keys).zip(stamps) {
-            if let Some(stamp) = stamp {
-                manifest.insert(entry.path.clone(), key, stamp);
-            }
-        }
-        // Only a hint for the next build: without it, that one writes all.
-        let _ = manifest.write(file);
-    }
-    Ok(Written {
-        files: entries.len(),
-        reused: reused.iter().filter(|&&r| r).count(),
-        unchanged: false,
-    })
+    Staging::open(output, options)?.finish(entries)
 }
 
-/// Whether the current output already is what `entries` would make: every
-/// file reusable (or only a `volatile` one differing, still as recorded),
-/// and nothing else in the folder.
-fn unchanged(
-    output: &Path,
-    entries: &[Entry],
-    reused: &[bool],
-    previous: &Manifest,
-    volatile: &[&str],
-) -> bool {
-    previous.len() == entries.len()
-        && entries.iter().zip(reused).all(|(entry, &reused)| {
-            reused
-                || (volatile.contains(&entry.path.as_str())
-                    && previous.get(&entry.path).is_some_and(|(_, stamp)| {
-                        safe_join(output, &entry.path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
-                    }))
-        })
-        && reuse::holds_only(output, &entries.iter().map(|e| e.path.as_str()).collect())
+fn outside_output(path: &str) -> Diagnostic {
+    Diagnostic::error(Message::OutsideOutput {
+        path: path.to_string(),
+    })
 }
 
 fn content_error(entry: &Entry, output: &Path, e: &io::Error) -> Diagnostic {
@@ -240,7 +168,7 @@ fn content_error(entry: &Entry, output: &Path, e: &io::Error) -> Diagnostic {
 /// `previous` (the current output); each file's stamp as written.
 fn write_tree(
     dir: &Path,
-    entries: &[Entry],
+    entries: &[&Entry],
     previous: &Path,
     reused: &[bool],
 ) -> Result<Vec<Option<Stamp>>, Diagnostic> {
@@ -259,11 +187,7 @@ fn write_tree(
         .par_iter()
         .zip(reused)
         .map(|(entry, &reused)| {
-            let target = safe_join(dir, &entry.path).ok_or_else(|| {
-                Diagnostic::error(Message::OutsideOutput {
-                    path: entry.path.clone(),
-                })
-            })?;
+            let target = safe_join(dir, &entry.path).ok_or_else(|| outside_output(&entry.path))?;
             let linked = reused
                 && safe_join(previous, &entry.path)
                     .is_some_and(|old| fs::hard_link(old, &target).is_ok());

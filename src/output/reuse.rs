@@ -212,14 +212,8 @@ fn parse_key(text: &str) -> Option<Key> {
 pub(crate) fn key_of(content: &Content) -> io::Result<Key> {
     let mut hasher = Sha256::new();
     match content {
-        Content::Bytes(bytes) => {
-            hasher.update(b"b");
-            hasher.update(bytes);
-        }
-        Content::Static(bytes) => {
-            hasher.update(b"b");
-            hasher.update(bytes);
-        }
+        Content::Bytes(bytes) => return Ok(key_of_bytes(bytes)),
+        Content::Static(bytes) => return Ok(key_of_bytes(bytes)),
         Content::Copy(source) => {
             hasher.update(b"b");
             let mut file = fs::File::open(source)?;
@@ -244,11 +238,19 @@ pub(crate) fn key_of(content: &Content) -> io::Result<Key> {
     Ok(hasher.finalize().into())
 }
 
+/// The key of bytes made in memory ([`key_of`] of [`Content::Bytes`]).
+pub(crate) fn key_of_bytes(bytes: &[u8]) -> Key {
+    let mut hasher = Sha256::new();
+    hasher.update(b"b");
+    hasher.update(bytes);
+    hasher.finalize().into()
+}
+
 /// For each entry, whether the current output holds it already: its key is
 /// the one `previous` recorded and the file there still has its stamp.
 pub(crate) fn reusable(
     output: &Path,
-    entries: &[Entry],
+    entries: &[&Entry],
     keys: &[Key],
     previous: &Manifest,
 ) -> Vec<bool> {
@@ -265,6 +267,14 @@ pub(crate) fn reusable(
                     .is_some_and(|now| now == *stamp)
         })
         .collect()
+}
+
+/// [`reusable`] for one file made in memory: `key` is what the manifest
+/// recorded at `path`, and the file there is still as it was written.
+pub(crate) fn reusable_one(output: &Path, path: &str, key: &Key, previous: &Manifest) -> bool {
+    previous.get(path).is_some_and(|(was, stamp)| {
+        was == key && safe_join(output, path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+    })
 }
 
 /// Whether `output` holds exactly the files of `paths` and the folders they

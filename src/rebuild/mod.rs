@@ -228,12 +228,17 @@ impl State {
     /// Parse: every page and section, parsed again only where its text changed.
     pub(crate) fn parse(
         &mut self,
-        sources: &Sources,
+        sources: &mut Arc<Sources>,
         config: &Config,
         report: &mut Report,
     ) -> ParsedSite {
         if !self.keep {
-            return parse::parse_sources(sources, config, report);
+            // Nothing is kept for a next build: the texts go as they are
+            // parsed, when nothing else holds them.
+            return match Arc::get_mut(sources) {
+                Some(only) => parse::parse_sources_once(only, config, report),
+                None => parse::parse_sources(sources, config, report),
+            };
         }
         let (parsed, count) =
             parse::parse_sources_cached(sources, config, Some(&mut self.parse), report);

@@ -147,7 +147,14 @@ pub(crate) fn run_jobs(
             let file = if old == Some(fingerprint) {
                 None
             } else {
-                Some(prepared.render(shared.input.renderer)?)
+                let file = prepared.render(shared.input.renderer)?;
+                match shared.input.sink {
+                    Some(sink) => {
+                        sink.put(shared.input.site, file)?;
+                        None
+                    }
+                    None => Some(file),
+                }
             };
             Ok(Done {
                 job: j,

@@ -32,6 +32,17 @@ pub(crate) use reads::{Expanded, ExpandedBody, Read};
 pub(crate) use shared::{RenderInput, Shared};
 pub(crate) use status::status_view;
 
+/// Where a build that writes as it renders sends each file it renders,
+/// instead of keeping it (`build` puts it in the new output folder).
+pub(crate) trait FileSink: Sync {
+    /// Takes one rendered file of `site`.
+    fn put(
+        &self,
+        site: &crate::model::Site,
+        file: OutputFile,
+    ) -> Result<(), crate::diag::Diagnostic>;
+}
+
 /// One file of output, path relative to the output folder (`/`-separated).
 #[derive(Debug, Clone)]
 pub(crate) struct OutputFile {

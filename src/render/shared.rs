@@ -28,6 +28,8 @@ pub struct RenderInput<'s> {
     pub clock: &'s Clock,
     /// Called as jobs are done: `(done, total)`.
     pub progress: Option<&'s crate::images::Progress>,
+    /// Takes each rendered file as it is made: the render then keeps none.
+    pub sink: Option<&'s dyn super::FileSink>,
 }
 
 /// What every job sees: the site view, the theme's words, pages' cards.

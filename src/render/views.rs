@@ -262,15 +262,17 @@ pub fn fill(template: &str, n: usize, total: Option<usize>) -> String {
     }
 }
 
-/// A plain-text description of a page: its `summary`, else the start of its text.
+/// A plain-text description of a page: its `summary`, else the start of its
+/// text; [`crate::text::opening`] of the text with one character more than
+/// [`crate::text::DESCRIPTION_CHARS`] gives the same.
 pub fn describe(summary: Option<&str>, plain_text: &str) -> String {
     let source = summary
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or(plain_text);
     let flat: String = source.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = flat.chars().take(120).collect();
-    if flat.chars().count() > 120 {
+    let mut out: String = flat.chars().take(crate::text::DESCRIPTION_CHARS).collect();
+    if flat.chars().count() > crate::text::DESCRIPTION_CHARS {
         out.push('…');
     }
     out

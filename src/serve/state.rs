@@ -385,8 +385,10 @@ impl Built for Served<'_> {
         self.generated.contains_key(path) || self.copies.contains_key(path)
     }
 
-    fn bytes(&self, path: &str) -> Option<&[u8]> {
-        self.generated.get(path).map(|b| b.as_slice())
+    fn bytes(&self, path: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
+        self.generated
+            .get(path)
+            .map(|b| std::borrow::Cow::Borrowed(b.as_slice()))
     }
 }
 
