@@ -55,9 +55,12 @@ t0=$(date +%s)
 cargo build --quiet --target "$TARGET"
 cargo build --quiet
 echo "   cross build took $(( $(date +%s) - t0 )) s"
-BIN_DIR="$REPO/target/$TARGET/debug"
+# Cargo's target folder: target/, unless CARGO_TARGET_DIR moves it.
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
+BIN_DIR="$TARGET_DIR/$TARGET/debug"
 EXE="$BIN_DIR/noticeboard.exe"
-LINUX="$REPO/target/debug/noticeboard"
+LINUX="$TARGET_DIR/debug/noticeboard"
 
 WORK="$REPO/target/wine"
 rm -rf "$WORK/tmp" "$WORK/prefix"
