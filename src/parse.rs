@@ -21,6 +21,7 @@ use crate::frontmatter::{
     FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
 };
 use crate::load::{MarkdownSource, Role, Sources};
+use crate::markdown::aside::Aside;
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
 use crate::message::{List, Message};
 
@@ -218,9 +219,12 @@ fn parse_sections(
 /// [`parse_sources`] for a build that keeps nothing: each page's text is
 /// let go as soon as it is parsed, so that a big site never holds all its
 /// Markdown and all its HTML at once. `sources` is left without Markdown.
+///
+/// With `aside`, each page's HTML goes there until the page is rendered.
 pub fn parse_sources_once(
     sources: &mut Sources,
     config: &Config,
+    aside: Option<&Arc<Aside>>,
     report: &mut Report,
 ) -> ParsedSite {
     let mut site = ParsedSite::default();
@@ -236,7 +240,11 @@ pub fn parse_sources_once(
         .filter(|s| s.role != Role::SectionIndex)
         .map(|source| {
             let mut local = Report::new();
-            let page = parse_page(&source, &ctx, &section_kinds, &mut local);
+            let mut page = parse_page(&source, &ctx, &section_kinds, &mut local);
+            // Where it cannot go aside, the body stays in memory.
+            if let (Some(page), Some(aside)) = (&mut page, aside) {
+                let _ = page.body.put_aside(aside);
+            }
             (page, local.into_vec())
         })
         .collect();

@@ -8,13 +8,15 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
-use super::{BuildOptions, Mode, Staged, run_stages_into, stage};
+use super::{BuildOptions, Mode, Staged, Stream, run_stages_into, stage};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::emit::ledger::Ledger;
 use crate::images::ImageSet;
 use crate::links::{Built, BuiltList, Strictness, check_links};
+use crate::markdown::aside::Aside;
+use crate::message::Message;
 use crate::model::Site;
 use crate::output::{self, Entry, Staging, collect_entries};
 use crate::rebuild::State;
@@ -77,18 +79,30 @@ fn relative(site: &Site, mut file: OutputFile) -> OutputFile {
     file
 }
 
-/// [`render_output`] for `mode`, rendered files put into `staging` when
-/// there is one: `Check` reports broken links as errors.
+/// Where a `build` streams to: the new output folder, and the store page
+/// bodies wait in until they are rendered (none: they wait in memory).
+#[derive(Clone, Copy)]
+pub(super) struct Streaming<'s, 'a> {
+    pub staging: &'s Staging<'a>,
+    pub aside: Option<&'s Arc<Aside>>,
+}
+
+/// [`render_output`] for `mode`, streamed when `streaming` says where to:
+/// `Check` reports broken links as errors.
 pub(super) fn render_for(
     options: &BuildOptions,
     mode: Mode,
-    staging: Option<&Staging<'_>>,
+    streaming: Option<Streaming<'_, '_>>,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Rendered> {
+    let staging = streaming.map(|s| s.staging);
     let streamed = staging.map(|staging| Streamed { staging });
-    let sink = streamed.as_ref().map(|s| s as &dyn FileSink);
-    let staged = run_stages_into(options, mode, &mut State::once(), sink, timings, report)?;
+    let stream = streamed.as_ref().map(|s| Stream {
+        sink: s as &dyn FileSink,
+        aside: streaming.and_then(|s| s.aside),
+    });
+    let staged = run_stages_into(options, mode, &mut State::once(), stream, timings, report)?;
     let Staged {
         config,
         clock,
@@ -147,6 +161,18 @@ pub(super) fn render_for(
         };
         check_links(&site, &built, &options.root, strictness, report);
     });
+    // Every page is rendered: a body that could not be read back made a
+    // wrong file, and nothing of this build may be published.
+    if let Some((file, detail)) = streaming.and_then(|s| s.aside).and_then(|a| a.failure()) {
+        report.push(
+            Diagnostic::error(Message::BodiesUnreadable {
+                file: crate::shown_path::shown_path(&file),
+                detail,
+            })
+            .help(Message::BodiesUnreadableHelp {}),
+        );
+        return None;
+    }
     let next = crate::emit::schedule::upcoming_changes(&site, &clock)
         .into_iter()
         .next();

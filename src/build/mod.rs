@@ -21,6 +21,7 @@ use crate::diag::{Diagnostic, Failed, Report};
 use crate::emit::ledger::{Ledger, SiteView, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::load::{self, Sources};
+use crate::markdown::aside::Aside;
 use crate::message::Message;
 use crate::model::{ModelOptions, Site};
 use crate::output::{self, check_output_dir, static_destinations};
@@ -188,12 +189,20 @@ pub fn run_stages(
     run_stages_into(options, mode, state, None, timings, report)
 }
 
-/// [`run_stages`], each rendered file handed to `sink` when there is one.
+/// Where a streamed build puts what it does not keep: each rendered file
+/// into the sink, each page's HTML aside until it is rendered.
+#[derive(Clone, Copy)]
+struct Stream<'a> {
+    sink: &'a dyn FileSink,
+    aside: Option<&'a Arc<Aside>>,
+}
+
+/// [`run_stages`], streamed when `stream` says where to.
 fn run_stages_into(
     options: &BuildOptions,
     mode: Mode,
     state: &mut State,
-    sink: Option<&dyn FileSink>,
+    stream: Option<Stream<'_>>,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Staged> {
@@ -224,7 +233,7 @@ fn run_stages_into(
     };
     let mut sources = stage(timings, "load", || state.load(root, &config, report));
     let parsed = stage(timings, "parse", || {
-        state.parse(&mut sources, &config, report)
+        state.parse(&mut sources, &config, stream.and_then(|s| s.aside), report)
     });
     if config.review_required && !options.drafts && mode != Mode::Serve {
         note_unreviewed(&parsed, report);
@@ -297,7 +306,7 @@ fn run_stages_into(
             renderer: &renderer,
             clock: &clock,
             progress: options.pages_progress.as_ref(),
-            sink,
+            sink: stream.map(|s| s.sink),
         };
         state.render(input, templates, report)
     });
@@ -394,13 +403,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
             return Err(fail(report));
         }
     };
+    // And page bodies wait on disk, not in memory, until they are rendered.
+    let aside = Aside::create(&cache_dir).ok();
+    let streaming = assemble::Streaming {
+        staging: &staging,
+        aside: aside.as_ref(),
+    };
     let rendered = assemble::render_for(
         options,
         Mode::Build,
-        Some(&staging),
+        Some(streaming),
         &mut timings,
         &mut report,
     );
+    drop(aside);
     let Some(rendered) = rendered else {
         return Err(fail(report));
     };

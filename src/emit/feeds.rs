@@ -137,8 +137,8 @@ fn feed(
         }
         // Pages that call shortcodes are shown with their output filled in.
         let (html, summary_html) = match expanded.pages.get(p).and_then(Option::as_ref) {
-            Some(e) => (&e.html, &e.summary_html),
-            None => (&parsed.body.html, &parsed.summary_html),
+            Some(e) => (std::borrow::Cow::Borrowed(e.html.as_str()), &e.summary_html),
+            None => (parsed.body.html(), &parsed.summary_html),
         };
         let summary = absolutize(summary_html, &url, config.origin_and_path());
         if !summary.is_empty() {
@@ -151,7 +151,7 @@ fn feed(
         // A book-length page is linked, not copied into every feed it is in
         // (the site's, its section's and one per term).
         if config.feed_full_content && html.len() <= MAX_FEED_CONTENT_BYTES {
-            let content = absolutize(html, &url, config.origin_and_path());
+            let content = absolutize(&html, &url, config.origin_and_path());
             let _ = writeln!(
                 xml,
                 "    <content type=\"html\">{}</content>",

@@ -140,9 +140,9 @@ pub fn shown_images(site: &Site, page: &Page) -> Vec<Shown> {
 /// write it as ` src="…"`, escaped), when it names a file of the site. Not processed into
 /// sizes, so not part of [`shown_images`]; the ledger records them.
 pub fn body_images(page: &Page) -> Vec<Shown> {
-    let html = &page.parsed.body.html;
+    let html = page.parsed.body.html();
     let mut found = Vec::new();
-    let mut rest = html.as_str();
+    let mut rest: &str = &html;
     while let Some(at) = rest.find("<img") {
         rest = &rest[at + 4..];
         let tag = &rest[..rest.find('>').unwrap_or(rest.len())];

@@ -9,6 +9,7 @@
 //! link to a content file holds a marker until the render stage resolves it.
 //! Shortcodes and URL resolution live elsewhere.
 
+pub mod aside;
 pub mod links;
 pub mod sanitize;
 pub mod shortcode;
@@ -32,7 +33,10 @@ const SPLIT_MARKER: &str = "<!--noticeboard:more-->";
 
 #[derive(Debug, Clone, Default)]
 pub struct RenderedMarkdown {
-    pub html: String,
+    /// The HTML, unless it was put aside ([`RenderedMarkdown::html`]).
+    html: String,
+    /// Where the HTML is when it was put aside.
+    aside: Option<aside::Placed>,
     /// HTML before `<!-- more -->`, if the body has the marker.
     pub more_summary: Option<String>,
     /// The first paragraph as HTML, the summary of last resort.
@@ -55,6 +59,23 @@ pub struct RenderedMarkdown {
 }
 
 impl RenderedMarkdown {
+    /// The HTML, read back if it was put aside.
+    pub fn html(&self) -> std::borrow::Cow<'_, str> {
+        match &self.aside {
+            Some(placed) => placed.text(),
+            None => std::borrow::Cow::Borrowed(&self.html),
+        }
+    }
+
+    /// Moves the HTML into `store`, keeping where it is.
+    pub fn put_aside(&mut self, store: &std::sync::Arc<aside::Aside>) -> std::io::Result<()> {
+        if self.aside.is_none() {
+            self.aside = Some(store.put(&self.html)?);
+            self.html = String::new();
+        }
+        Ok(())
+    }
+
     /// Whether the HTML holds a content link's marker.
     pub fn has_content_links(&self) -> bool {
         self.links.iter().any(|l| l.content)
@@ -115,6 +136,7 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
     let word_count = count_words(&plain_text);
     RenderedMarkdown {
         html,
+        aside: None,
         more_summary,
         first_paragraph,
         toc,

@@ -57,12 +57,14 @@ pub(crate) fn related_pages(
 }
 
 /// Tags on so many pages that counting through them is most of the work:
-/// looked up instead (a bit per page), and walked newest first.
+/// looked up instead, a bit per page in newest-first order, so that the
+/// newest pages sharing some of them are the lowest bits of a few words.
 pub(super) struct BigTags {
-    /// Per tag: whether each page has it, when the tag is big.
+    /// Per tag, when it is big: bit `r` says whether the page of rank `r`
+    /// has it.
     bits: Vec<Option<Vec<u64>>>,
-    /// Per big tag, its pages newest first.
-    newest: Vec<Vec<usize>>,
+    /// The page of each rank.
+    by_rank: Vec<usize>,
 }
 
 /// A tag on more pages than this is looked up rather than counted through.
@@ -70,38 +72,57 @@ const BIG_TAG: usize = 512;
 
 impl BigTags {
     pub(super) fn new(tags: &Taxonomy, rank: &[usize], pages: usize) -> BigTags {
-        let mut bits = Vec::with_capacity(tags.terms.len());
-        let mut newest = Vec::with_capacity(tags.terms.len());
-        for term in &tags.terms {
-            if term.pages.len() <= BIG_TAG {
-                bits.push(None);
-                newest.push(Vec::new());
-                continue;
-            }
-            let mut set = vec![0u64; pages.div_ceil(64)];
-            for &o in &term.pages {
-                set[o / 64] |= 1 << (o % 64);
-            }
-            let mut order = term.pages.clone();
-            order.sort_unstable_by_key(|&o| (rank[o], o));
-            order.dedup();
-            bits.push(Some(set));
-            newest.push(order);
+        let words = pages.div_ceil(64);
+        let bits = (tags.terms.iter())
+            .map(|term| {
+                (term.pages.len() > BIG_TAG).then(|| {
+                    let mut set = vec![0u64; words];
+                    for &o in &term.pages {
+                        set[rank[o] / 64] |= 1 << (rank[o] % 64);
+                    }
+                    set
+                })
+            })
+            .collect();
+        let mut by_rank = vec![0; pages];
+        for (o, &r) in rank.iter().enumerate() {
+            by_rank[r] = o;
         }
-        BigTags { bits, newest }
+        BigTags { bits, by_rank }
     }
 
-    fn has(&self, t: usize, o: usize) -> Option<bool> {
-        let set = self.bits[t].as_ref()?;
-        Some(set[o / 64] & (1 << (o % 64)) != 0)
+    fn set(&self, t: usize) -> Option<&[u64]> {
+        self.bits[t].as_deref()
     }
 }
 
-/// [`related_of`], with the page's biggest tag looked up instead of counted
-/// through: every other tag is counted as there, then each page counted
-/// gets one more if it has the big tag, and the pages that share only the
-/// big tag (one tag each) are its newest pages not counted already. The
-/// same five as counting everything, for the sum of the other tags' sizes.
+/// Of the words `w` of `sets`, the bits set in exactly `c` of them.
+fn exactly(sets: &[&[u64]], w: usize, c: usize) -> u64 {
+    // Bit-sliced counting: `planes[i]` holds bit `i` of each bit's count.
+    let mut planes = [0u64; 8];
+    for set in sets {
+        let mut carry = set[w];
+        for plane in planes.iter_mut() {
+            if carry == 0 {
+                break;
+            }
+            let next = *plane & carry;
+            *plane ^= carry;
+            carry = next;
+        }
+    }
+    (planes.iter().enumerate()).fold(!0u64, |mask, (i, &plane)| {
+        mask & if (c >> i) & 1 == 1 { plane } else { !plane }
+    })
+}
+
+/// [`related_of`], with the page's big tags looked up instead of counted
+/// through: its small tags are counted as there, and each page counted gets
+/// one more per big tag it has too. The pages sharing big tags only are
+/// found level by level, most shared first: the newest pages with exactly
+/// that many of the big tags, of which five are all a level can give. The
+/// same five as counting everything, for the small tags' sizes and a scan
+/// of a few words per level.
 fn related_with(
     p: usize,
     terms_of: &[Vec<usize>],
@@ -112,32 +133,53 @@ fn related_with(
     touched: &mut Vec<usize>,
 ) -> Vec<usize> {
     let mine = &terms_of[p];
-    let biggest = (mine.iter().copied())
-        .filter(|&t| big.has(t, p).is_some())
-        .max_by_key(|&t| (big.newest[t].len(), std::cmp::Reverse(t)));
-    let (Some(b), false) = (
-        biggest,
-        mine.iter().filter(|&&t| Some(t) == biggest).count() > 1,
-    ) else {
+    let bigs: Vec<usize> = mine
+        .iter()
+        .copied()
+        .filter(|&t| big.set(t).is_some())
+        .collect();
+    let repeated = (1..bigs.len()).any(|i| bigs[..i].contains(&bigs[i]));
+    // Counts up to 255 fit the planes; no page has that many tags.
+    if bigs.is_empty() || repeated || bigs.len() > 255 {
         return related_of(p, terms_of, tags, rank, counts, touched);
-    };
-    count_shared(p, mine.iter().filter(|&&t| t != b), tags, counts, touched);
-    let mut best = BestFive::default();
-    let mut offer = |key| best.offer(key);
-    for &o in touched.iter() {
-        let shared = counts[o].saturating_add(u16::from(big.has(b, o) == Some(true)));
-        offer((std::cmp::Reverse(shared), rank[o], o));
     }
-    // Pages sharing the big tag alone: newest first, the first five that
-    // were not counted are all that can make the list.
-    let mut alone = 0;
-    for &o in &big.newest[b] {
-        if alone == 5 {
+    let sets: Vec<&[u64]> = bigs.iter().filter_map(|&t| big.set(t)).collect();
+    let has = |set: &[u64], o: usize| set[rank[o] / 64] & (1 << (rank[o] % 64)) != 0;
+    count_shared(
+        p,
+        mine.iter().filter(|t| !bigs.contains(t)),
+        tags,
+        counts,
+        touched,
+    );
+    let mut best = BestFive::default();
+    for &o in touched.iter() {
+        let more = sets.iter().filter(|set| has(set, o)).count();
+        let shared = counts[o].saturating_add(more as u16);
+        best.offer((std::cmp::Reverse(shared), rank[o], o));
+    }
+    for c in (1..=sets.len()).rev() {
+        // Five that share more: no page of this level or below can enter.
+        if best.worst_shared().is_some_and(|worst| worst > c) {
             break;
         }
-        if o != p && counts[o] == 0 {
-            offer((std::cmp::Reverse(1), rank[o], o));
-            alone += 1;
+        let mut found = 0;
+        'words: for w in 0..big.by_rank.len().div_ceil(64) {
+            let mut mask = exactly(&sets, w, c);
+            while mask != 0 {
+                let r = w * 64 + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let o = big.by_rank[r];
+                // Counted pages were offered with all they share.
+                if o == p || counts[o] != 0 {
+                    continue;
+                }
+                best.offer((std::cmp::Reverse(c as u16), r, o));
+                found += 1;
+                if found == 5 {
+                    break 'words;
+                }
+            }
         }
     }
     for &o in touched.iter() {
@@ -182,6 +224,11 @@ impl BestFive {
         let at = best.partition_point(|k| *k < key);
         best.insert(at, key);
         best.truncate(5);
+    }
+
+    /// How many tags the fifth shares, once there are five.
+    fn worst_shared(&self) -> Option<usize> {
+        (self.0.len() == 5).then(|| usize::from(self.0[4].0.0))
     }
 
     fn pages(self) -> Vec<usize> {
@@ -312,10 +359,10 @@ mod tests {
     use super::*;
     use crate::model::taxonomy::Term;
 
-    /// Looking the biggest tag up finds the same five as counting through
-    /// it, on a random site with a few huge tags and many small ones.
+    /// Looking the big tags up finds the same five as counting through
+    /// them, on a random site with a few huge tags and many small ones.
     #[test]
-    fn a_big_tag_looked_up_gives_what_counting_gives() {
+    fn big_tags_looked_up_give_what_counting_gives() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -330,7 +377,7 @@ mod tests {
         }
         let mut terms_of: Vec<Vec<usize>> = vec![Vec::new(); pages];
         for mine in terms_of.iter_mut() {
-            for _ in 0..next(5) {
+            for _ in 0..next(7) {
                 // Low tags are on thousands of pages, high ones on a few.
                 let t = next(count).min(next(count)).min(next(count));
                 if !mine.contains(&t) {

@@ -83,7 +83,7 @@ pub(crate) fn build_sections<P: AsRef<ParsedPage>>(
                         .paginate
                         .map(|n| n.max(1) as usize)
                         .unwrap_or(config.paginate),
-                    content_html: ps.body.html.clone(),
+                    content_html: ps.body.html().into_owned(),
                     summary_html,
                     template: ps.front.template.clone(),
                     parent,

@@ -230,13 +230,14 @@ impl State {
         &mut self,
         sources: &mut Arc<Sources>,
         config: &Config,
+        aside: Option<&Arc<crate::markdown::aside::Aside>>,
         report: &mut Report,
     ) -> ParsedSite {
         if !self.keep {
             // Nothing is kept for a next build: the texts go as they are
             // parsed, when nothing else holds them.
             return match Arc::get_mut(sources) {
-                Some(only) => parse::parse_sources_once(only, config, report),
+                Some(only) => parse::parse_sources_once(only, config, aside, report),
                 None => parse::parse_sources(sources, config, report),
             };
         }

@@ -202,7 +202,7 @@ pub fn expand_shortcodes(
             let mut local = Report::new();
             let outputs = expand(page, &mut local);
             Some(Arc::new(ExpandedBody {
-                html: fill_with(&outputs, &urls, &body.html),
+                html: fill_with(&outputs, &urls, &body.html()),
                 summary_html: fill_with(&outputs, &urls, &page.parsed.summary_html),
                 notes: local.into_vec(),
                 link_urls: urls,

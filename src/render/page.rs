@@ -88,7 +88,7 @@ fn page_view<'a>(shared: &Shared<'_>, r: &SiteReads<'a>, i: usize) -> PageView<'
             page.parsed.front.summary.as_deref(),
             &page.parsed.body.plain_text,
         ),
-        content: Value::from_safe_string(body.html.to_string()),
+        content: Value::from_safe_string(body.html.clone().into_owned()),
         toc: &page.parsed.body.toc,
         word_count: words.total(),
         word_count_text: fill(t("word_count"), words.total(), None),

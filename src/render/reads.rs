@@ -147,11 +147,11 @@ impl<'s> SiteReads<'s> {
         let page = self.page(p);
         match self.expanded.pages.get(p).and_then(Option::as_ref) {
             Some(e) => Body {
-                html: &e.html,
+                html: std::borrow::Cow::Borrowed(&e.html),
                 summary_html: &e.summary_html,
             },
             None => Body {
-                html: &page.parsed.body.html,
+                html: page.parsed.body.html(),
                 summary_html: &page.parsed.summary_html,
             },
         }
@@ -286,6 +286,6 @@ impl<'s> SiteReads<'s> {
 
 /// A page's Markdown as shown.
 pub(crate) struct Body<'s> {
-    pub html: &'s str,
+    pub html: std::borrow::Cow<'s, str>,
     pub summary_html: &'s str,
 }

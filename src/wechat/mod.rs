@@ -268,12 +268,12 @@ pub fn export_page(
         pictures: Pictures::for_site(site, images, &base_url),
     };
     let body = match expanded.pages.get(index).and_then(Option::as_ref) {
-        Some(e) => e.html.as_str(),
-        None => page.parsed.body.html.as_str(),
+        Some(e) => std::borrow::Cow::Borrowed(e.html.as_str()),
+        None => page.parsed.body.html(),
     };
     // Site paths in the body are under the site's own base path; the
     // published one may differ (`serve` renders for its own address).
-    let body = rebase(body, site.config.base_path(), &base_url, &ctx.urls.origin);
+    let body = rebase(&body, site.config.base_path(), &base_url, &ctx.urls.origin);
     let p = &ctx.palette;
     let mut out = format!("<section style=\"{}\">", style::root(p));
     if options.title {

@@ -14,6 +14,10 @@ macro_rules! area_17 {
                 => "生成页面 {done}/{total}" / "pages: {done}/{total}";
             T1704 ImagesProgress { done: usize, total: usize }
                 => "处理图片 {done}/{total}" / "images: {done}/{total}";
+            E1706 BodiesUnreadable { file: String, detail: String }
+                => "构建时暂存页面正文的文件 {file} 读不回来（{detail}），输出未改动" / "the file {file} this build kept page bodies in could not be read back ({detail}); the output was not changed";
+            H1707 BodiesUnreadableHelp {}
+                => "检查缓存文件夹所在的磁盘是否已满或已拔出，然后重新构建" / "check that the disk of the cache folder is not full or gone, then build again";
         }
     };
 }
