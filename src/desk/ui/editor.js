@@ -13,6 +13,7 @@ import { isDocx, isImage, mediaPanel } from './media.js';
 import { dataUrlToFile, htmlToMarkdown, IMAGE_PLACEHOLDER, pastedName } from './paste.js';
 import { goToLine, insertBlock, replaceSelection, toolbar } from './toolbar.js';
 import { trackPeriod } from './period.js';
+import { previewPane } from './preview.js';
 
 const PAUSE_MS = 1200;
 
@@ -151,10 +152,8 @@ export async function openEditor(main, ctx, target) {
     },
   }, t('body'));
 
-  const frame = h('iframe', { title: t('preview'), class: 'preview-frame', src: 'about:blank' });
-  const frameWait = h('p', { class: 'muted preview-wait' }, t('preview_wait'));
-  const previewHead = uid('ph');
-  const preview = h('section', { class: 'preview', 'aria-labelledby': previewHead }, h('h2', { id: previewHead, tabindex: '-1' }, t('preview')), frameWait, frame);
+  const pane = previewPane();
+  const preview = pane.el;
 
   const reviewTools = site.review === 'required' ? reviewBox() : null;
   // On a phone the preview comes after everything; this goes straight there.
@@ -283,6 +282,7 @@ export async function openEditor(main, ctx, target) {
     }
     if (!revisionBox.hidden && revision.value.trim()) payload.revision_note = revision.value.trim();
     setStatus(t('saving'), 'busy');
+    const sentAt = Date.now();
     state.saving = (async () => {
       try {
         const r = await post('page', payload);
@@ -306,7 +306,7 @@ export async function openEditor(main, ctx, target) {
         setStatus(t('saved', { time: formatTime(state.lastSaved) }), 'ok');
         showProblems(r.problems || []);
         title.textContent = t('edit_heading', { title: c.front.title });
-        showPreview(r.url);
+        pane.show(r.url, sentAt);
         return r;
       } catch (e) {
         await failed(e, c, explicit);
@@ -377,30 +377,7 @@ export async function openEditor(main, ctx, target) {
     }
   }
 
-  // The real page, as serve serves it; serve's live reload refreshes it
-  // after each save. If it has not reloaded shortly after a save, reload.
-  let loadedAt = 0;
-  frame.addEventListener('load', () => { loadedAt = Date.now(); });
-  function showPreview(url) {
-    if (!url) return;
-    frameWait.hidden = true;
-    if (url !== state.url || frame.getAttribute('src') === 'about:blank') {
-      state.url = url;
-      frame.src = url;
-      return;
-    }
-    const savedAt = Date.now();
-    setTimeout(() => {
-      if (loadedAt < savedAt) {
-        try {
-          frame.contentWindow.location.reload();
-        } catch {
-          frame.src = url;
-        }
-      }
-    }, 2500);
-  }
-  if (state.url) showPreview(state.url);
+  if (state.url) pane.show(state.url);
 
   // ---- paste, drop, Ctrl+S --------------------------------------------------
   area.addEventListener('input', changed);
