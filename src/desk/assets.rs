@@ -51,6 +51,11 @@ pub(crate) const ASSETS: &[(&str, &str, &[u8])] = &[
         include_bytes!("ui/editor.js"),
     ),
     (
+        "preview.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("ui/preview.js"),
+    ),
+    (
         "toolbar.js",
         "text/javascript; charset=utf-8",
         include_bytes!("ui/toolbar.js"),

@@ -12,7 +12,7 @@ use crate::message::Message;
 use crate::serve::mount::Reply;
 use crate::serve::request::Request;
 
-use super::upload::{boundary, file_name, parts};
+use super::multipart::{boundary, file_name, parts};
 use super::{Desk, gate, json as reply, read};
 
 pub fn import(desk: &Desk, request: &Request, body: &[u8], language: Language) -> Reply {

@@ -9,6 +9,7 @@
 //!                               ├─ read:   site, schema, pages, page, propose, period, links
 //!                               ├─ write:  save a page (conflicts, ledger notes), review
 //!                               ├─ upload: photos and attachments into the page's bundle
+//!                               │    (ledger: what a recorded notice may not change unnoted)
 //!                               └─ publish: build / archive, with progress
 //! ```
 //!
@@ -22,6 +23,8 @@ mod files;
 mod gate;
 mod import;
 mod json;
+mod ledger;
+mod multipart;
 mod problems;
 mod publish;
 mod read;

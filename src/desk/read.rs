@@ -345,7 +345,7 @@ fn page(desk: &Desk, path: &str, language: Language) -> Result<Reply, Reply> {
     } else {
         Vec::new()
     };
-    let ledger = ledger_entry(desk, path);
+    let ledger = super::ledger::record_of(desk, path, Some(&disk.front));
     Ok(reply::ok(&json!({
         "path": path,
         "url": found.as_ref().zip(site.as_ref()).map(|(p, s)| crate::render::urls::url_for(&s.config, &p.path)),
@@ -361,16 +361,6 @@ fn page(desk: &Desk, path: &str, language: Language) -> Result<Reply, Reply> {
             None => json!({"recorded": false}),
         },
     })))
-}
-
-/// The recorded ledger entry of the page at `path`, if any.
-pub fn ledger_entry(desk: &Desk, path: &str) -> Option<crate::emit::ledger::Entry> {
-    let mut quiet = Report::new();
-    let file = crate::emit::ledger::read_ledger(&desk.options.root, &mut quiet)?;
-    file.ledger
-        .entries
-        .into_iter()
-        .find(|e| e.source == path && e.withdrawn.is_none())
 }
 
 /// Numbers in use: on pages of the last build and in the ledger (a

@@ -5,82 +5,31 @@
 //! can carry scripts that would run on the site. A single-file page
 //! (`x.md`) first becomes a bundle (`x/index.md`) — the page's name, and so
 //! its address, stays the same. A name already in the bundle gets `-2`,
-//! `-3`…; nothing is overwritten.
+//! `-3`…; nothing is overwritten. Into a disclosure the ledger records, an
+//! upload that changes what the record holds needs a revision note, sent
+//! as the form's `revision_note` and written into the page first
+//! ([`ledger`](super::ledger)).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use crate::frontmatter::kind::Kind;
 use crate::i18n::Language;
-use crate::message::Message;
+use crate::message::{List, Message};
 use crate::serve::mount::Reply;
 use crate::serve::request::Request;
 
 use super::bundle::{self, BundleFile};
-use super::read;
+use super::multipart::{self, boundary, file_name};
 use super::types::{extension, looks_like_markup, sniff};
 use super::{Desk, files, json as reply};
+use super::{ledger, read};
 
 /// The most one uploaded file may be.
 pub const MAX_FILE: u64 = 20 * 1024 * 1024;
 /// The most one upload request may carry (several files).
 pub const MAX_REQUEST: u64 = 100 * 1024 * 1024;
-
-/// One file of a multipart body: the name the browser gave and its bytes.
-pub(super) struct Part<'a> {
-    pub filename: String,
-    pub bytes: &'a [u8],
-}
-
-/// The file parts of a `multipart/form-data` body.
-pub(super) fn parts<'a>(body: &'a [u8], boundary: &str) -> Option<Vec<Part<'a>>> {
-    let delimiter = format!("--{boundary}");
-    let delimiter = delimiter.as_bytes();
-    let find = |hay: &[u8], needle: &[u8], from: usize| -> Option<usize> {
-        hay.get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|i| i + from)
-    };
-    let mut out = Vec::new();
-    let mut at = find(body, delimiter, 0)? + delimiter.len();
-    loop {
-        if body.get(at..at + 2) == Some(b"--") {
-            return Some(out);
-        }
-        let head_start = at + 2; // the CRLF after the delimiter
-        let head_end = find(body, b"\r\n\r\n", head_start)?;
-        let head = String::from_utf8_lossy(body.get(head_start..head_end)?).into_owned();
-        let content_start = head_end + 4;
-        let mut next = Vec::with_capacity(delimiter.len() + 2);
-        next.extend_from_slice(b"\r\n");
-        next.extend_from_slice(delimiter);
-        let content_end = find(body, &next, content_start)?;
-        let filename = head.lines().find_map(|line| {
-            let lower = line.to_ascii_lowercase();
-            if !lower.starts_with("content-disposition:") {
-                return None;
-            }
-            let i = lower.find("filename=\"")? + "filename=\"".len();
-            let rest = &line[i..];
-            let end = rest.find('"')?;
-            Some(rest[..end].replace("%22", "\""))
-        });
-        if let Some(filename) = filename {
-            out.push(Part {
-                filename,
-                bytes: body.get(content_start..content_end)?,
-            });
-        }
-        at = content_end + next.len();
-    }
-}
-
-/// The name a file keeps in the bundle: its last path part (browsers on
-/// Windows once sent `C:\…\a.jpg`), checked as the desk writes names.
-pub(super) fn file_name(given: &str) -> &str {
-    given.rsplit(['/', '\\']).next().unwrap_or(given).trim()
-}
 
 /// Checks one file; the refusal says why. A photo must also decode: a
 /// truncated one would fail the next build.
@@ -116,38 +65,6 @@ fn check(name: &str, bytes: &[u8], settings: &crate::config::ImageSettings) -> R
     Ok(())
 }
 
-/// A free name in `dir`: `name`, else `stem-2.ext`, `stem-3.ext`…
-fn free_name(dir: &Path, name: &str) -> String {
-    if !dir.join(name).exists() {
-        return name.to_string();
-    }
-    let path = Path::new(name);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    (2..)
-        .map(|n| format!("{stem}-{n}{ext}"))
-        .find(|n| !dir.join(n).exists())
-        .unwrap_or_else(|| name.to_string())
-}
-
-/// The multipart boundary of `request`, when it has a sane one.
-pub(super) fn boundary(request: &Request) -> Option<String> {
-    request
-        .header("content-type")
-        .and_then(|t| {
-            t.split(';')
-                .find_map(|p| p.trim().strip_prefix("boundary="))
-        })
-        .map(|b| b.trim_matches('"').to_string())
-        .filter(|b| !b.is_empty() && b.len() <= 200)
-}
-
 pub fn upload(desk: &Desk, request: &Request, body: &[u8], language: Language) -> Reply {
     upload_files(desk, request, body, language).unwrap_or_else(|r| r)
 }
@@ -169,7 +86,6 @@ fn upload_files(
             language,
         ));
     }
-    let boundary = boundary(request);
     let bad = |detail: &str| {
         reply::error(
             400,
@@ -179,16 +95,16 @@ fn upload_files(
             language,
         )
     };
-    let Some(boundary) = boundary else {
+    let Some(boundary) = boundary(request) else {
         return Err(bad("multipart boundary"));
     };
-    let Some(parts) = parts(body, &boundary) else {
+    let Some(form) = multipart::form(body, &boundary) else {
         return Err(bad("multipart body"));
     };
     // Every file is checked before any is written: one refused file leaves
     // the bundle as it was.
     let settings = read::config(desk).images;
-    for part in &parts {
+    for part in &form.files {
         let name = file_name(&part.filename);
         if name.is_empty() || files::writable(root, &format!("content/{name}")).is_err() {
             return Err(reply::field_error(
@@ -204,44 +120,53 @@ fn upload_files(
             .map_err(|m| reply::field_error(415, m, "files", language))?;
     }
     // x.md → x/index.md, so the page has a folder for its files.
-    let (page, file) = if page.ends_with("/index.md") {
-        (page, file)
+    let bundle_page = if page.ends_with("/index.md") {
+        page.clone()
     } else {
-        let stem = page.trim_end_matches(".md");
-        let new_page = format!("{stem}/index.md");
-        let new_file = files::writable(root, &new_page)
-            .map_err(|m| reply::field_error(400, m, "page", language))?;
-        if new_file.parent().is_some_and(Path::exists) {
-            return Err(reply::error(
-                409,
-                Message::DeskFileExists {
-                    path: stem.to_string(),
-                },
-                language,
-            ));
-        }
-        let moved = new_file
-            .parent()
-            .map(std::fs::create_dir_all)
-            .unwrap_or(Ok(()))
-            .and_then(|_| std::fs::rename(&file, &new_file));
+        ledger::twin_path(&page)
+    };
+    let bundle_file = files::writable(root, &bundle_page)
+        .map_err(|m| reply::field_error(400, m, "page", language))?;
+    let dir = bundle_file.parent().unwrap_or(root).to_path_buf();
+    if bundle_page != page && dir.exists() {
+        return Err(reply::error(
+            409,
+            Message::DeskFileExists {
+                path: page.trim_end_matches(".md").to_string(),
+            },
+            language,
+        ));
+    }
+    let names = free_names(&dir, form.files.iter().map(|p| file_name(&p.filename)));
+    let note = noted(desk, &page, &bundle_page, &file, &names, &form, language)?;
+    if bundle_page != page {
+        let moved =
+            std::fs::create_dir_all(&dir).and_then(|_| std::fs::rename(&file, &bundle_file));
         if let Err(e) = moved {
             return Err(reply::error(
                 500,
                 Message::DeskWriteFailed {
-                    path: new_page,
+                    path: bundle_page,
                     detail: e.to_string(),
                 },
                 language,
             ));
         }
-        (new_page, new_file)
+    }
+    // The note first: the files never show in a build without it.
+    let revision = match note {
+        Some(note) => Some(write_note(
+            desk,
+            &bundle_page,
+            &bundle_file,
+            &note,
+            language,
+        )?),
+        None => None,
     };
-    let dir = file.parent().unwrap_or(root).to_path_buf();
     let mut written: Vec<BundleFile> = Vec::new();
-    for part in &parts {
-        let name = free_name(&dir, file_name(&part.filename));
-        let target = dir.join(&name);
+    for (part, name) in form.files.iter().zip(&names) {
+        let target = dir.join(name);
         if let Err(e) = files::write_atomic(root, &target, part.bytes) {
             return Err(reply::error(
                 500,
@@ -257,10 +182,115 @@ fn upload_files(
         }
     }
     Ok(reply::ok(&json!({
-        "path": page,
+        "path": bundle_page,
         "files": written,
         "all": bundle::bundle_files(&dir),
+        "version": read::read_page(&bundle_file).map(|d| d.version),
+        "revision": revision,
     })))
+}
+
+/// The names the files get in `dir`, in order: as given, else with `-2`,
+/// `-3`… where the folder (or an earlier file of the same upload) has one.
+fn free_names<'a>(dir: &Path, given: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in given {
+        let taken = |n: &str| dir.join(n).exists() || names.iter().any(|m| m == n);
+        let free = if taken(name) {
+            let path = Path::new(name);
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ext = path
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
+            (2..)
+                .map(|n| format!("{stem}-{n}{ext}"))
+                .find(|n| !taken(n))
+                .unwrap_or_else(|| name.to_string())
+        } else {
+            name.to_string()
+        };
+        names.push(free);
+    }
+    names
+}
+
+/// For an upload into a disclosure the ledger records that would change what
+/// the record holds (see [`ledger`]): the revision note the writer gave, or
+/// the refusal asking for one. `None` when no note is needed: the upload
+/// changes nothing recorded, or the page already has a note written since
+/// the last build.
+fn noted(
+    desk: &Desk,
+    page: &str,
+    bundle_page: &str,
+    file: &Path,
+    names: &[String],
+    form: &multipart::Form<'_>,
+    language: Language,
+) -> Result<Option<String>, Reply> {
+    let disk = read::read_page(file);
+    let front = disk.as_ref().map(|d| &d.front);
+    let Some(entry) = ledger::record_of(desk, page, front) else {
+        return Ok(None);
+    };
+    let folder = Path::new(bundle_page).parent().unwrap_or(Path::new(""));
+    let added: Vec<PathBuf> = names.iter().map(|n| folder.join(n)).collect();
+    let site = desk.site();
+    if !ledger::upload_changes(
+        &desk.options.root,
+        site.as_deref(),
+        page,
+        bundle_page,
+        &added,
+    ) || front.is_some_and(|f| ledger::has_new_note(f, &entry))
+    {
+        return Ok(None);
+    }
+    match form.field("revision_note").map(str::trim) {
+        Some(note) if !note.is_empty() => Ok(Some(note.to_string())),
+        _ => Err(reply::field_error(
+            422,
+            Message::DeskUploadNeedsRevisionNote {
+                number: entry.number,
+                files: List::of(names),
+            },
+            "revision_note",
+            language,
+        )),
+    }
+}
+
+/// Adds the note, dated today, to the page's `revisions`; the entry written.
+fn write_note(
+    desk: &Desk,
+    page: &str,
+    file: &Path,
+    note: &str,
+    language: Language,
+) -> Result<serde_json::Value, Reply> {
+    let failed = |detail: String| {
+        reply::error(
+            500,
+            Message::DeskWriteFailed {
+                path: page.to_string(),
+                detail,
+            },
+            language,
+        )
+    };
+    let Some(mut disk) = read::read_page(file) else {
+        return Err(failed("unreadable".to_string()));
+    };
+    let (_, today) = super::write::now_text(desk);
+    let entry = ledger::add_note(&mut disk.front, &today, note);
+    let text = super::write::page_text(&disk.front, &disk.body, Kind::Disclosure);
+    files::write_atomic(&desk.options.root, file, text.as_bytes())
+        .map_err(|e| failed(e.to_string()))?;
+    Ok(entry)
 }
 
 #[cfg(test)]
@@ -292,17 +322,5 @@ mod tests {
             check("a.png", b"  <svg onload=alert(1)>"),
             Err(Message::DeskSvgRefused { .. })
         ));
-    }
-
-    #[test]
-    fn multipart_files_are_found() {
-        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n\xFF\xD8\xFF\r\n--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n--XyZ\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"C:\\x\\b.pdf\"\r\n\r\n%PDF-\r\n--XyZ--\r\n";
-        let parts = parts(body, "XyZ").unwrap();
-        assert_eq!(parts.len(), 2);
-        assert_eq!(parts[0].filename, "a.jpg");
-        assert_eq!(parts[0].bytes, b"\xFF\xD8\xFF");
-        assert_eq!(file_name(&parts[1].filename), "b.pdf");
-        assert_eq!(parts[1].bytes, b"%PDF-");
-        assert!(super::parts(b"junk", "XyZ").is_none());
     }
 }

@@ -20,7 +20,7 @@ use crate::message::Message;
 use crate::serve::mount::Reply;
 
 use super::read::{self, OnDisk};
-use super::{Desk, files, json as reply};
+use super::{Desk, files, json as reply, ledger};
 
 /// How long a save waits for serve to rebuild the page it wrote.
 const REBUILD_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
@@ -62,7 +62,7 @@ pub fn page_text(front: &Map<String, Value>, body: &str, kind: Kind) -> String {
     text
 }
 
-fn now_text(desk: &Desk) -> (String, String) {
+pub(super) fn now_text(desk: &Desk) -> (String, String) {
     let config = read::config(desk);
     let now = read::clock(desk, &config).now_in(&config.timezone);
     (
@@ -199,24 +199,15 @@ fn save_page(desk: &Desk, mut save: Save, language: Language) -> Result<Reply, R
             "problems": super::problems::problems_of(&desk.problems_in(&path), &path, &disk_text(&file)),
         })));
     }
-    if existing.is_some()
-        && let Some(entry) = read::ledger_entry(desk, &path)
+    if let Some(disk) = &existing
+        && let Some(entry) = ledger::record_of(desk, &path, Some(&disk.front))
     {
         let text = page_text(&save.front, &save.body, kind);
         if crate::digest::sha256_hex(text.as_bytes()) != entry.source_sha256 {
             let note = save.revision_note.as_deref().map(str::trim).unwrap_or("");
             if !note.is_empty() {
-                let revisions = save
-                    .front
-                    .entry("revisions")
-                    .or_insert_with(|| Value::Array(Vec::new()));
-                if !revisions.is_array() {
-                    *revisions = Value::Array(Vec::new());
-                }
-                if let Some(list) = revisions.as_array_mut() {
-                    list.push(json!({"date": today, "note": note}));
-                }
-            } else if !has_new_note(&save.front, &entry) {
+                ledger::add_note(&mut save.front, &today, note);
+            } else if !ledger::has_new_note(&save.front, &entry) {
                 return Err(reply::field_error(
                     422,
                     Message::DeskNeedsRevisionNote {
@@ -287,24 +278,6 @@ fn same_content(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
             .collect()
     };
     strip(a) == strip(b)
-}
-
-/// Whether the page's `revisions` has a note the ledger does not yet hold.
-fn has_new_note(front: &Map<String, Value>, entry: &crate::emit::ledger::Entry) -> bool {
-    let Some(list) = front.get("revisions").and_then(Value::as_array) else {
-        return false;
-    };
-    list.iter().any(|r| {
-        let note = r.get("note").and_then(Value::as_str).unwrap_or("").trim();
-        let date = r
-            .get("date")
-            .map(|d| d.as_str().map(str::to_string).unwrap_or(d.to_string()));
-        !note.is_empty()
-            && !entry
-                .notes
-                .iter()
-                .any(|n| n.note.trim() == note && Some(&n.date) == date.as_ref())
-    })
 }
 
 fn page_url(desk: &Desk, path: &str) -> Option<String> {

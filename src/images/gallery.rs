@@ -28,14 +28,13 @@ pub struct Shown {
 /// Images of the page's bundle, by file name (none for a page that is a
 /// single Markdown file).
 pub fn bundle_images(site: &Site, page: &Page) -> Vec<Shown> {
-    let Some(bundle) = &page.parsed.bundle_dir else {
+    let Some(folder) = bundle_folder(page) else {
         return Vec::new();
     };
-    let folder = Path::new(CONTENT_DIR).join(bundle);
     let mut found: Vec<Shown> = site
         .assets
         .iter()
-        .filter(|a| a.source.parent() == Some(folder.as_path()) && is_image_path(&a.source))
+        .filter(|a| is_bundle_picture(&folder, &a.source))
         .filter_map(|a| {
             let name = a.source.file_name()?.to_string_lossy().into_owned();
             Some(Shown {
@@ -47,9 +46,34 @@ pub fn bundle_images(site: &Site, page: &Page) -> Vec<Shown> {
         })
         .collect();
     found.sort_by(|a, b| a.file.cmp(&b.file));
-    // Processed sizes sit next to their originals; never show them as photos.
-    found.retain(|s| !is_variant_name(&s.file));
     found
+}
+
+/// The page's bundle folder, relative to the site root.
+fn bundle_folder(page: &Page) -> Option<PathBuf> {
+    (page.parsed.bundle_dir.as_ref()).map(|bundle| Path::new(CONTENT_DIR).join(bundle))
+}
+
+/// Whether the file at `path` (relative to the root) is one of the pictures
+/// a whole-bundle gallery of `folder` shows: an image right in the folder,
+/// not a processed size (those sit next to their originals).
+pub fn is_bundle_picture(folder: &Path, path: &Path) -> bool {
+    path.parent() == Some(folder)
+        && is_image_path(path)
+        && path
+            .file_name()
+            .is_some_and(|n| !is_variant_name(&n.to_string_lossy()))
+}
+
+/// The bundle folder (relative to the root) when the page's gallery is every
+/// picture of its bundle, so that a picture put there is shown.
+pub fn whole_bundle_gallery(page: &Page) -> Option<PathBuf> {
+    let whole = match &page.parsed.front.gallery {
+        Some(Gallery::All(all)) => *all,
+        Some(Gallery::Items(_)) => false,
+        None => has_gallery_shortcode(page),
+    };
+    whole.then(|| bundle_folder(page)).flatten()
 }
 
 /// `photo.480w.jpg`: a name this tool gives processed sizes.
@@ -81,10 +105,8 @@ pub fn gallery_images(site: &Site, page: &Page) -> Vec<Shown> {
                 })
                 .collect()
         }
-        Some(Gallery::All(true)) => bundle_images(site, page),
-        Some(Gallery::All(false)) => Vec::new(),
-        None if has_gallery_shortcode(page) => bundle_images(site, page),
-        None => Vec::new(),
+        _ if whole_bundle_gallery(page).is_some() => bundle_images(site, page),
+        _ => Vec::new(),
     }
 }
 

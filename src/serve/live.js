@@ -23,6 +23,102 @@
     location.reload();
   }
 
+  // The writing desk's preview (a frame it names nb-desk-preview) shows an
+  // edit of its page in place: the page's new HTML, as served, replaces the
+  // old body at the same scroll position and the page's scripts run on it
+  // again. A reload would fetch the stylesheet, scripts and pictures anew and
+  // lay the page out from nothing, about half of the writer's wait after a
+  // save. Anything else that changed (the head: title, stylesheets; the
+  // <html> element) reloads, and so does a failed fetch.
+  var inPlace = window.name === 'nb-desk-preview' && window.fetch && window.DOMParser;
+  var servedHead = document.head ? document.head.innerHTML : '';
+  var refreshing = null;
+
+  // What the page's scripts hang on the window and the document outlives a
+  // body: noted, and taken off before they run again, as a reload would.
+  var hung = [];
+  if (inPlace) {
+    [window, document].forEach(function (target) {
+      var add = target.addEventListener;
+      target.addEventListener = function (type, listener, options) {
+        hung.push([target, type, listener, options]);
+        return add.call(target, type, listener, options);
+      };
+    });
+  }
+
+  function sameRoot(doc) {
+    var attrs = doc.documentElement.attributes;
+    for (var i = 0; i < attrs.length; i++) {
+      if (document.documentElement.getAttribute(attrs[i].name) !== attrs[i].value) return false;
+    }
+    return true;
+  }
+
+  // Scripts run again as the page's own loading ran them: those of the body
+  // in place (fresh elements, so the markup stays as served), then the
+  // head's deferred ones, which worked on the old body; in order. This
+  // script keeps running and is not started twice.
+  function rerun(body) {
+    hung.splice(0).forEach(function (h) { h[0].removeEventListener(h[1], h[2], h[3]); });
+    var live = /\/__noticeboard\/live\.js$/;
+    var scripts = body.querySelectorAll('script');
+    var later = [];
+    var i;
+    for (i = 0; i < scripts.length; i++) {
+      var old = scripts[i];
+      if (live.test(old.getAttribute('src') || '')) continue;
+      if (old.defer && old.src) later.push(old);
+      else restart(old, old);
+    }
+    var heads = document.head.querySelectorAll('script[src][defer]');
+    var deferred = Array.prototype.slice.call(heads).concat(later);
+    for (i = 0; i < deferred.length; i++) restart(deferred[i], deferred[i].parentNode === document.head ? null : deferred[i]);
+  }
+
+  // A new script like `old`, in its place (or, for the head's, for as long
+  // as it takes to run).
+  function restart(old, place) {
+    var s = document.createElement('script');
+    for (var i = 0; i < old.attributes.length; i++) s.setAttribute(old.attributes[i].name, old.attributes[i].value);
+    s.async = false;
+    if (!old.src) s.text = old.text;
+    if (place) {
+      place.parentNode.replaceChild(s, place);
+    } else {
+      s.onload = s.onerror = function () { if (s.parentNode) s.parentNode.removeChild(s); };
+      document.body.appendChild(s);
+    }
+  }
+
+  function refresh() {
+    if (refreshing) {
+      refreshing.again = true;
+      return;
+    }
+    var run = refreshing = { again: false };
+    fetch(location.href, { cache: 'no-store', credentials: 'same-origin' }).then(function (response) {
+      var type = response.headers.get('content-type') || '';
+      if (!response.ok || response.redirected || type.indexOf('text/html') !== 0) throw new Error('reload');
+      return response.text();
+    }).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, 'text/html');
+      if (doc.head.innerHTML !== servedHead || !sameRoot(doc) || !doc.body) throw new Error('reload');
+      var x = window.scrollX;
+      var y = window.scrollY;
+      var body = document.adoptNode(doc.body);
+      document.documentElement.replaceChild(body, document.body);
+      window.scrollTo(x, y);
+      rerun(body);
+      document.documentElement.setAttribute('data-nb-refreshed', String(Date.now()));
+      refreshing = null;
+      if (run.again) refresh();
+    }).catch(function () {
+      refreshing = null;
+      reload();
+    });
+  }
+
   function overlay() { return document.getElementById('nb-live-overlay'); }
 
   function clearOverlay() {
@@ -97,7 +193,8 @@
   });
   source.addEventListener('reload', function (event) {
     var data = JSON.parse(event.data);
-    if (broken || data.all || data.paths.indexOf(here) >= 0 || overlay()) reload();
+    if (broken || data.all || overlay()) reload();
+    else if (data.paths.indexOf(here) >= 0) (inPlace ? refresh : reload)();
   });
   source.addEventListener('css', function (event) {
     clearOverlay();

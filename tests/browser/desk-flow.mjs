@@ -2,14 +2,15 @@
 // against a running `serve`: one page of every kind created through 新建
 // (fields filled, Word HTML pasted, two photos dropped in, the second made
 // the cover), seen in the preview, then 发布; a published disclosure edited
-// (the desk asks for 更正说明); a save that conflicts with a change on disk
+// (the desk asks for 更正说明), and a photo dropped on one waits for its note;
+// a save that conflicts with a change on disk
 // (both versions shown, each choice tried); and text typed just before the
 // tab closed, offered back when the page is reopened.
 //
 // usage: node desk-flow.mjs DESK_URL SITE_ROOT SHOTS_DIR
 // prints { created: [{kind, title, slug, path, url, number?, period?}], publish,
-//          revision, conflict, autosave, preview_ms, errors }
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//          revision, upload_note, conflict, autosave, preview_ms, errors }
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './lib.mjs';
 import { WORD_HTML } from './desk-clipboard.mjs';
@@ -296,6 +297,32 @@ try {
     await page.fill('.revision textarea', '补充受理电话');
     await save(page);
     result.revision.hidden_after = await page.evaluate(() => document.querySelector('.revision').hidden);
+    await page.close();
+  }
+
+  // ---- a photo dropped on a recorded notice waits for its 更正说明 -------------
+  {
+    const page = await open('#/edit/content%2Fdisclosures%2Fphotos%2Findex.md');
+    await page.waitForSelector('textarea.body');
+    await dropPhotos(page, [['photo-c.png', '#15803d']]);
+    await page.waitForSelector('.revision:not([hidden])', { timeout: 20000 });
+    result.upload_note = {
+      message: await page.textContent('.revision .problem'),
+      focused: await page.evaluate(() => document.activeElement === document.querySelector('.revision textarea')),
+      waiting: await page.textContent('.uploads li'),
+      on_disk_before: existsSync(join(root, 'content/disclosures/photos/photo-c.png')),
+    };
+    await page.fill('.revision textarea', '补充一张活动照片');
+    await save(page);
+    await page.waitForFunction(() => document.querySelectorAll('.photos li').length === 2, null, { timeout: 20000 });
+    // The gallery list the desk writes for the new photo goes in with the
+    // same note: no second ask, no conflict.
+    await page.waitForFunction(() => document.querySelector('.save-status').classList.contains('ok'), null, { timeout: 20000 });
+    await page.waitForTimeout(2000);
+    await page.waitForFunction(() => document.querySelector('.save-status').classList.contains('ok'), null, { timeout: 20000 });
+    result.upload_note.hidden_after = await page.evaluate(() => document.querySelector('.revision').hidden);
+    result.upload_note.photos = await page.$$eval('.photos li', (els) => els.map((e) => e.dataset.name));
+    result.upload_note.conflict = await page.evaluate(() => Boolean(document.querySelector('dialog.wide[open]')));
     await page.close();
   }
 

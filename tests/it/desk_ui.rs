@@ -148,6 +148,14 @@ fn desk_paste_keeps_headings_bold_lists_tables_links_and_drops_office_markup() {
 #[test]
 fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     let site = TestSite::fixture("kinds");
+    // A notice whose gallery is every picture of its bundle: a photo put
+    // there changes what its record holds.
+    site.write(
+        "content/disclosures/photos/index.md",
+        "---\ntitle: 活动照片公示\ndate: 2026-11-02\nnumber: 工会〔2026〕40号\ncategory: 评先评优\n\
+         notice: {from: 2026-11-02, days: 5, unit: working_days}\ngallery: true\n---\n照片如下。\n",
+    );
+    site.write("content/disclosures/photos/a.png", crate::desk::png());
     // A first build records the published disclosures in disclosures.lock.
     site.build(&[]).assert_ok();
     let serve = DeskServe::start(&site);
@@ -301,6 +309,29 @@ fn desk_creates_a_page_of_every_kind_publishes_it_and_never_loses_a_word() {
     assert!(
         open.contains("补充受理电话") && open.contains("12345"),
         "{open}"
+    );
+
+    // A photo dropped on a recorded notice waits for the note, then goes
+    // in with it: the note written once, the photo in the bundle.
+    let noted = &r["upload_note"];
+    assert!(str_of(noted, "message").contains("E1229"), "{noted}");
+    assert_eq!(noted["focused"], true, "{noted}");
+    assert!(str_of(noted, "waiting").contains("等待更正说明"), "{noted}");
+    assert_eq!(noted["on_disk_before"], false, "{noted}");
+    assert_eq!(noted["hidden_after"], true, "{noted}");
+    assert_eq!(noted["conflict"], false, "{noted}");
+    assert_eq!(noted["photos"], serde_json::json!(["a.png", "photo-c.png"]));
+    let photos =
+        std::fs::read_to_string(site.root.join("content/disclosures/photos/index.md")).unwrap();
+    assert_eq!(
+        photos.matches("note: 补充一张活动照片").count(),
+        1,
+        "{photos}"
+    );
+    assert!(
+        site.root
+            .join("content/disclosures/photos/photo-c.png")
+            .is_file()
     );
 
     // Conflict: both versions shown; "take theirs" loads the disk's,

@@ -52,9 +52,10 @@ export function post(path, body) {
   return send('POST', path, body ?? {});
 }
 
-/// Uploads one file as multipart `files[]` to `path`, reporting progress
-/// (0…1) as it goes; XMLHttpRequest because fetch has no upload progress.
-export function upload(path, file, onProgress) {
+/// Uploads one file as multipart `files[]` to `path`, with the text
+/// `fields` beside it, reporting progress (0…1) as it goes; XMLHttpRequest
+/// because fetch has no upload progress.
+export function upload(path, file, onProgress, fields = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/_desk/api/${path}`);
@@ -73,6 +74,7 @@ export function upload(path, file, onProgress) {
     };
     xhr.onerror = () => reject(new ApiError(0, { error: { message: 'network' } }));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('files[]', file, file.name);
     xhr.send(form);
   });

@@ -13,6 +13,7 @@ import { isDocx, isImage, mediaPanel } from './media.js';
 import { dataUrlToFile, htmlToMarkdown, IMAGE_PLACEHOLDER, pastedName } from './paste.js';
 import { goToLine, insertBlock, replaceSelection, toolbar } from './toolbar.js';
 import { trackPeriod } from './period.js';
+import { previewPane } from './preview.js';
 
 const PAUSE_MS = 1200;
 
@@ -119,6 +120,16 @@ export async function openEditor(main, ctx, target) {
     },
     uploaded: (result) => {
       if (result.path && result.path !== state.path) moveTo(result.path);
+      // An upload with a revision note wrote the note into the page: take
+      // that version, and the note into the form, so the next save keeps it
+      // (any other upload leaves the page's text, and the version it was
+      // opened at, alone).
+      if (result.revision) {
+        state.version = result.version;
+        const revisions = form.read().revisions;
+        form.setValue('revisions', [...(Array.isArray(revisions) ? revisions : []), result.revision]);
+        persistLocal();
+      }
       const byName = new Map((result.all || state.files).map((f) => [f.name, f]));
       for (const f of result.files || []) byName.set(f.name, f);
       state.files = [...byName.values()];
@@ -128,6 +139,7 @@ export async function openEditor(main, ctx, target) {
     insert: (text) => (text.startsWith('{{') ? insertBlock(area, text) : replaceSelection(area, text)),
     addAttachment: form.controls.get('attachments') ? (f) => form.controls.get('attachments').addRow({ file: f.name, title: f.name.replace(/\.[^.]+$/, '') }) : null,
     importDocx,
+    needNote,
     announce: (text) => ctx.announce(text),
     say: (text) => ctx.announce(text, false, true),
   });
@@ -151,10 +163,8 @@ export async function openEditor(main, ctx, target) {
     },
   }, t('body'));
 
-  const frame = h('iframe', { title: t('preview'), class: 'preview-frame', src: 'about:blank' });
-  const frameWait = h('p', { class: 'muted preview-wait' }, t('preview_wait'));
-  const previewHead = uid('ph');
-  const preview = h('section', { class: 'preview', 'aria-labelledby': previewHead }, h('h2', { id: previewHead, tabindex: '-1' }, t('preview')), frameWait, frame);
+  const pane = previewPane();
+  const preview = pane.el;
 
   const reviewTools = site.review === 'required' ? reviewBox() : null;
   // On a phone the preview comes after everything; this goes straight there.
@@ -262,11 +272,44 @@ export async function openEditor(main, ctx, target) {
     return state.path;
   }
 
+  // Uploads waiting for the revision note, each resolved with it.
+  const waitingForNote = [];
+
+  /// Asks for the revision note (the box, the server's message, focus when
+  /// `focus`); an upload waiting for it gets it with the next save.
+  function askNote(e, focus) {
+    revisionBox.hidden = false;
+    const problem = revisionBox.querySelector('.problem');
+    problem.hidden = false;
+    problem.textContent = `${e.message}${e.code ? ` [${e.code}]` : ''}`;
+    setStatus(e.message, 'warn');
+    if (focus) revision.focus();
+  }
+
+  function needNote(e) {
+    askNote(e, true);
+    return new Promise((resolve) => waitingForNote.push(resolve));
+  }
+
   async function save(explicit) {
     clearTimeout(state.timer);
     if (state.saving) {
       state.again = true;
       return state.saving;
+    }
+    if (waitingForNote.length) {
+      // The note goes with the uploads that asked for it; they write it
+      // into the page, so this save need not send it again.
+      const note = revision.value.trim();
+      if (!note) {
+        if (explicit) revision.focus();
+        return null;
+      }
+      for (const resolve of waitingForNote.splice(0)) resolve(note);
+      revisionBox.hidden = true;
+      revision.value = '';
+      setStatus(t('saving'), 'busy');
+      await media.settled();
     }
     const c = current();
     if (!c.front.title) {
@@ -283,6 +326,7 @@ export async function openEditor(main, ctx, target) {
     }
     if (!revisionBox.hidden && revision.value.trim()) payload.revision_note = revision.value.trim();
     setStatus(t('saving'), 'busy');
+    const sentAt = Date.now();
     state.saving = (async () => {
       try {
         const r = await post('page', payload);
@@ -306,7 +350,7 @@ export async function openEditor(main, ctx, target) {
         setStatus(t('saved', { time: formatTime(state.lastSaved) }), 'ok');
         showProblems(r.problems || []);
         title.textContent = t('edit_heading', { title: c.front.title });
-        showPreview(r.url);
+        pane.show(r.url, sentAt);
         return r;
       } catch (e) {
         await failed(e, c, explicit);
@@ -340,13 +384,7 @@ export async function openEditor(main, ctx, target) {
       return;
     }
     if (e.status === 422 && e.field === 'revision_note') {
-      const first = revisionBox.hidden;
-      revisionBox.hidden = false;
-      const problem = revisionBox.querySelector('.problem');
-      problem.hidden = false;
-      problem.textContent = `${e.message}${e.code ? ` [${e.code}]` : ''}`;
-      setStatus(e.message, 'warn');
-      if (explicit || first) revision.focus();
+      askNote(e, explicit || revisionBox.hidden);
       return;
     }
     if (e.status === 0) {
@@ -377,30 +415,7 @@ export async function openEditor(main, ctx, target) {
     }
   }
 
-  // The real page, as serve serves it; serve's live reload refreshes it
-  // after each save. If it has not reloaded shortly after a save, reload.
-  let loadedAt = 0;
-  frame.addEventListener('load', () => { loadedAt = Date.now(); });
-  function showPreview(url) {
-    if (!url) return;
-    frameWait.hidden = true;
-    if (url !== state.url || frame.getAttribute('src') === 'about:blank') {
-      state.url = url;
-      frame.src = url;
-      return;
-    }
-    const savedAt = Date.now();
-    setTimeout(() => {
-      if (loadedAt < savedAt) {
-        try {
-          frame.contentWindow.location.reload();
-        } catch {
-          frame.src = url;
-        }
-      }
-    }, 2500);
-  }
-  if (state.url) showPreview(state.url);
+  if (state.url) pane.show(state.url);
 
   // ---- paste, drop, Ctrl+S --------------------------------------------------
   area.addEventListener('input', changed);

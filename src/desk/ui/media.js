@@ -27,7 +27,9 @@ function typeLabel(file) {
 /// (saves a new page first, resolves to its path), `front()` and
 /// `setFront(patch)` for gallery/cover, `uploaded(result)`, `insert(text)`,
 /// `addAttachment(file)` (or null when the kind has no attachment list),
-/// `importDocx(file)`, `announce(text)`, `say(text)` (screen readers only).
+/// `importDocx(file)`, `announce(text)`, `say(text)` (screen readers only),
+/// and `needNote(error)`, which asks for a published disclosure's revision
+/// note and resolves to it once the writer has given it.
 export function mediaPanel(host) {
   let files = [];
   const photosEl = h('ol', { class: 'photos', 'aria-label': t('media_photos') });
@@ -227,7 +229,20 @@ export function mediaPanel(host) {
   async function sendOne(file, { bar, text, item }) {
     try {
       const page = await host.ensurePath();
-      const result = await upload(`upload?${new URLSearchParams({ page })}`, file, (p) => { bar.value = p; });
+      const send = (fields) => upload(`upload?${new URLSearchParams({ page })}`, file, (p) => { bar.value = p; }, fields);
+      let result;
+      try {
+        result = await send();
+      } catch (e) {
+        // Into a recorded disclosure, a file that changes what the ledger
+        // holds waits for the revision note, then goes with it.
+        if (!(e.status === 422 && e.field === 'revision_note')) throw e;
+        text.textContent = t('upload_needs_note', { name: file.name });
+        bar.value = 0;
+        const note = await host.needNote(e);
+        text.textContent = t('uploading', { name: file.name });
+        result = await send({ revision_note: note });
+      }
       bar.value = 1;
       text.textContent = t('uploaded', { name: file.name });
       item.classList.add('done');
@@ -271,6 +286,8 @@ export function mediaPanel(host) {
     el,
     render,
     addFiles,
+    /// Resolves once every upload started so far has finished.
+    settled: () => queue,
     setFiles(next) {
       files = [...(next || [])];
       render();

@@ -22,7 +22,7 @@ mod compare;
 mod record;
 
 pub use compare::update_ledger;
-pub use record::SiteView;
+pub use record::{Reads, SiteView, reads};
 
 use crate::message::Message;
 use std::collections::BTreeMap;

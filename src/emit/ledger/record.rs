@@ -4,13 +4,13 @@
 //! published can be told apart from one whose file is gone.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::digest::sha256_hex;
 use crate::disclosure::skeleton::skeleton;
 use crate::frontmatter::kind::Kind;
-use crate::images::gallery::{body_images, shown_images};
+use crate::images::gallery::{body_images, shown_images, whole_bundle_gallery};
 use crate::model::kinds::{Details, Disclosure};
 use crate::model::{Page, Site};
 use crate::parse::{ParsedPage, ParsedSite};
@@ -141,14 +141,7 @@ impl SiteView<'_> {
     /// bytes by the images stage; hashing the source keeps the record the same
     /// when only the encoder or the size settings change.
     fn pictures(&self, page: &Page) -> Vec<PictureRecord> {
-        let mut sources = BTreeSet::new();
-        for shown in shown_images(self.site, page)
-            .into_iter()
-            .chain(body_images(page))
-        {
-            sources.insert(shown.source);
-        }
-        sources
+        picture_sources(self.site, page)
             .into_iter()
             .filter_map(|source| {
                 let path = self.root.join(&source);
@@ -164,6 +157,40 @@ impl SiteView<'_> {
                 })
             })
             .collect()
+    }
+}
+
+/// The pictures the notice shows, by path from the site root.
+fn picture_sources(site: &Site, page: &Page) -> BTreeSet<PathBuf> {
+    (shown_images(site, page).into_iter())
+        .chain(body_images(page))
+        .map(|shown| shown.source)
+        .collect()
+}
+
+/// The files a notice's record is made from, besides its own text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Reads {
+    /// Relative to the site root, whether they exist or not: the listed
+    /// attachments and the pictures the page names or shows.
+    pub files: BTreeSet<PathBuf>,
+    /// With a gallery of the whole bundle, its folder: any picture put there
+    /// is shown, and so recorded.
+    pub bundle: Option<PathBuf>,
+}
+
+/// What the record of `page` reads: a file made at one of these places
+/// changes what the ledger would record for it.
+pub fn reads(site: &Site, page: &Page) -> Reads {
+    let mut files = picture_sources(site, page);
+    let listed = page.parsed.front.attachments.as_deref().unwrap_or_default();
+    files.extend(
+        (listed.iter())
+            .filter_map(|spec| crate::model::kinds::resolve_file(&page.parsed, &spec.file)),
+    );
+    Reads {
+        files,
+        bundle: whole_bundle_gallery(page),
     }
 }
 

@@ -64,6 +64,8 @@ macro_rules! area_12 {
                 => "`{path}` 还没有提交审核" / "`{path}` has not been submitted for review";
             E1228 DeskBrokenPicture { name: String, why: Box<Message> }
                 => "`{name}` 无法作为照片读取：{why}" / "`{name}` cannot be read as a photo: {why}";
+            E1229 DeskUploadNeedsRevisionNote { number: String, files: List }
+                => "公示 {number} 已发布并记入台账：上传 {files} 会改变它记录的附件或图片，需要填写更正说明" / "disclosure {number} is published and recorded in the ledger: uploading {files} changes the attachments or pictures it records, so it needs a revision note";
             T1230 StateDraft {}
                 => "草稿" / "draft";
             T1231 StateReview {}

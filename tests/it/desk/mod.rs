@@ -3,6 +3,7 @@
 //! would send them, and the files on disk checked after each.
 
 mod api;
+mod ledger;
 mod review;
 mod security;
 mod start;
@@ -201,18 +202,38 @@ impl Desk {
 
     /// A multipart upload of `files` (name, bytes) to the page `page`.
     pub fn upload(&self, page: &str, files: &[(&str, &[u8])]) -> Answer {
-        self.multipart(&format!("/_desk/api/upload?page={}", encode(page)), files)
+        self.upload_with(page, files, &[])
+    }
+
+    /// An upload with text `fields` (name, value) beside the files.
+    pub fn upload_with(
+        &self,
+        page: &str,
+        files: &[(&str, &[u8])],
+        fields: &[(&str, &str)],
+    ) -> Answer {
+        let url = format!("/_desk/api/upload?page={}", encode(page));
+        self.multipart(&url, files, fields)
     }
 
     /// Word documents dropped on the desk, with `query` (`section=…&kind=…`).
     pub fn import(&self, query: &str, files: &[(&str, &[u8])]) -> Answer {
-        self.multipart(&format!("/_desk/api/import?{query}"), files)
+        self.multipart(&format!("/_desk/api/import?{query}"), files, &[])
     }
 
-    /// A multipart POST of `files` (name, bytes) to `url`.
-    fn multipart(&self, url: &str, files: &[(&str, &[u8])]) -> Answer {
+    /// A multipart POST of `fields` (name, text) and `files` (name, bytes)
+    /// to `url`.
+    fn multipart(&self, url: &str, files: &[(&str, &[u8])], fields: &[(&str, &str)]) -> Answer {
         let boundary = "----nbtest7f3a";
         let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
         for (name, bytes) in files {
             body.extend_from_slice(
                 format!(
