@@ -162,16 +162,8 @@ pub fn shown_images(site: &Site, page: &Page) -> Vec<Shown> {
 /// write it as ` src="…"`, escaped), when it names a file of the site. Not processed into
 /// sizes, so not part of [`shown_images`]; the ledger records them.
 pub fn body_images(page: &Page) -> Vec<Shown> {
-    let html = page.parsed.body.html();
     let mut found = Vec::new();
-    let mut rest: &str = &html;
-    while let Some(at) = rest.find("<img") {
-        rest = &rest[at + 4..];
-        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        let Some(value) = tag.find(" src=\"").map(|i| &tag[i + 6..]) else {
-            continue;
-        };
-        let value = &value[..value.find('"').unwrap_or(value.len())];
+    for value in &page.parsed.body.img_sources {
         let src = unescape_attribute(value);
         // A link to another site, or to the page's own output, is not a file.
         if src.contains(':') || src.starts_with('#') || src.starts_with("//") {

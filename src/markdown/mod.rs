@@ -56,6 +56,9 @@ pub struct RenderedMarkdown {
     /// Anchors the body's raw HTML sets (`id`, `<a name>`); headings' are in
     /// `toc`.
     pub ids: Vec<String>,
+    /// The `src` of every `img` of the HTML, as written there (escaped):
+    /// what the pictures stage and the ledger look at without the HTML.
+    pub img_sources: Vec<String>,
 }
 
 impl RenderedMarkdown {
@@ -134,6 +137,7 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
 
     let plain_text = plain_text_of(root);
     let word_count = count_words(&plain_text);
+    let img_sources = img_sources(&html);
     RenderedMarkdown {
         html,
         aside: None,
@@ -146,7 +150,24 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
         shortcode_errors: extracted.errors,
         links,
         ids,
+        img_sources,
     }
+}
+
+/// The `src` of every `img` in `html` (comrak and the sanitizer both write
+/// it as ` src="…"`), as written.
+fn img_sources(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<img") {
+        rest = &rest[at + 4..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let Some(value) = tag.find(" src=\"").map(|i| &tag[i + 6..]) else {
+            continue;
+        };
+        found.push(value[..value.find('"').unwrap_or(value.len())].to_string());
+    }
+    found
 }
 
 /// comrak writes GFM column alignment as `align="…"`, which HTML5 made obsolete

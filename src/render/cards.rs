@@ -53,7 +53,7 @@ fn card_view<'a>(r: &SiteReads<'a>, p: usize, now: jiff::Timestamp) -> CardView<
         title: &page.parsed.title,
         url: url_for(config, &page.path),
         date: DateView::new(page.parsed.date, config),
-        summary: Value::from_safe_string(r.body(p).summary_html.to_string()),
+        summary: Value::from_safe_string(r.summary_html(p).to_string()),
         kind: page.parsed.kind.name(),
         section_title: &section.title,
         section_url: url_for(config, &section.path),

@@ -157,6 +157,16 @@ impl<'s> SiteReads<'s> {
         }
     }
 
+    /// The page's summary as shown, without reading the rest of its body
+    /// (which may wait on disk).
+    pub(crate) fn summary_html(&self, p: usize) -> &'s str {
+        let page = self.page(p);
+        match self.expanded.pages.get(p).and_then(Option::as_ref) {
+            Some(e) => &e.summary_html,
+            None => &page.parsed.summary_html,
+        }
+    }
+
     /// All pages, newest first.
     pub(crate) fn by_date(&self) -> &'s [usize] {
         self.note(Read::AllPages);
