@@ -122,7 +122,7 @@ pub fn render_markdown_with(body: &str, known: &dyn Fn(&str) -> bool) -> Rendere
         .map(|p| render_node(p, &options, &HeadingCollector::new()));
 
     let headings = HeadingCollector::new();
-    let mut html = cell_alignment_as_classes(&render_node(root, &options, &headings));
+    let mut html = cell_alignment_as_classes(render_node(root, &options, &headings));
     let toc = headings.into_entries();
 
     let more_summary = if has_more {
@@ -173,11 +173,11 @@ fn img_sources(html: &str) -> Vec<String> {
 /// comrak writes GFM column alignment as `align="…"`, which HTML5 made obsolete
 /// (the Nu checker rejects it); the theme styles `align-left/center/right`
 /// classes instead.
-fn cell_alignment_as_classes(html: &str) -> String {
+fn cell_alignment_as_classes(html: String) -> String {
     if !html.contains(" align=\"") {
-        return html.to_string();
+        return html;
     }
-    let mut out = html.to_string();
+    let mut out = html;
     for tag in ["td", "th"] {
         for side in ["left", "center", "right"] {
             out = out.replace(
