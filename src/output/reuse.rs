@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Content, Entry, safe_join};
 
-const HEADER: &str = "noticeboard output manifest 1";
+const HEADER: &str = "noticeboard output manifest 2";
 
 /// The manifest of the output a build leaves, in the site's cache folder.
 pub const MANIFEST_FILE: &str = "output.manifest";
@@ -43,6 +43,11 @@ pub(crate) struct Stamp {
     /// (a write in place moves it even when the writer puts the time back).
     inode: u64,
     changed_ns: i64,
+    /// The file had more than one link when stamped: one the build kept
+    /// from the output before, whose old link goes when that output is
+    /// deleted, which moves the change time again. Its change time says
+    /// nothing then; the rest still does.
+    linked: bool,
 }
 
 impl Stamp {
@@ -60,7 +65,16 @@ impl Stamp {
             modified_ns,
             inode: inode(meta),
             changed_ns: changed_ns(meta),
+            linked: links(meta) > 1,
         }
+    }
+
+    /// Whether the file stamped `self` is still as it was, stamped `now`.
+    pub(crate) fn still(&self, now: &Stamp) -> bool {
+        self.len == now.len
+            && self.modified_ns == now.modified_ns
+            && self.inode == now.inode
+            && (self.linked || self.changed_ns == now.changed_ns)
     }
 
     /// The stamp of the regular file at `path` (a link or a folder has none).
@@ -81,6 +95,16 @@ fn changed_ns(meta: &fs::Metadata) -> i64 {
     meta.ctime()
         .saturating_mul(1_000_000_000)
         .saturating_add(meta.ctime_nsec())
+}
+
+#[cfg(unix)]
+fn links(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn links(_meta: &fs::Metadata) -> u64 {
+    1
 }
 
 #[cfg(not(unix))]
@@ -136,12 +160,17 @@ impl Manifest {
             return None;
         }
         for line in lines {
-            let mut fields = line.splitn(6, '\t');
+            let mut fields = line.splitn(7, '\t');
             let key = parse_key(fields.next()?)?;
             let len = fields.next()?.parse().ok()?;
             let modified_ns = fields.next()?.parse().ok()?;
             let inode = fields.next()?.parse().ok()?;
             let changed_ns = fields.next()?.parse().ok()?;
+            let linked = match fields.next()? {
+                "1" => true,
+                "0" => false,
+                _ => return None,
+            };
             let path = fields.next()?;
             if path.is_empty() || safe_join(Path::new("."), path).is_none() {
                 return None;
@@ -151,6 +180,7 @@ impl Manifest {
                 modified_ns,
                 inode,
                 changed_ns,
+                linked,
             };
             manifest.files.insert(path.to_string(), (key, stamp));
         }
@@ -172,12 +202,13 @@ impl Manifest {
             let (key, stamp) = &self.files[path];
             let _ = writeln!(
                 text,
-                "{}\t{}\t{}\t{}\t{}\t{path}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{path}",
                 hex(key),
                 stamp.len,
                 stamp.modified_ns,
                 stamp.inode,
-                stamp.changed_ns
+                stamp.changed_ns,
+                u8::from(stamp.linked),
             );
         }
         if let Some(parent) = file.parent() {
@@ -264,7 +295,7 @@ pub(crate) fn reusable(
             was == key
                 && safe_join(output, &entry.path)
                     .and_then(|p| Stamp::at(&p))
-                    .is_some_and(|now| now == *stamp)
+                    .is_some_and(|now| stamp.still(&now))
         })
         .collect()
 }
@@ -273,7 +304,10 @@ pub(crate) fn reusable(
 /// recorded at `path`, and the file there is still as it was written.
 pub(crate) fn reusable_one(output: &Path, path: &str, key: &Key, previous: &Manifest) -> bool {
     previous.get(path).is_some_and(|(was, stamp)| {
-        was == key && safe_join(output, path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+        was == key
+            && safe_join(output, path)
+                .and_then(|p| Stamp::at(&p))
+                .is_some_and(|now| stamp.still(&now))
     })
 }
 
@@ -327,7 +361,9 @@ pub(crate) fn holds_only(output: &Path, paths: &HashSet<&str>) -> bool {
 pub fn still_as_written(output: &Path, file: &Path) -> Option<usize> {
     let manifest = Manifest::read(file, output)?;
     let intact = manifest.files.par_iter().all(|(path, (_, stamp))| {
-        safe_join(output, path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+        safe_join(output, path)
+            .and_then(|p| Stamp::at(&p))
+            .is_some_and(|now| stamp.still(&now))
     });
     let paths: HashSet<&str> = manifest.files.keys().map(String::as_str).collect();
     (intact && holds_only(output, &paths)).then_some(paths.len())
@@ -353,6 +389,7 @@ mod tests {
             modified_ns: -5,
             inode: 7,
             changed_ns: 9,
+            linked: true,
         };
         manifest.insert("a/index.html".into(), [1; 32], stamp);
         manifest.insert("tab\there".into(), [2; 32], stamp);
@@ -363,7 +400,7 @@ mod tests {
         assert!(Manifest::read(&file, &dir.path().join("other")).is_none());
         let text = fs::read_to_string(&file).unwrap();
         for damaged in [
-            text.replace("manifest 1", "manifest 9"),
+            text.replace("manifest 2", "manifest 9"),
             text.replace("a/index.html", "../../etc/passwd"),
             text.replacen("\t3\t", "\tthree\t", 1),
             text[..text.len() - 20].to_string() + "\n",

@@ -251,7 +251,9 @@ impl<'a> Staging<'a> {
     ) -> bool {
         let as_recorded = |path: &str| {
             previous.get(path).is_some_and(|(_, stamp)| {
-                safe_join(&self.output, path).and_then(|p| Stamp::at(&p)) == Some(*stamp)
+                safe_join(&self.output, path)
+                    .and_then(|p| Stamp::at(&p))
+                    .is_some_and(|now| stamp.still(&now))
             })
         };
         let volatile = |path: &str| self.options.volatile.contains(&path);

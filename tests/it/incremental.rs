@@ -340,3 +340,47 @@ fn a_notice_changing_status_is_built_even_with_nothing_edited() {
     let clean = clean_build_at(&site, Some("2027-06-01T09:00:00+08:00"));
     assert!(site.snapshot() == clean, "what a clean build makes then");
 }
+
+/// Waits until the detached deletion of replaced outputs is done: only then
+/// have the old output's links to the files the new one kept gone.
+fn wait_for_trash(site: &TestSite) {
+    for _ in 0..200 {
+        let left = fs::read_dir(&site.root)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains(".nb-trash-"));
+        if !left {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the replaced output was never deleted");
+}
+
+#[test]
+fn files_kept_by_one_build_are_kept_again_by_the_next() {
+    let site = TestSite::fixture("basic");
+    site.build(&[]).assert_ok();
+    let page = first_page(&site);
+    append(&site, &page, "\n\n第一次修改。\n");
+    let first = site.build(&[]);
+    first.assert_ok();
+    let (_, kept) = reused(&first).expect("the first edit keeps files");
+    assert!(kept > 0, "{}", first.stdout);
+    // Deleting the old output changed the kept files' inodes (one link
+    // fewer); they are still the files the manifest recorded.
+    wait_for_trash(&site);
+    let again = site.build(&[]);
+    again.assert_ok();
+    assert!(up_to_date(&again), "{}", again.stdout);
+    append(&site, &page, "\n\n第二次修改。\n");
+    let second = site.build(&[]);
+    second.assert_ok();
+    assert_eq!(
+        reused(&second).map(|(_, kept)| kept),
+        Some(kept),
+        "{}",
+        second.stdout
+    );
+    assert_same_as_clean(&site, "after two edits");
+}
