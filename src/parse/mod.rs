@@ -5,12 +5,11 @@
 //! Pages are parsed in parallel; each returns its own diagnostics, merged in
 //! file order. URLs, slugs and listings are the model stage's business.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::civil;
-use rayon::prelude::*;
 
 use crate::clock::parse_civil;
 use crate::config::Config;
@@ -20,10 +19,13 @@ use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
 use crate::frontmatter::{
     FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
 };
-use crate::load::{MarkdownSource, Role, Sources};
-use crate::markdown::aside::Aside;
+use crate::load::{MarkdownSource, Role};
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
 use crate::message::{List, Message};
+
+mod sources;
+
+pub use sources::{ParseCache, parse_sources, parse_sources_cached, parse_sources_once};
 
 #[derive(Debug, Clone)]
 pub struct ParsedSection {
@@ -77,182 +79,6 @@ pub struct ParsedSite {
     pub sections: Vec<ParsedSection>,
     /// Shared, so that `serve` keeps them between rebuilds without copying.
     pub pages: Vec<Arc<ParsedPage>>,
-}
-
-/// Pages parsed by an earlier run, kept by `serve`: a page whose text and section
-/// kind are unchanged is reused, with the problems it had, instead of parsed
-/// again. Valid for one `site.yaml`; a config change starts a new cache.
-#[derive(Default)]
-pub struct ParseCache {
-    entries: HashMap<PathBuf, CachedPage>,
-    /// Pages inherit their kind from sections, and shortcodes come from
-    /// templates: a change to either invalidates all.
-    section_kinds: BTreeMap<PathBuf, Kind>,
-    shortcodes: std::collections::BTreeSet<String>,
-}
-
-/// One page's parse, its problems, and whether it was parsed (not reused).
-type Parsed = (Option<Arc<ParsedPage>>, Arc<[Diagnostic]>, bool);
-
-struct CachedPage {
-    text: Arc<str>,
-    page: Option<Arc<ParsedPage>>,
-    /// Shared with the results of the parses that reuse it: a site with a
-    /// warning on every page reports them all on every save.
-    problems: Arc<[Diagnostic]>,
-}
-
-/// Names of the shortcodes the templates define: `shortcodes/NAME.html`.
-pub fn shortcode_names(sources: &Sources) -> std::collections::BTreeSet<String> {
-    sources
-        .templates
-        .keys()
-        .filter_map(|name| name.strip_prefix("shortcodes/")?.strip_suffix(".html"))
-        .filter(|name| !name.contains('/'))
-        .map(str::to_string)
-        .collect()
-}
-
-pub fn parse_sources(sources: &Sources, config: &Config, report: &mut Report) -> ParsedSite {
-    parse_sources_cached(sources, config, None, report).0
-}
-
-/// Parses every source; with a cache, only those that changed since it was
-/// filled. Returns the site and how many pages were parsed (not reused).
-pub fn parse_sources_cached(
-    sources: &Sources,
-    config: &Config,
-    mut cache: Option<&mut ParseCache>,
-    report: &mut Report,
-) -> (ParsedSite, usize) {
-    let mut site = ParsedSite::default();
-    let names = shortcode_names(sources);
-    let known = |name: &str| names.contains(name);
-    let ctx = Ctx {
-        config,
-        known: &known,
-    };
-    let section_kinds = parse_sections(sources, &ctx, &mut site, report);
-
-    if let Some(cache) = cache.as_deref_mut()
-        && (cache.section_kinds != section_kinds || cache.shortcodes != names)
-    {
-        cache.entries.clear();
-        cache.section_kinds = section_kinds.clone();
-        cache.shortcodes = names.clone();
-    }
-    let old = cache.as_deref();
-    let results: Vec<Parsed> = sources
-        .markdown
-        .par_iter()
-        .filter(|s| s.role != Role::SectionIndex)
-        .map(|source| {
-            if let Some(hit) = old.and_then(|c| c.entries.get(&source.path))
-                && (Arc::ptr_eq(&hit.text, &source.text) || hit.text == source.text)
-            {
-                return (hit.page.clone(), hit.problems.clone(), false);
-            }
-            let mut local = Report::new();
-            let page = parse_page(source, &ctx, &section_kinds, &mut local).map(Arc::new);
-            (page, Arc::from(local.into_vec()), true)
-        })
-        .collect();
-    let mut parsed = 0;
-    let mut count = 0;
-    let page_sources = sources
-        .markdown
-        .iter()
-        .filter(|s| s.role != Role::SectionIndex);
-    for (source, (page, problems, was_parsed)) in page_sources.zip(results) {
-        count += 1;
-        parsed += usize::from(was_parsed);
-        report.extend(problems.iter().cloned());
-        if let Some(page) = &page {
-            site.pages.push(page.clone());
-        }
-        // Only what was parsed changes the cache; reused entries stay put.
-        if was_parsed && let Some(cache) = cache.as_deref_mut() {
-            let entry = CachedPage {
-                text: source.text.clone(),
-                page,
-                problems,
-            };
-            cache.entries.insert(source.path.clone(), entry);
-        }
-    }
-    if let Some(cache) = cache
-        && cache.entries.len() != count
-    {
-        // Files went away: drop their entries.
-        let live: std::collections::HashSet<&Path> =
-            sources.markdown.iter().map(|s| s.path.as_path()).collect();
-        cache
-            .entries
-            .retain(|path, _| live.contains(path.as_path()));
-    }
-    (site, parsed)
-}
-
-/// Parses the section introductions (`_index.md`) into `site`; returns the
-/// kind each section gives its pages, by folder.
-fn parse_sections(
-    sources: &Sources,
-    ctx: &Ctx<'_>,
-    site: &mut ParsedSite,
-    report: &mut Report,
-) -> BTreeMap<PathBuf, Kind> {
-    for source in sources
-        .markdown
-        .iter()
-        .filter(|s| s.role == Role::SectionIndex)
-    {
-        if let Some(section) = parse_section(source, ctx, report) {
-            site.sections.push(section);
-        }
-    }
-    site.sections
-        .iter()
-        .filter_map(|s| s.kind.map(|k| (s.dir.clone(), k)))
-        .collect()
-}
-
-/// [`parse_sources`] for a build that keeps nothing: each page's text is
-/// let go as soon as it is parsed, so that a big site never holds all its
-/// Markdown and all its HTML at once. `sources` is left without Markdown.
-///
-/// With `aside`, each page's HTML goes there until the page is rendered.
-pub fn parse_sources_once(
-    sources: &mut Sources,
-    config: &Config,
-    aside: Option<&Arc<Aside>>,
-    report: &mut Report,
-) -> ParsedSite {
-    let mut site = ParsedSite::default();
-    let names = shortcode_names(sources);
-    let known = |name: &str| names.contains(name);
-    let ctx = Ctx {
-        config,
-        known: &known,
-    };
-    let section_kinds = parse_sections(sources, &ctx, &mut site, report);
-    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = std::mem::take(&mut sources.markdown)
-        .into_par_iter()
-        .filter(|s| s.role != Role::SectionIndex)
-        .map(|source| {
-            let mut local = Report::new();
-            let mut page = parse_page(&source, &ctx, &section_kinds, &mut local);
-            // Where it cannot go aside, the body stays in memory.
-            if let (Some(page), Some(aside)) = (&mut page, aside) {
-                let _ = page.body.put_aside(aside);
-            }
-            (page, local.into_vec())
-        })
-        .collect();
-    for (page, problems) in results {
-        report.extend(problems);
-        site.pages.extend(page.map(Arc::new));
-    }
-    site
 }
 
 /// What every file's parse needs.
