@@ -150,6 +150,8 @@ try {
   const list = await open('#/');
   const kinds = await list.evaluate(() => [...document.querySelectorAll('a[data-nav]')].length);
   result.nav_links = kinds;
+  // A null handed to the DOM shows as the word "null": never on a page.
+  result.list_text = await list.evaluate(() => document.querySelector('main').innerText);
   await list.screenshot({ path: join(shots, 'desk-list-before.png') });
   for (const kind of Object.keys(TITLES)) {
     const page = list;

@@ -88,7 +88,8 @@ export async function openList(main, ctx, params) {
   for (const s of [section, state, year]) s.el.addEventListener('change', render);
 
   const headId = uid('lh');
-  main.replaceChildren(
+  // replaceChildren writes a null as the text "null": only nodes go in.
+  main.replaceChildren(...[
     h('div', { class: 'list-head' },
       h('h1', { id: headId }, t('list_title')),
       h('a', { class: 'button primary', href: '#/new' }, '+ ', t('nav_new'))),
@@ -103,7 +104,7 @@ export async function openList(main, ctx, params) {
     count,
     h('div', { class: 'table-wrap' }, table),
     empty,
-  );
+  ].filter(Boolean));
   render();
 }
 
