@@ -126,11 +126,15 @@ pub fn publish(desk: &Desk, language: Language) -> Reply {
 }
 
 pub fn archive(desk: &Desk, language: Language) -> Reply {
-    let Some(_running) = Running::start(&desk.progress, "archive") else {
+    let Some(running) = Running::start(&desk.progress, "archive") else {
         return reply::error(409, Message::DeskBusy {}, language);
     };
+    // The archive's build counts its pictures and pages as publishing does.
+    let mut build = build_options(desk);
+    build.progress = Some(running.stage("images"));
+    build.pages_progress = Some(running.stage("pages"));
     let options = crate::archive::ArchiveOptions {
-        build: build_options(desk),
+        build,
         out: None,
         dir: Some(desk.options.root.clone()),
     };
