@@ -342,6 +342,10 @@ try {
     const sides = await page.$$eval('dialog.wide textarea', (els) => els.map((e) => e.value));
     await page.screenshot({ path: join(shots, 'desk-conflict.png') });
     await page.click('dialog.wide button:not(.primary)');
+    // The disk's text replaces mine once the choice is handled (a save
+    // still in flight on a loaded machine finishes first); give it time,
+    // then read what the editor holds, right or wrong.
+    await page.waitForFunction(() => document.querySelector('textarea.body').value.includes('磁盘上的修改。'), null, { timeout: 10000 }).catch(() => {});
     const afterTheirs = await page.inputValue('textarea.body');
     // Again, and this time keep mine.
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n第二次磁盘修改。\n`);
