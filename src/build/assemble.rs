@@ -181,7 +181,7 @@ pub(super) fn render_for(
     let files = match staging {
         Some(staging) => {
             let listed = entries.iter().filter(|e| !staging.has(&e.path)).count();
-            listed + staging.paths().len()
+            listed + staging.len()
         }
         None => entries.len(),
     };

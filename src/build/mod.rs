@@ -379,11 +379,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         }
         quick.forget();
     }
-    // Where the manifest of the current output is: `site.yaml` is read again
-    // by the stages, which report what is wrong with it.
-    let cache_dir = match load_config(root, None, &mut Report::new()) {
-        Some(config) => root.join(config.cache_dir),
-        None => root.join(config::default_config("").cache_dir),
+    // Where the manifest of the current output is: the quick check read
+    // `site.yaml` for it; without one, read here (the stages read it again
+    // and report what is wrong with it).
+    let cache_dir = match &quick {
+        Some(quick) => quick.cache_dir.clone(),
+        None => match load_config(root, None, &mut Report::new()) {
+            Some(config) => root.join(config.cache_dir),
+            None => root.join(config::default_config("").cache_dir),
+        },
     };
     let manifest = output::manifest_path(&cache_dir);
     let write = output::WriteOptions {

@@ -115,6 +115,11 @@ impl<'a> Staging<'a> {
         self.lock().contains_key(path)
     }
 
+    /// How many files were put in.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
     /// The paths of the files put in, sorted.
     pub fn paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self.lock().keys().cloned().collect();
