@@ -163,9 +163,20 @@ fn related_with(
         if best.worst_shared().is_some_and(|worst| worst > c) {
             break;
         }
+        // With five already, one of this level enters only if it is newer
+        // than the fifth: the words past it need no look.
+        let words = match best.worst() {
+            Some((shared, rank)) if shared == c => rank / 64 + 1,
+            _ => big.by_rank.len().div_ceil(64),
+        };
         let mut found = 0;
-        'words: for w in 0..big.by_rank.len().div_ceil(64) {
-            let mut mask = exactly(&sets, w, c);
+        'words: for w in 0..words {
+            // All of them: a plain AND, the commonest first look.
+            let mut mask = if c == sets.len() {
+                sets.iter().fold(!0u64, |m, set| m & set[w])
+            } else {
+                exactly(&sets, w, c)
+            };
             while mask != 0 {
                 let r = w * 64 + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
@@ -228,7 +239,12 @@ impl BestFive {
 
     /// How many tags the fifth shares, once there are five.
     fn worst_shared(&self) -> Option<usize> {
-        (self.0.len() == 5).then(|| usize::from(self.0[4].0.0))
+        self.worst().map(|(shared, _)| shared)
+    }
+
+    /// The fifth's shared tags and rank, once there are five.
+    fn worst(&self) -> Option<(usize, usize)> {
+        (self.0.len() == 5).then(|| (usize::from(self.0[4].0.0), self.0[4].1))
     }
 
     fn pages(self) -> Vec<usize> {
