@@ -84,7 +84,17 @@ pub struct ParsedSite {
 /// What every file's parse needs.
 struct Ctx<'a> {
     config: &'a Config,
-    known: &'a (dyn Fn(&str) -> bool + Sync),
+    /// The shortcodes the templates define.
+    shortcodes: std::collections::BTreeSet<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(config: &'a Config, sources: &crate::load::Sources) -> Ctx<'a> {
+        Ctx {
+            config,
+            shortcodes: sources::shortcode_names(sources),
+        }
+    }
 }
 
 struct Head<'a> {
@@ -487,7 +497,7 @@ fn render_body(
     path: &Path,
     report: &mut Report,
 ) -> RenderedMarkdown {
-    let mut body = render_markdown_with(head.body, ctx.known);
+    let mut body = render_markdown_with(head.body, &|name| ctx.shortcodes.contains(name));
     let first = head.body_line.saturating_sub(1);
     for call in &mut body.shortcodes {
         call.line += first;

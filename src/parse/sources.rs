@@ -63,20 +63,15 @@ pub fn parse_sources_cached(
     report: &mut Report,
 ) -> (ParsedSite, usize) {
     let mut site = ParsedSite::default();
-    let names = shortcode_names(sources);
-    let known = |name: &str| names.contains(name);
-    let ctx = Ctx {
-        config,
-        known: &known,
-    };
+    let ctx = Ctx::new(config, sources);
     let section_kinds = parse_sections(sources, &ctx, &mut site, report);
 
     if let Some(cache) = cache.as_deref_mut()
-        && (cache.section_kinds != section_kinds || cache.shortcodes != names)
+        && (cache.section_kinds != section_kinds || cache.shortcodes != ctx.shortcodes)
     {
         cache.entries.clear();
         cache.section_kinds = section_kinds.clone();
-        cache.shortcodes = names.clone();
+        cache.shortcodes = ctx.shortcodes.clone();
     }
     let old = cache.as_deref();
     let results: Vec<Parsed> = sources
@@ -165,12 +160,7 @@ pub fn parse_sources_once(
     report: &mut Report,
 ) -> ParsedSite {
     let mut site = ParsedSite::default();
-    let names = shortcode_names(sources);
-    let known = |name: &str| names.contains(name);
-    let ctx = Ctx {
-        config,
-        known: &known,
-    };
+    let ctx = Ctx::new(config, sources);
     let section_kinds = parse_sections(sources, &ctx, &mut site, report);
     let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = std::mem::take(&mut sources.markdown)
         .into_par_iter()
