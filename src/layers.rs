@@ -25,6 +25,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "layers",
             "layout",
             "message",
+            "search_terms",
             "shown_path",
             "slug",
             "text",

@@ -56,6 +56,7 @@ pub(crate) mod parse;
 pub(crate) mod picture;
 pub(crate) mod rebuild;
 pub(crate) mod render;
+pub(crate) mod search_terms;
 pub(crate) mod serve;
 pub(crate) mod shown_path;
 pub(crate) mod slug;

@@ -114,9 +114,24 @@ pub(super) fn render_for(
         ledger_changed,
         rendered,
     } = staged;
-    let extras = stage(timings, "emit", || {
-        crate::emit::emit_extras(&site, &expanded, &clock, ledger.as_ref())
+    let extras = stage(timings, "emit", || match &streamed {
+        Some(sink) => {
+            crate::emit::emit_extras_into(&site, &expanded, &clock, ledger.as_ref(), sink)
+        }
+        None => Ok(crate::emit::emit_extras(
+            &site,
+            &expanded,
+            &clock,
+            ledger.as_ref(),
+        )),
     });
+    let extras = match extras {
+        Ok(extras) => extras,
+        Err(d) => {
+            report.push(d);
+            return None;
+        }
+    };
 
     let mut files: Vec<OutputFile> = rendered.files.into_iter().chain(extras).collect();
     let streamed = staging.map(Staging::paths).unwrap_or_default();

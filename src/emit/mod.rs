@@ -11,13 +11,55 @@ pub mod schedule;
 pub mod search;
 pub mod sitemap;
 
+use std::sync::Mutex;
+
 use crate::clock::Clock;
+use crate::diag::Diagnostic;
 use crate::frontmatter::kind::Kind;
 use crate::model::Site;
-use crate::render::{Expanded, OutputFile};
+use crate::render::{Expanded, FileSink, OutputFile};
 use ledger::Ledger;
 
+/// The files made from the whole site, in memory.
 pub fn emit_extras(
+    site: &Site,
+    expanded: &Expanded,
+    clock: &Clock,
+    ledger: Option<&Ledger>,
+) -> Vec<OutputFile> {
+    let mut files = extras(site, expanded, clock, ledger);
+    if site.config.search {
+        let made = Mutex::new(Vec::new());
+        let kept = search::search_files(site, &|file| {
+            made.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        });
+        debug_assert!(kept.is_ok(), "keeping a file in memory cannot fail");
+        let mut made = made.into_inner().unwrap_or_else(|e| e.into_inner());
+        made.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        files.extend(made);
+    }
+    files
+}
+
+/// [`emit_extras`] for a streamed build: the search index, the one big
+/// part, goes into `sink` as it is made, and the rest is returned.
+pub fn emit_extras_into(
+    site: &Site,
+    expanded: &Expanded,
+    clock: &Clock,
+    ledger: Option<&Ledger>,
+    sink: &dyn FileSink,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let files = extras(site, expanded, clock, ledger);
+    if site.config.search {
+        search::search_files(site, &|file| sink.put(site, file))?;
+    }
+    Ok(files)
+}
+
+/// Everything made from the whole site but the search index.
+fn extras(
     site: &Site,
     expanded: &Expanded,
     clock: &Clock,
@@ -34,9 +76,6 @@ pub fn emit_extras(
     }
     if site.config.feeds {
         files.extend(feeds::all_feeds(site, expanded, clock));
-    }
-    if site.config.search {
-        files.extend(search::search_files(site));
     }
     files.push(sitemap::sitemap(site, clock));
     files.push(sitemap::robots(site));

@@ -153,6 +153,7 @@ fn intro_parse(section: &ParsedSection, dir: &Path) -> ParsedPage {
         taxonomies: BTreeMap::new(),
         body: section.body.clone(),
         summary_html: String::new(),
+        search_terms: None,
         key_lines: BTreeMap::new(),
         source_sha256: String::new(),
     }

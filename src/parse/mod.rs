@@ -62,6 +62,8 @@ pub struct ParsedPage {
     pub summary_html: String,
     /// 1-based line of each top-level front matter key, for later messages.
     pub key_lines: BTreeMap<String, usize>,
+    /// The page's search terms, when the site has a search index.
+    pub search_terms: Option<crate::search_terms::PageTerms>,
     /// SHA-256 of the decoded source text, for disclosures (the ledger); empty
     /// for other kinds, which nothing needs to verify.
     pub source_sha256: String,
@@ -450,13 +452,20 @@ fn parse_page(
             .unwrap_or_default(),
     };
     let summary_html = bounded_summary(summary_html, &body.plain_text);
-    // The whole text is for the search index; without one, only its opening
-    // (the description) is ever shown, and a big site keeps a copy less.
-    if !ctx.config.search {
-        let opening = crate::text::opening(&body.plain_text, crate::text::DESCRIPTION_CHARS + 1);
-        body.plain_text.truncate(opening.len());
-        body.plain_text.shrink_to_fit();
-    }
+    // The search index needs the whole text once, here; after that only its
+    // opening is shown (the description, the results' snippets), so a big
+    // site keeps that and the terms, not every page's text.
+    let search_terms = ctx.config.search.then(|| {
+        let terms = taxonomies.values().flatten().map(String::as_str);
+        crate::search_terms::PageTerms::of(&title, &body.plain_text, terms)
+    });
+    let shown = match ctx.config.search {
+        true => crate::search_terms::SNIPPET_CHARS,
+        false => crate::text::DESCRIPTION_CHARS + 1,
+    };
+    let opening = crate::text::opening(&body.plain_text, shown);
+    body.plain_text.truncate(opening.len());
+    body.plain_text.shrink_to_fit();
     let key_lines = head.key_lines();
     let source_sha256 = if kind == Kind::Disclosure {
         crate::digest::sha256_hex(source.text.as_bytes())
@@ -483,6 +492,7 @@ fn parse_page(
                     .is_none_or(|r| r.by.trim().is_empty())),
         taxonomies,
         summary_html,
+        search_terms,
         key_lines,
         front: head.front,
         body,
