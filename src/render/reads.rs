@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::images::ImageSet;
 use crate::model::taxonomy::Term;
-use crate::model::taxonomy::term_key;
+use crate::model::taxonomy::term_key_of;
 use crate::model::{Archive, Page, Section, Site, Taxonomy};
 
 /// One part of the site a view read. Indexes are those of the site rendered.
@@ -216,7 +216,7 @@ impl<'s> SiteReads<'s> {
     pub(crate) fn term_link(&self, taxonomy: &str, name: &str) -> Option<TermRef<'s>> {
         let t = self.taxonomy_index(taxonomy)?;
         let tax = &self.site.taxonomies[t];
-        match tax.index.get(&term_key(name)) {
+        match tax.index.get(term_key_of(name).as_ref()) {
             Some(&k) => {
                 self.note(Read::Term(t as u16, k as u32));
                 let term = &tax.terms[k];
@@ -237,7 +237,7 @@ impl<'s> SiteReads<'s> {
     pub(crate) fn term_by_name(&self, taxonomy: &str, name: &str) -> Option<&'s Term> {
         let t = self.taxonomy_index(taxonomy)?;
         let tax = &self.site.taxonomies[t];
-        match tax.index.get(&term_key(name)) {
+        match tax.index.get(term_key_of(name).as_ref()) {
             Some(&k) => {
                 self.note(Read::Term(t as u16, k as u32));
                 self.note(Read::TermPages(t as u16, k as u32));
