@@ -5,55 +5,28 @@
 //! and axe-core plus keyboard checks at desktop and phone widths. Screenshots
 //! go to `target/screenshots/`.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::harness::{NOW, TestSite, bin, playwright};
+use crate::harness::{Serving, TestSite, playwright};
 
 /// `noticeboard serve` of a test site on an ephemeral port, with the desk's
 /// address (token included) read from its output; killed when dropped.
 struct DeskServe {
-    child: Child,
     desk: String,
-}
-
-impl Drop for DeskServe {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    _running: Serving,
 }
 
 impl DeskServe {
     fn start(site: &TestSite) -> DeskServe {
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        // Keep reading, so serve never blocks on a full pipe.
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { return };
-                if let Some(at) = line.find("http://")
-                    && line.contains("/_desk/?token=")
-                {
-                    let url: String = line[at..].split_whitespace().next().unwrap_or("").into();
-                    let _ = tx.send(url);
-                }
-            }
-        });
-        let desk = rx
-            .recv_timeout(Duration::from_secs(60))
+        let running = Serving::start(site, &[]);
+        let desk = running
+            .desk(Duration::from_secs(60))
             .expect("serve printed no desk address");
-        DeskServe { child, desk }
+        DeskServe {
+            desk,
+            _running: running,
+        }
     }
 }
 

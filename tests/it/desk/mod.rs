@@ -8,16 +8,16 @@ mod review;
 mod security;
 mod start;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use crate::harness::{NOW, TestSite, bin};
+use crate::harness::{Serving, TestSite};
 
 /// A running serve with its desk, killed when dropped.
 pub struct Desk {
-    child: Option<Child>,
+    /// The serve this test started (none for one started elsewhere).
+    _running: Option<Serving>,
     /// `127.0.0.1:PORT`
     pub host: String,
     /// `http://127.0.0.1:PORT`
@@ -26,15 +26,6 @@ pub struct Desk {
     pub address: String,
     /// A session cookie got with the token.
     pub cookie: String,
-}
-
-impl Drop for Desk {
-    fn drop(&mut self) {
-        if let Some(child) = &mut self.child {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
 }
 
 /// One answer: status, head (as text, for header checks), body.
@@ -76,18 +67,14 @@ impl Desk {
     }
 
     /// Starts serve with `extra` arguments; `None` when it printed no desk
-    /// address (the serve still runs until the returned handle… is dropped
-    /// inside).
+    /// address (the serve is then stopped).
     pub fn start_with(site: &TestSite, extra: &[&str]) -> Option<Desk> {
-        let (child, host, desk_line) = start_serve(site, extra);
-        let Some(address) = desk_line else {
-            let mut child = child;
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        };
+        let running = Serving::start(site, extra);
+        // The desk's line comes right after the address, when there is a desk.
+        let address = running.desk(Duration::from_secs(2))?;
+        let host = running.host.clone();
         let mut desk = Desk {
-            child: Some(child),
+            _running: Some(running),
             origin: format!("http://{host}"),
             host,
             address,
@@ -106,7 +93,7 @@ impl Desk {
             .unwrap()
             .to_string();
         let mut desk = Desk {
-            child: None,
+            _running: None,
             origin: format!("http://{host}"),
             host,
             address: address.to_string(),
@@ -279,59 +266,6 @@ pub fn encode(value: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Starts serve; returns it, its host and the desk line's address if printed.
-fn start_serve(site: &TestSite, extra: &[&str]) -> (Child, String, Option<String>) {
-    let mut child = bin()
-        .args(["serve", "--port", "0", "--now", NOW])
-        .args(extra)
-        .arg("--root")
-        .arg(&site.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut reader = BufReader::new(stdout);
-    let mut first = String::new();
-    reader.read_line(&mut first).unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {first:?}"))
-        .to_string();
-    let port = url
-        .trim_end_matches('/')
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .to_string();
-    let host = format!("127.0.0.1:{port}");
-    // The desk's line comes next, when there is a desk; the serve prints
-    // nothing more until something changes, so read it on a thread.
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in reader.lines() {
-            let Ok(line) = line else { return };
-            if tx.send(line).is_err() {
-                return;
-            }
-        }
-    });
-    let mut desk = None;
-    while let Ok(line) = rx.recv_timeout(Duration::from_secs(2)) {
-        if let Some(address) = line
-            .split_whitespace()
-            .find(|w| w.contains("/_desk/?token="))
-        {
-            let address = address.rsplit('：').next().unwrap_or(address);
-            let address = address.trim_start_matches("Writing desk: ");
-            desk = Some(address.to_string());
-            break;
-        }
-    }
-    (child, host, desk)
 }
 
 /// A file of the site folder (not of its output), as text.

@@ -375,9 +375,10 @@ fn on_a_network_address_the_desk_is_off_unless_asked_and_still_locked() {
 #[test]
 fn with_the_desk_off_its_address_is_just_a_missing_page() {
     let site = site();
-    let (mut child, host, line) = super::start_serve(&site, &["--bind", "0.0.0.0"]);
-    assert!(line.is_none());
-    let mut stream = std::net::TcpStream::connect(&host).unwrap();
+    let running = crate::harness::Serving::start(&site, &["--bind", "0.0.0.0"]);
+    assert!(running.desk(std::time::Duration::from_secs(2)).is_none());
+    let host = &running.host;
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
     use std::io::{Read, Write};
     write!(
         stream,
@@ -386,7 +387,6 @@ fn with_the_desk_off_its_address_is_just_a_missing_page() {
     .unwrap();
     let mut response = String::new();
     let _ = stream.read_to_string(&mut response);
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(running);
     assert!(response.starts_with("HTTP/1.1 404"), "{response}");
 }

@@ -4,8 +4,10 @@
 //! in `external`.
 
 mod external;
+mod serving;
 
 pub use external::{browser_dom, chromium, file_url, percent_decode, playwright, serve_dir, vnu};
+pub use serving::Serving;
 
 use std::fs;
 use std::path::{Path, PathBuf};

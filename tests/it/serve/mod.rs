@@ -11,53 +11,31 @@ mod wechat;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::harness::{NOW, TestSite, bin, copy_tree};
+use crate::harness::{Serving, TestSite, copy_tree};
 use scraper::{Html, Selector};
 
 /// A running `noticeboard serve` of a test site on an ephemeral port (the URL
 /// is read from its first line of output), killed when dropped, and the
 /// requests the tests make of it.
 struct Serve {
-    child: Child,
     /// `http://127.0.0.1:PORT/`
     url: String,
     /// `127.0.0.1:PORT`
     host: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    _running: Serving,
 }
 
 impl Serve {
     fn start(site: &TestSite) -> Serve {
-        let mut child = bin()
-            .args(["serve", "--port", "0", "--now", NOW, "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).unwrap();
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .unwrap_or_else(|| panic!("no URL in {line:?}"))
-            .to_string();
-        let host = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .to_string();
-        Serve { child, url, host }
+        let running = Serving::start(site, &[]);
+        Serve {
+            url: running.url.clone(),
+            host: running.host.clone(),
+            _running: running,
+        }
     }
 
     /// A connection that gives up reading after 10 s, so a stuck server
