@@ -250,7 +250,10 @@
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
   sectionSel.addEventListener("change", run);
   yearSel.addEventListener("change", run);
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  /* Enter runs the search now, and the one the typing had scheduled is
+     dropped: run a moment later, it would redraw the same results under a
+     keyboard user who has already moved into them, and lose their focus. */
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
   document.addEventListener("keydown", function (e) {
     if (e.key === "/" && document.activeElement !== input) { e.preventDefault(); input.focus(); }
   });
