@@ -59,25 +59,12 @@ struct Meta<'a> {
 /// first, so a lower id is more recent (the last tie-breaker of the ranking).
 pub fn search_files(site: &Site, put: Put<'_>) -> Result<(), Diagnostic> {
     let order = site.pages_by_date();
-    // A page parsed without the index in mind (none today) is split here.
-    let missing: Vec<Option<PageTerms>> = order
-        .par_iter()
-        .map(|&p| {
-            let parsed = &site.pages[p].parsed;
-            match parsed.search_terms {
-                Some(_) => None,
-                None => Some(PageTerms::of(
-                    &parsed.title,
-                    &parsed.body.plain_text,
-                    parsed.taxonomies.values().flatten().map(String::as_str),
-                )),
-            }
-        })
-        .collect();
+    // The parse splits every page when the site has an index; a page
+    // without terms would still be listed, found by nothing.
+    let none = PageTerms::default();
     let docs: Vec<&PageTerms> = order
         .iter()
-        .zip(&missing)
-        .filter_map(|(&p, own)| own.as_ref().or(site.pages[p].parsed.search_terms.as_ref()))
+        .map(|&p| site.pages[p].parsed.search_terms.as_ref().unwrap_or(&none))
         .collect();
     let postings: usize = docs.iter().map(|d| d.distinct()).sum();
     let shards = Shards::about(postings.div_ceil(POSTINGS_PER_SHARD), MOST_SHARDS);
@@ -90,7 +77,6 @@ pub fn search_files(site: &Site, put: Put<'_>) -> Result<(), Diagnostic> {
             &body,
         ))
     })?;
-    drop(missing);
     order
         .par_chunks(TEXT_SHARD_DOCS)
         .enumerate()
