@@ -398,6 +398,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         },
         manifest: Some(&manifest),
         volatile: &[crate::emit::schedule::STATUS_FILE],
+        in_place: true,
     };
     // Pages go into the new folder as they are rendered.
     let staging = match output::Staging::open(&output_dir, write) {

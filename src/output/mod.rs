@@ -5,9 +5,13 @@
 //! renamed into place. A failed or killed build therefore leaves the old
 //! `public/` as it was. Leftovers of a killed build are cleaned (or, if the old
 //! output was moved aside and never replaced, put back) by the next run.
+//! A build that changed only a few files moves just those into the output,
+//! under a journal that the next run plays back if the build was killed
+//! halfway ([`patch`]).
 
 mod entries;
 mod guard;
+mod patch;
 pub mod relative;
 mod reuse;
 mod staging;
@@ -47,6 +51,8 @@ pub struct Entry {
 
 const TMP_MARK: &str = ".nb-tmp-";
 const OLD_MARK: &str = ".nb-old-";
+/// The files an in-place update moved out, and its journal, until it counts.
+const UNDO_MARK: &str = ".nb-undo-";
 /// The replaced output, renamed once the new one is in place, while it is
 /// being deleted. Never put back: only deleted.
 pub const TRASH_MARK: &str = ".nb-trash-";
@@ -84,6 +90,7 @@ pub fn recover(output: &Path) {
     let tmp_prefix = format!(".{name}{TMP_MARK}");
     let old_prefix = format!(".{name}{OLD_MARK}");
     let trash_prefix = format!(".{name}{TRASH_MARK}");
+    let undo_prefix = format!(".{name}{UNDO_MARK}");
     let mut olds = Vec::new();
     for entry in entries.flatten() {
         let entry_name = entry.file_name().to_string_lossy().into_owned();
@@ -91,6 +98,8 @@ pub fn recover(output: &Path) {
             remove_dir(&entry.path());
         } else if entry_name.starts_with(&old_prefix) {
             olds.push(entry.path());
+        } else if entry_name.starts_with(&undo_prefix) {
+            patch::roll_back_killed(output, &entry.path());
         }
     }
     olds.sort();
@@ -113,6 +122,9 @@ pub struct WriteOptions<'a> {
     /// Files whose change alone makes no new output: the status file, whose
     /// build time moves with every build.
     pub volatile: &'a [&'a str],
+    /// When the output holds what the manifest says and only a few files
+    /// differ, move those into it instead of swapping a whole new folder in.
+    pub in_place: bool,
 }
 
 #[cfg(test)]
@@ -123,6 +135,7 @@ impl WriteOptions<'_> {
             old: OldOutput::Delete,
             manifest: None,
             volatile: &[],
+            in_place: false,
         }
     }
 }

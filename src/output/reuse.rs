@@ -142,6 +142,11 @@ impl Manifest {
     }
 
     /// The recorded key and stamp of `path`.
+    /// The paths of the files recorded.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     pub(crate) fn get(&self, path: &str) -> Option<&(Key, Stamp)> {
         self.files.get(path)
     }

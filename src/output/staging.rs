@@ -16,13 +16,23 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use super::patch::{self, Move, Places, Step};
 use super::reuse::{self, Key, Manifest, Stamp};
 use super::{
-    Entry, TMP_MARK, WriteOptions, Written, check_replaceable, content_error, io_error,
+    Entry, TMP_MARK, UNDO_MARK, WriteOptions, Written, check_replaceable, content_error, io_error,
     outside_output, recover, safe_join, sibling, swap_into_place, write_tree,
 };
 use crate::diag::Diagnostic;
 use crate::message::Message;
+
+/// An output is updated in place when at most one file in `PATCH_SHARE`, and
+/// `PATCH_FLOOR` more, differ: past that, a whole new folder is swapped in,
+/// which readers see change all at once.
+const PATCH_SHARE: usize = 8;
+const PATCH_FLOOR: usize = 64;
+
+/// Where the files of a build ended up: entries', then placed files'.
+type Stamps = (Vec<Option<Stamp>>, Vec<Option<Stamp>>);
 
 /// A new output folder being filled, beside the current one.
 pub struct Staging<'a> {
@@ -183,16 +193,17 @@ impl<'a> Staging<'a> {
                 unchanged: true,
             });
         }
-        let stamps = write_tree(&self.tmp, &entries, &self.output, &reused)?;
         let placed: Vec<(String, Put)> = placed.into_iter().collect();
-        let placed_stamps: Vec<Option<Stamp>> = placed
-            .par_iter()
-            .map(|(path, put)| self.complete_one(path, put))
-            .collect::<Result<_, _>>()?;
-        swap_into_place(&self.tmp, &self.output, self.options.old)?;
-        if let Some(parent) = self.output.parent().filter(|p| !p.as_os_str().is_empty()) {
-            crate::durable::sync_dir(parent);
-        }
+        let patched = match (&self.previous, &keys) {
+            (Some(previous), Some(_)) if self.options.in_place => {
+                self.patch(&entries, &reused, &placed, previous)?
+            }
+            _ => None,
+        };
+        let (stamps, placed_stamps) = match patched {
+            Some(stamps) => stamps,
+            None => self.swap(&entries, &reused, &placed)?,
+        };
         let linked = reused.iter().filter(|&&r| r).count()
             + placed
                 .iter()
@@ -218,6 +229,112 @@ impl<'a> Staging<'a> {
             reused: linked,
             unchanged: false,
         })
+    }
+
+    /// Fills the new folder with what it still lacks and swaps it in place
+    /// of the output; the stamps of `entries` and `placed` there.
+    fn swap(
+        &self,
+        entries: &[&Entry],
+        reused: &[bool],
+        placed: &[(String, Put)],
+    ) -> Result<Stamps, Diagnostic> {
+        let stamps = write_tree(&self.tmp, entries, &self.output, reused)?;
+        let placed_stamps: Vec<Option<Stamp>> = placed
+            .par_iter()
+            .map(|(path, put)| self.complete_one(path, put))
+            .collect::<Result<_, _>>()?;
+        swap_into_place(&self.tmp, &self.output, self.options.old)?;
+        if let Some(parent) = self.output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            crate::durable::sync_dir(parent);
+        }
+        Ok((stamps, placed_stamps))
+    }
+
+    /// Updates the output in place ([`super::patch`]) when it holds exactly
+    /// what `previous` records and only a few files differ; `None` when it
+    /// does not, and the whole folder is to be swapped.
+    fn patch(
+        &self,
+        entries: &[&Entry],
+        reused: &[bool],
+        placed: &[(String, Put)],
+        previous: &Manifest,
+    ) -> Result<Option<Stamps>, Diagnostic> {
+        let total = entries.len() + placed.len();
+        let made: HashSet<&str> = (entries.iter().map(|e| e.path.as_str()))
+            .chain(placed.iter().map(|(path, _)| path.as_str()))
+            .collect();
+        let fresh_entries: Vec<&Entry> = (entries.iter().zip(reused))
+            .filter(|&(_, &reused)| !reused)
+            .map(|(entry, _)| *entry)
+            .collect();
+        let fresh_placed = placed
+            .iter()
+            .filter(|(_, put)| !matches!(put.how, How::Reused));
+        let gone: Vec<&str> = previous.paths().filter(|p| !made.contains(p)).collect();
+        let moves = fresh_entries.len() + fresh_placed.clone().count() + gone.len();
+        if moves > total / PATCH_SHARE + PATCH_FLOOR {
+            return Ok(None);
+        }
+        // Nothing beside what the manifest records, or it would stay.
+        if !reuse::holds_only(&self.output, &previous.paths().collect()) {
+            return Ok(None);
+        }
+        write_tree(
+            &self.tmp,
+            &fresh_entries,
+            &self.output,
+            &vec![false; fresh_entries.len()],
+        )?;
+        for (path, put) in fresh_placed.clone() {
+            self.complete_one(path, put)?;
+        }
+        let kind = |path: &str| match previous.get(path) {
+            Some(_) => Move::Replace,
+            None => Move::Add,
+        };
+        let steps: Vec<Step> = (fresh_entries.iter().map(|e| e.path.as_str()))
+            .chain(fresh_placed.map(|(path, _)| path.as_str()))
+            .map(|path| Step {
+                path: path.to_string(),
+                kind: kind(path),
+            })
+            .chain(gone.iter().map(|path| Step {
+                path: path.to_string(),
+                kind: Move::Delete,
+            }))
+            .collect();
+        let undo = sibling(&self.output, UNDO_MARK).ok_or_else(|| {
+            Diagnostic::error(Message::OutputUnusable {
+                output: crate::shown_path::shown_path(&self.output),
+            })
+        })?;
+        let places = Places {
+            output: &self.output,
+            staged: &self.tmp,
+            undo: &undo,
+        };
+        patch::apply(&places, &steps).map_err(|e| {
+            Diagnostic::error(Message::NewOutputPlace {
+                detail: e.to_string(),
+            })
+            .at(&self.output)
+        })?;
+        crate::durable::sync_dir(&self.output);
+        // A kept file still has the stamp recorded; a moved one is stamped
+        // where it is now.
+        let stamp = |path: &str, kept: bool| match kept {
+            true => previous.get(path).map(|(_, stamp)| *stamp),
+            false => safe_join(&self.output, path).and_then(|p| Stamp::at(&p)),
+        };
+        let stamps = (entries.iter().zip(reused))
+            .map(|(entry, &reused)| stamp(&entry.path, reused))
+            .collect();
+        let placed_stamps = (placed.iter())
+            .map(|(path, put)| stamp(path, matches!(put.how, How::Reused)))
+            .collect();
+        Ok(Some((stamps, placed_stamps)))
     }
 
     /// A file put in, made whole in the new folder: linked (or copied, where

@@ -384,3 +384,41 @@ fn files_kept_by_one_build_are_kept_again_by_the_next() {
     );
     assert_same_as_clean(&site, "after two edits");
 }
+
+/// A one-page edit changes only a few files: they are moved into `public/`
+/// one by one, and every other file stays where it is (the same inode);
+/// a file the build did not make there makes it swap a whole new folder in.
+#[cfg(unix)]
+#[test]
+fn a_small_edit_updates_the_output_in_place() {
+    use std::os::unix::fs::MetadataExt as _;
+    let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+    let site = TestSite::fixture("kinds");
+    site.build(&[]).assert_ok();
+    site.build(&[]).assert_ok();
+    let public = site.public();
+    let folder = inode(&public);
+    let kept = public.join("404.html");
+    let kept_inode = inode(&kept);
+
+    let page = first_page(&site);
+    append(&site, &page, "\n\n补记一段文字，只改这一页。\n");
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(reused(&run).is_some(), "{}", run.stdout);
+    assert_eq!(inode(&public), folder, "the same public/ folder");
+    assert_eq!(inode(&kept), kept_inode, "an unchanged file is not touched");
+    let beside: Vec<String> = fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(beside.is_empty(), "nothing left beside it: {beside:?}");
+    assert_same_as_clean(&site, "one page, in place");
+
+    fs::write(public.join("stray.html"), "not ours").unwrap();
+    append(&site, &page, "\n\n再补一段。\n");
+    site.build(&[]).assert_ok();
+    assert_ne!(inode(&public), folder, "a whole new folder");
+    assert_same_as_clean(&site, "one page, with a stray file");
+}

@@ -37,7 +37,7 @@ fn leftovers(site: &TestSite) -> Vec<String> {
     std::fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".nb-tmp-") || n.contains(".nb-old-"))
+        .filter(|n| n.contains(".nb-tmp-") || n.contains(".nb-old-") || n.contains(".nb-undo-"))
         .collect()
 }
 
@@ -132,6 +132,83 @@ fn sigkill_at_any_moment_leaves_a_complete_site() {
         mid_write > 0,
         "no kill landed while the new output was being written"
     );
+}
+
+/// Fails naming the files that differ, not printing them.
+fn assert_same(now: &Snapshot, want: &Snapshot, what: &str) {
+    let differ: Vec<&str> = (now.iter().chain(want))
+        .filter(|file| !now.contains(file) || !want.contains(file))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    assert!(differ.is_empty(), "{what}: these files differ: {differ:?}");
+}
+
+/// A build that changes a few files moves them into `public/` one by one,
+/// under a journal: killed halfway, `public/` may hold some new files beside
+/// the old ones, and the next run (even a failing one) puts every file back.
+#[test]
+fn sigkill_during_an_update_in_place_is_put_back_by_the_next_run() {
+    let edit = |site: &TestSite, version: &str| {
+        site.write(
+            "content/news/p0.md",
+            format!(
+                "---\ntitle: 第0篇 {version}\ndate: 2026-01-01\n---\n职工代表大会。{version}\n"
+            ),
+        );
+    };
+    let site = big_site("old");
+    site.build(&[]).assert_ok();
+    let old = site.snapshot();
+    let reference = big_site("old");
+    edit(&reference, "new");
+    reference.build(&[]).assert_ok();
+    let new = reference.snapshot();
+    assert_ne!(old, new);
+
+    // One timed update in place, and back.
+    edit(&site, "new");
+    let started = Instant::now();
+    site.build(&[]).assert_ok();
+    let full = started.elapsed();
+    assert_same(&site.snapshot(), &new, "the update");
+    edit(&site, "old");
+    site.build(&[]).assert_ok();
+    assert_same(&site.snapshot(), &old, "the update undone");
+
+    let root = site.root.to_string_lossy().into_owned();
+    let args = ["build", "--root", root.as_str(), "--now", NOW];
+    for fraction in [0.3, 0.6, 0.8, 0.9, 0.95, 0.98, 1.0, 1.05, 1.2] {
+        edit(&site, "new");
+        let at = full.mul_f64(fraction);
+        let mut child = bin()
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(at);
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let halfway = leftovers(&site).iter().any(|n| n.contains(".nb-undo-"));
+        if !halfway {
+            let now = site.snapshot();
+            assert!(
+                now == old || now == new,
+                "killed at {at:?}: a mixed public/"
+            );
+        }
+        eprintln!("killed at {at:?}: left behind {:?}", leftovers(&site));
+
+        site.write("content/news/zz-broken.md", "---\ntitle: [\n---\n");
+        site.build(&[]).assert_code(1);
+        site.remove("content/news/zz-broken.md");
+        assert!(leftovers(&site).is_empty(), "{:?}", leftovers(&site));
+        let now = site.snapshot();
+        assert!(now == old || now == new, "killed at {at:?}: not put back");
+        edit(&site, "old");
+        site.build(&[]).assert_ok();
+        assert_same(&site.snapshot(), &old, "the old site again");
+    }
 }
 
 #[test]
