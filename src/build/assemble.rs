@@ -15,10 +15,10 @@ use crate::diag::{Diagnostic, Report};
 use crate::emit::ledger::Ledger;
 use crate::images::ImageSet;
 use crate::links::{Built, BuiltList, Strictness, check_links};
-use crate::markdown::aside::Aside;
 use crate::message::Message;
 use crate::model::Site;
 use crate::output::{self, Entry, Staging, collect_entries};
+use crate::parse::Bodies;
 use crate::rebuild::State;
 use crate::render::{FileSink, OutputFile};
 use std::sync::Arc;
@@ -84,7 +84,7 @@ fn relative(site: &Site, mut file: OutputFile) -> OutputFile {
 #[derive(Clone, Copy)]
 pub(super) struct Streaming<'s, 'a> {
     pub staging: &'s Staging<'a>,
-    pub aside: Option<&'s Arc<Aside>>,
+    pub bodies: Bodies<'s>,
 }
 
 /// [`render_output`] for `mode`, streamed when `streaming` says where to:
@@ -100,7 +100,7 @@ pub(super) fn render_for(
     let streamed = staging.map(|staging| Streamed { staging });
     let stream = streamed.as_ref().map(|s| Stream {
         sink: s as &dyn FileSink,
-        aside: streaming.and_then(|s| s.aside),
+        bodies: streaming.map(|s| s.bodies).unwrap_or_default(),
     });
     let staged = run_stages_into(options, mode, &mut State::once(), stream, timings, report)?;
     let Staged {
@@ -178,7 +178,11 @@ pub(super) fn render_for(
     });
     // Every page is rendered: a body that could not be read back made a
     // wrong file, and nothing of this build may be published.
-    if let Some((file, detail)) = streaming.and_then(|s| s.aside).and_then(|a| a.failure()) {
+    let bodies = streaming.map(|s| s.bodies).unwrap_or_default();
+    let failure = (bodies.aside.into_iter())
+        .chain(bodies.store.map(|s| s.bodies()))
+        .find_map(|a| a.failure());
+    if let Some((file, detail)) = failure {
         report.push(
             Diagnostic::error(Message::BodiesUnreadable {
                 file: crate::shown_path::shown_path(&file),

@@ -22,9 +22,11 @@ use crate::emit::ledger::{Ledger, SiteView, write_ledger};
 use crate::images::{self, ImageOptions, ImageSet, Progress};
 use crate::load::{self, Sources};
 use crate::markdown::aside::Aside;
+use crate::markdown::store::Store;
 use crate::message::Message;
 use crate::model::{ModelOptions, Site};
 use crate::output::{self, check_output_dir, static_destinations};
+use crate::parse::Bodies;
 use crate::rebuild::{RenderOutcome, State};
 use crate::render::{Expanded, FileSink, RenderInput, Renderer};
 
@@ -77,7 +79,18 @@ pub struct BuildSummary {
     pub up_to_date: bool,
     pub timings: Vec<(&'static str, Duration)>,
     pub images: ImageCounts,
+    /// Page bodies taken from the cache of earlier builds, and converted.
+    pub bodies: BodyCounts,
     pub report: Report,
+}
+
+/// What the parse stage did with page bodies.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BodyCounts {
+    /// Taken from the cache: an earlier build converted the same text.
+    pub cached: usize,
+    /// Converted from Markdown by this build.
+    pub converted: usize,
 }
 
 fn stage<T>(
@@ -194,7 +207,7 @@ pub fn run_stages(
 #[derive(Clone, Copy)]
 struct Stream<'a> {
     sink: &'a dyn FileSink,
-    aside: Option<&'a Arc<Aside>>,
+    bodies: Bodies<'a>,
 }
 
 /// [`run_stages`], streamed when `stream` says where to.
@@ -233,7 +246,7 @@ fn run_stages_into(
     };
     let mut sources = stage(timings, "load", || state.load(root, &config, report));
     let parsed = stage(timings, "parse", || {
-        state.parse(&mut sources, &config, stream.and_then(|s| s.aside), report)
+        state.parse(&mut sources, &config, stream.map(|s| s.bodies), report)
     });
     if config.review_required && !options.drafts && mode != Mode::Serve {
         note_unreviewed(&parsed, report);
@@ -410,9 +423,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     };
     // And page bodies wait on disk, not in memory, until they are rendered.
     let aside = Aside::create(&cache_dir).ok();
+    // Bodies an earlier build rendered come from its cache.
+    let store = Store::open(&cache_dir.join("markdown"));
     let streaming = assemble::Streaming {
         staging: &staging,
-        aside: aside.as_ref(),
+        bodies: Bodies {
+            aside: aside.as_ref(),
+            store: store.as_ref(),
+        },
     };
     let rendered = assemble::render_for(
         options,
@@ -422,6 +440,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         &mut report,
     );
     drop(aside);
+    if let Some(store) = &store
+        && store.bodies().failure().is_none()
+    {
+        // Without it the next build renders every body again: no harm.
+        let _ = store.save();
+    }
+    let bodies = store
+        .as_ref()
+        .map_or_else(BodyCounts::default, |store| BodyCounts {
+            cached: store.hits(),
+            converted: store.misses(),
+        });
+    drop(store);
     let Some(rendered) = rendered else {
         return Err(fail(report));
     };
@@ -472,6 +503,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
             processed: rendered.image_set.processed,
             cached: rendered.image_set.cached,
         },
+        bodies,
         report,
     })
 }
@@ -502,6 +534,7 @@ fn told_again(
             processed: 0,
             cached: last.pictures,
         },
+        bodies: BodyCounts::default(),
         report,
     }
 }

@@ -61,6 +61,13 @@ pub fn run(args: &BuildArgs) -> Outcome {
                     reused: written.reused,
                 });
             }
+            let bodies = summary.bodies;
+            if !summary.up_to_date && bodies.cached > 0 {
+                lines.push(Message::BodiesCached {
+                    cached: bodies.cached,
+                    converted: bodies.converted,
+                });
+            }
             lines.push(Message::Built {
                 pages: summary.pages,
                 sections: summary.sections,

@@ -9,6 +9,9 @@
 //!
 //! A body that cannot be read back is never published as empty: the store
 //! notes the failure, and the build fails with it ([`Aside::failure`]).
+//!
+//! The same kind of file, kept ([`Aside::keep`]), holds the bodies of the
+//! cache of rendered Markdown ([`super::store`]) from one build to the next.
 
 use std::borrow::Cow;
 use std::fs::{self, File};
@@ -29,6 +32,8 @@ pub struct Aside {
     end: AtomicU64,
     failure: Mutex<Option<String>>,
     failed: AtomicBool,
+    /// A kept file outlives the store; a build's own is deleted with it.
+    kept: bool,
 }
 
 /// Where one body is in an [`Aside`].
@@ -58,7 +63,54 @@ impl Aside {
             end: AtomicU64::new(0),
             failure: Mutex::new(None),
             failed: AtomicBool::new(false),
+            kept: false,
         }))
+    }
+
+    /// The store in the file at `path`, made if there is none, kept when the
+    /// store goes: what is put in goes at its end.
+    pub fn keep(path: &Path) -> io::Result<Arc<Aside>> {
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)?;
+        let end = file.metadata()?.len();
+        Ok(Arc::new(Aside {
+            file: Some(file),
+            path: path.to_path_buf(),
+            end: AtomicU64::new(end),
+            failure: Mutex::new(None),
+            failed: AtomicBool::new(false),
+            kept: true,
+        }))
+    }
+
+    /// How many bytes the file holds, with what this store put in.
+    pub fn len(&self) -> u64 {
+        self.end.load(Ordering::Relaxed)
+    }
+
+    /// `len` bytes at `offset`, read without noting a failure: for a reader
+    /// that checks them and has another way when they are not there.
+    pub(crate) fn read_bytes(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
+        let file = self
+            .file
+            .as_ref()
+            .ok_or_else(|| io::Error::other("closed"))?;
+        let mut buffer = vec![0u8; len];
+        read_exact_at(file, &mut buffer, offset)?;
+        Ok(buffer)
+    }
+
+    /// Where `len` bytes at `offset` are: a body put in by an earlier build.
+    pub(crate) fn placed(self: &Arc<Aside>, offset: u64, len: usize) -> Placed {
+        Placed {
+            store: self.clone(),
+            offset,
+            len,
+        }
     }
 
     /// Writes `text` at the end of the store; safe from several threads.
@@ -105,6 +157,11 @@ impl Aside {
 }
 
 impl Placed {
+    /// Where the body starts in its store's file.
+    pub fn offset(&self) -> u64 {
+        self.offset
+    }
+
     /// The body's text, read back (empty, and the store's failure noted, if
     /// it cannot be).
     pub fn text(&self) -> Cow<'static, str> {
@@ -116,7 +173,9 @@ impl Drop for Aside {
     fn drop(&mut self) {
         // Closed first: Windows deletes no open file.
         drop(self.file.take());
-        let _ = fs::remove_file(&self.path);
+        if !self.kept {
+            let _ = fs::remove_file(&self.path);
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 const MARKER_PREFIX: &str = "nb-content-link-";
 const MARKER_END: char = '~';
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BodyLink {
     /// As written (entities and backslash escapes resolved), anchor included.
     pub url: String,

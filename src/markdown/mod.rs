@@ -13,6 +13,7 @@ pub mod aside;
 pub mod links;
 pub mod sanitize;
 pub mod shortcode;
+pub mod store;
 pub mod toc;
 
 use comrak::nodes::{AstNode, NodeValue};

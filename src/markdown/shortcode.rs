@@ -10,12 +10,12 @@
 use crate::message::Message;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 const MARKER_PREFIX: &str = "<!--nb-shortcode:";
 const MARKER_SUFFIX: &str = "-->";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ArgValue {
     Str(String),
@@ -23,7 +23,7 @@ pub enum ArgValue {
     Bool(bool),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShortcodeCall {
     pub name: String,
     pub args: BTreeMap<String, ArgValue>,

@@ -20,12 +20,13 @@ use crate::frontmatter::{
     FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
 };
 use crate::load::{MarkdownSource, Role};
+use crate::markdown::store::{Keys, Store};
 use crate::markdown::{RenderedMarkdown, render_markdown_with};
 use crate::message::{List, Message};
 
 mod sources;
 
-pub use sources::{ParseCache, parse_sources, parse_sources_cached, parse_sources_once};
+pub use sources::{Bodies, ParseCache, parse_sources, parse_sources_cached, parse_sources_once};
 
 #[derive(Debug, Clone)]
 pub struct ParsedSection {
@@ -88,6 +89,8 @@ struct Ctx<'a> {
     config: &'a Config,
     /// The shortcodes the templates define.
     shortcodes: std::collections::BTreeSet<String>,
+    /// Bodies rendered by earlier builds, and what they are found under.
+    store: Option<(&'a Store, Keys)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -95,7 +98,13 @@ impl<'a> Ctx<'a> {
         Ctx {
             config,
             shortcodes: sources::shortcode_names(sources),
+            store: None,
         }
+    }
+
+    fn with_store(mut self, store: Option<&'a Store>) -> Ctx<'a> {
+        self.store = store.map(|store| (store, Keys::new(&self.shortcodes)));
+        self
     }
 }
 
@@ -507,7 +516,11 @@ fn render_body(
     path: &Path,
     report: &mut Report,
 ) -> RenderedMarkdown {
-    let mut body = render_markdown_with(head.body, &|name| ctx.shortcodes.contains(name));
+    let known = |name: &str| ctx.shortcodes.contains(name);
+    let mut body = match &ctx.store {
+        Some((store, keys)) => store.render(keys, head.body, &known),
+        None => render_markdown_with(head.body, &known),
+    };
     let first = head.body_line.saturating_sub(1);
     for call in &mut body.shortcodes {
         call.line += first;

@@ -15,6 +15,15 @@ use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
 use crate::load::{Role, Sources};
 use crate::markdown::aside::Aside;
+use crate::markdown::store::Store;
+
+/// Where a build that keeps nothing puts page bodies until they are
+/// rendered, and the cache of earlier builds' bodies.
+#[derive(Clone, Copy, Default)]
+pub struct Bodies<'a> {
+    pub aside: Option<&'a Arc<Aside>>,
+    pub store: Option<&'a Store>,
+}
 
 /// Pages parsed by an earlier run, kept by `serve`: a page whose text and section
 /// kind are unchanged is reused, with the problems it had, instead of parsed
@@ -152,15 +161,18 @@ fn parse_sections(
 /// let go as soon as it is parsed, so that a big site never holds all its
 /// Markdown and all its HTML at once. `sources` is left without Markdown.
 ///
-/// With `aside`, each page's HTML goes there until the page is rendered.
+/// With `aside`, each page's HTML goes there until the page is rendered;
+/// with `store`, bodies rendered by earlier builds come from there, and the
+/// HTML of the others goes there.
 pub fn parse_sources_once(
     sources: &mut Sources,
     config: &Config,
-    aside: Option<&Arc<Aside>>,
+    bodies: Bodies<'_>,
     report: &mut Report,
 ) -> ParsedSite {
+    let Bodies { aside, store } = bodies;
     let mut site = ParsedSite::default();
-    let ctx = Ctx::new(config, sources);
+    let ctx = Ctx::new(config, sources).with_store(store);
     let section_kinds = parse_sections(sources, &ctx, &mut site, report);
     let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = std::mem::take(&mut sources.markdown)
         .into_par_iter()

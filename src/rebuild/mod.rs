@@ -230,14 +230,16 @@ impl State {
         &mut self,
         sources: &mut Arc<Sources>,
         config: &Config,
-        aside: Option<&Arc<crate::markdown::aside::Aside>>,
+        bodies: Option<crate::parse::Bodies<'_>>,
         report: &mut Report,
     ) -> ParsedSite {
         if !self.keep {
             // Nothing is kept for a next build: the texts go as they are
             // parsed, when nothing else holds them.
             return match Arc::get_mut(sources) {
-                Some(only) => parse::parse_sources_once(only, config, aside, report),
+                Some(only) => {
+                    parse::parse_sources_once(only, config, bodies.unwrap_or_default(), report)
+                }
                 None => parse::parse_sources(sources, config, report),
             };
         }

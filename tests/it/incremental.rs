@@ -422,3 +422,57 @@ fn a_small_edit_updates_the_output_in_place() {
     assert_ne!(inode(&public), folder, "a whole new folder");
     assert_same_as_clean(&site, "one page, with a stray file");
 }
+
+/// `(cached, converted)` from the page bodies line, if the build printed one.
+fn bodies_cached(run: &Run) -> Option<(usize, usize)> {
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("沿用上次构建的转换结果"))?;
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    Some((numbers[0], numbers[1]))
+}
+
+/// A page's body is converted from Markdown once: after a one-page edit the
+/// next build converts that body only, the others come from
+/// `.noticeboard/cache/markdown/`; a damaged cache is not used, and the
+/// output is a clean build's either way.
+#[test]
+fn only_the_edited_body_is_converted_again() {
+    let site = TestSite::fixture("kinds");
+    site.build(&[]).assert_ok();
+    let page = first_page(&site);
+    append(&site, &page, "\n\n补记一段文字，只改这一页。\n");
+    let run = site.build(&[]);
+    run.assert_ok();
+    let (cached, converted) = bodies_cached(&run).unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(cached > 3 && converted == 1, "{}", run.stdout);
+    assert_same_as_clean(&site, "one body converted");
+
+    let cache = site.root.join(".noticeboard/cache/markdown");
+    for name in ["index", "bodies"] {
+        let file = cache.join(name);
+        let mut bytes = fs::read(&file).unwrap();
+        for i in (0..bytes.len()).step_by(97) {
+            bytes[i] = bytes[i].wrapping_add(1);
+        }
+        fs::write(&file, bytes).unwrap();
+    }
+    append(&site, &page, "\n\n再补一段。\n");
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert_eq!(bodies_cached(&run), None, "{}", run.stdout);
+    assert_same_as_clean(&site, "a damaged cache");
+    append(&site, &page, "\n\n第三段。\n");
+    let run = site.build(&[]);
+    assert_eq!(
+        bodies_cached(&run).map(|(_, c)| c),
+        Some(1),
+        "{}",
+        run.stdout
+    );
+    assert_same_as_clean(&site, "the cache made again");
+}
