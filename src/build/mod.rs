@@ -424,7 +424,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
     // And page bodies wait on disk, not in memory, until they are rendered.
     let aside = Aside::create(&cache_dir).ok();
     // Bodies an earlier build rendered come from its cache.
-    let store = Store::open(&cache_dir.join("markdown"));
+    let store = Store::open(root, &cache_dir.join("markdown"));
     let streaming = assemble::Streaming {
         staging: &staging,
         bodies: Bodies {

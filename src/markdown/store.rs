@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, File};
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -63,13 +63,22 @@ struct Record {
 /// The cache, open for one build.
 pub struct Store {
     dir: PathBuf,
-    program: String,
     bodies: Arc<Aside>,
-    earlier: HashMap<String, Record>,
-    now: Mutex<HashMap<String, Record>>,
+    /// The earlier build's records, until the parse is done ([`Store::let_go`]).
+    earlier: Mutex<HashMap<String, Record>>,
+    /// The new index, written as bodies are rendered or taken.
+    index: Mutex<Writing>,
     hits: AtomicUsize,
     misses: AtomicUsize,
     _lock: File,
+}
+
+/// The new index on its way to disk: a 100,000-page site's records are not
+/// all held at once.
+struct Writing {
+    file: Option<io::BufWriter<File>>,
+    /// Of every record line, for the trailer.
+    hasher: Sha256,
 }
 
 /// What the bodies of one build are looked up under: the shortcode names
@@ -96,7 +105,19 @@ impl Keys {
 impl Store {
     /// The cache in `dir` (made if there is none), for this program; `None`
     /// when another build holds it or the folder cannot be used.
-    pub fn open(dir: &Path) -> Option<Store> {
+    /// Never through a symbolic link on the way from the site's `root`: the
+    /// cache writes only in real folders of the site.
+    pub fn open(root: &Path, dir: &Path) -> Option<Store> {
+        let rest = dir.strip_prefix(root).ok()?;
+        let mut at = root.to_path_buf();
+        for part in rest.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(meta) if meta.file_type().is_symlink() => return None,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
         Store::open_for(dir, &program_key()?)
     }
 
@@ -119,12 +140,17 @@ impl Store {
                 Aside::keep(&dir.join(BODIES)).ok()?
             }
         };
+        let file = File::create(dir.join(format!("{INDEX}.tmp"))).ok()?;
+        let mut file = io::BufWriter::new(file);
+        writeln!(file, "{HEADER}\nprogram {program}").ok()?;
         Some(Store {
             dir: dir.to_path_buf(),
-            program: program.to_string(),
             bodies,
-            earlier: earlier.unwrap_or_default(),
-            now: Mutex::new(HashMap::new()),
+            earlier: Mutex::new(earlier.unwrap_or_default()),
+            index: Mutex::new(Writing {
+                file: Some(file),
+                hasher: Sha256::new(),
+            }),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             _lock: lock,
@@ -157,11 +183,17 @@ impl Store {
         known: &dyn Fn(&str) -> bool,
     ) -> RenderedMarkdown {
         let key = keys.of(body);
-        if let Some(record) = self.earlier.get(&key)
+        // Cloned, not taken: pages with the same text find it too.
+        let earlier = (self.earlier.lock())
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+            .cloned();
+        if let Some(record) = earlier
+            && let Ok(line) = serde_json::to_string(&record)
             && let Some(rendered) = self.revive(record)
         {
             self.hits.fetch_add(1, Ordering::Relaxed);
-            self.lock().insert(key, record.clone());
+            self.note(&key, &line);
             return rendered;
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
@@ -169,14 +201,30 @@ impl Store {
         // A body with broken shortcodes is reported on every build.
         if rendered.shortcode_errors.is_empty()
             && let Ok(record) = self.put(&mut rendered)
+            && let Ok(line) = serde_json::to_string(&record)
         {
-            self.lock().insert(key, record);
+            self.note(&key, &line);
         }
         rendered
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Record>> {
-        self.now.lock().unwrap_or_else(|p| p.into_inner())
+    /// Lets the earlier build's records go: a 100,000-page site's fill
+    /// 150 MB, and every page has taken its own by now.
+    pub fn let_go(&self) {
+        let earlier = std::mem::take(&mut *self.earlier.lock().unwrap_or_else(|p| p.into_inner()));
+        drop(earlier);
+    }
+
+    /// Adds a record to the new index; a failed write leaves it unsaved.
+    fn note(&self, key: &str, json: &str) {
+        let line = format!("{key}\t{json}\n");
+        let mut index = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        index.hasher.update(line.as_bytes());
+        if let Some(file) = &mut index.file
+            && file.write_all(line.as_bytes()).is_err()
+        {
+            index.file = None;
+        }
     }
 
     fn put(&self, rendered: &mut RenderedMarkdown) -> io::Result<Record> {
@@ -206,7 +254,7 @@ impl Store {
 
     /// What `record` rendered to, its bytes checked; `None` when they are
     /// not there as they were written.
-    fn revive(&self, record: &Record) -> Option<RenderedMarkdown> {
+    fn revive(&self, record: Record) -> Option<RenderedMarkdown> {
         let len = record.html.checked_add(record.plain)?;
         let bytes = self.bodies.read_bytes(record.at, len).ok()?;
         if crate::digest::sha256_hex(&bytes) != record.check {
@@ -220,45 +268,34 @@ impl Store {
         Some(RenderedMarkdown {
             html: String::new(),
             aside: Some(self.bodies.placed(record.at, record.html)),
-            more_summary: record.more_summary.clone(),
-            first_paragraph: record.first_paragraph.clone(),
-            toc: record.toc.clone(),
+            more_summary: record.more_summary,
+            first_paragraph: record.first_paragraph,
+            toc: record.toc,
             plain_text,
             word_count: WordCount {
                 cjk: record.cjk,
                 words: record.words,
             },
-            shortcodes: record.shortcodes.clone(),
+            shortcodes: record.shortcodes,
             shortcode_errors: Vec::new(),
-            links: record.links.clone(),
-            ids: record.ids.clone(),
-            img_sources: record.img_sources.clone(),
+            links: record.links,
+            ids: record.ids,
+            img_sources: record.img_sources,
         })
     }
 
-    /// Writes the index of the bodies this build used, for the next one; the
-    /// others are left behind.
+    /// Puts the index of the bodies this build used in place, for the next
+    /// one; the others are left behind.
     pub fn save(&self) -> io::Result<()> {
-        let now = self.lock();
-        let mut keys: Vec<&String> = now.keys().collect();
-        keys.sort_unstable();
-        let lines: Vec<String> = keys
-            .par_iter()
-            .map(|key| {
-                let json = serde_json::to_string(&now[*key]).map_err(io::Error::other)?;
-                Ok(format!("{key}\t{json}\n"))
-            })
-            .collect::<io::Result<_>>()?;
-        let payload = lines.concat();
-        let text = format!(
-            "{HEADER}\nprogram {}\nbodies {}\ncheck {}\n{payload}",
-            self.program,
-            self.bodies.len(),
-            crate::digest::sha256_hex(payload.as_bytes()),
-        );
-        let partial = self.dir.join(format!("{INDEX}.tmp"));
-        fs::write(&partial, text)?;
-        fs::rename(&partial, self.dir.join(INDEX))
+        let mut index = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        let mut file = index
+            .file
+            .take()
+            .ok_or_else(|| io::Error::other("not written"))?;
+        let check = hex(&std::mem::take(&mut index.hasher).finalize());
+        writeln!(file, "end {} {check}", self.bodies.len())?;
+        file.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(self.dir.join(format!("{INDEX}.tmp")), self.dir.join(INDEX))
     }
 }
 
@@ -266,13 +303,17 @@ impl Store {
 /// the bodies it names are all there (and not mostly unused).
 fn read_index(dir: &Path, program: &str, bodies: u64) -> Option<HashMap<String, Record>> {
     let text = fs::read_to_string(dir.join(INDEX)).ok()?;
-    let mut head = text.splitn(5, '\n');
+    let mut head = text.splitn(3, '\n');
     if head.next()? != HEADER || head.next()?.strip_prefix("program ")? != program {
         return None;
     }
-    let recorded: u64 = head.next()?.strip_prefix("bodies ")?.parse().ok()?;
-    let check = head.next()?.strip_prefix("check ")?;
-    let payload = head.next()?;
+    let rest = head.next()?.strip_suffix('\n')?;
+    let (payload, trailer) = match rest.rsplit_once('\n') {
+        Some((lines, trailer)) => (&rest[..lines.len() + 1], trailer),
+        None => ("", rest),
+    };
+    let (recorded, check) = trailer.strip_prefix("end ")?.split_once(' ')?;
+    let recorded: u64 = recorded.parse().ok()?;
     if recorded > bodies || crate::digest::sha256_hex(payload.as_bytes()) != check {
         return None;
     }

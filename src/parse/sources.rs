@@ -187,6 +187,9 @@ pub fn parse_sources_once(
             (page, local.into_vec())
         })
         .collect();
+    if let Some(store) = store {
+        store.let_go();
+    }
     for (page, problems) in results {
         report.extend(problems);
         site.pages.extend(page.map(Arc::new));
