@@ -70,7 +70,12 @@ fn build_at(site: &TestSite, now: &str) -> Run {
 
 /// `(written, kept)` from the reuse line, if the build printed one.
 fn reused(run: &Run) -> Option<(usize, usize)> {
-    let line = run.stdout.lines().find(|l| l.contains("沿用上次的输出"))?;
+    two_numbers(run, "沿用上次的输出")
+}
+
+/// The first two numbers of the line of the report that says `marker`.
+fn two_numbers(run: &Run, marker: &str) -> Option<(usize, usize)> {
+    let line = run.stdout.lines().find(|l| l.contains(marker))?;
     let numbers: Vec<usize> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
@@ -425,15 +430,7 @@ fn a_small_edit_updates_the_output_in_place() {
 
 /// `(cached, converted)` from the page bodies line, if the build printed one.
 fn bodies_cached(run: &Run) -> Option<(usize, usize)> {
-    let line = run
-        .stdout
-        .lines()
-        .find(|l| l.contains("沿用上次构建的转换结果"))?;
-    let numbers: Vec<usize> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    Some((numbers[0], numbers[1]))
+    two_numbers(run, "沿用上次构建的转换结果")
 }
 
 /// A page's body is converted from Markdown once: after a one-page edit the

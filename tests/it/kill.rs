@@ -33,6 +33,20 @@ fn set_version(site: &TestSite, version: &str) {
     }
 }
 
+/// Starts a build of `site` and SIGKILLs it `at` after.
+fn build_killed_at(site: &TestSite, at: Duration) {
+    let root = site.root.to_string_lossy().into_owned();
+    let mut child = bin()
+        .args(["build", "--root", root.as_str(), "--now", NOW])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(at);
+    let _ = child.kill(); // SIGKILL
+    let _ = child.wait();
+}
+
 fn leftovers(site: &TestSite) -> Vec<String> {
     std::fs::read_dir(&site.root)
         .unwrap()
@@ -79,8 +93,6 @@ fn sigkill_at_any_moment_leaves_a_complete_site() {
 
     set_version(&site, "new");
     let started = Instant::now();
-    let root = site.root.to_string_lossy().into_owned();
-    let args = ["build", "--root", root.as_str(), "--now", NOW];
     // Time one full build of the new content, then kill others along the way.
     site.build(&[]).assert_ok();
     let full = started.elapsed();
@@ -93,15 +105,7 @@ fn sigkill_at_any_moment_leaves_a_complete_site() {
     let fractions = [0.05, 0.2, 0.4, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1];
     for fraction in fractions {
         let at = full.mul_f64(fraction);
-        let mut child = bin()
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(at);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        build_killed_at(&site, at);
         assert_complete_after_kill(&site, &old, &new, at);
         mid_write += usize::from(leftovers(&site).iter().any(|n| n.contains(".nb-tmp-")));
         eprintln!(
@@ -175,20 +179,10 @@ fn sigkill_during_an_update_in_place_is_put_back_by_the_next_run() {
     site.build(&[]).assert_ok();
     assert_same(&site.snapshot(), &old, "the update undone");
 
-    let root = site.root.to_string_lossy().into_owned();
-    let args = ["build", "--root", root.as_str(), "--now", NOW];
     for fraction in [0.3, 0.6, 0.8, 0.9, 0.95, 0.98, 1.0, 1.05, 1.2] {
         edit(&site, "new");
         let at = full.mul_f64(fraction);
-        let mut child = bin()
-            .args(args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(at);
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        build_killed_at(&site, at);
         let halfway = leftovers(&site).iter().any(|n| n.contains(".nb-undo-"));
         if !halfway {
             let now = site.snapshot();
