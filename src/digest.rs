@@ -24,7 +24,8 @@ pub fn sha256_hex_of(reader: &mut dyn Read) -> io::Result<String> {
     }
 }
 
-fn hex(digest: &[u8]) -> String {
+/// Bytes as lowercase hex: how a digest is written.
+pub fn hex(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(64);
     for byte in digest {
         hex.push_str(&format!("{byte:02x}"));

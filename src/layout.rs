@@ -43,3 +43,24 @@ pub fn is_publishable(rel: &std::path::Path) -> bool {
             _ => false,
         })
 }
+
+/// The first folder on the way from the site's `root` down to `dir` that is a
+/// symbolic link, if any: what noticeboard writes and cleans in the site (its
+/// caches) it writes only in real folders, or a clean-up would delete files
+/// in whatever folder the link names.
+pub fn link_on_the_way(
+    root: &std::path::Path,
+    dir: &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    let rest = dir.strip_prefix(root).ok()?;
+    let mut at = root.to_path_buf();
+    for part in rest.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}

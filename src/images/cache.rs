@@ -92,17 +92,7 @@ impl ImageCache {
     /// folders of the site: through a link, the clean-up would delete files in
     /// whatever folder the link names.
     pub fn link_on_the_way(&self) -> Option<PathBuf> {
-        let rest = self.dir.strip_prefix(&self.root).ok()?;
-        let mut at = self.root.clone();
-        for part in rest.components() {
-            at.push(part);
-            match fs::symlink_metadata(&at) {
-                Ok(meta) if meta.file_type().is_symlink() => return Some(at),
-                Ok(_) => {}
-                Err(_) => return None,
-            }
-        }
-        None
+        crate::layout::link_on_the_way(&self.root, &self.dir)
     }
 
     /// `<key>.<w>x<h>.<ext>`: one size of a processed image.

@@ -98,7 +98,7 @@ impl Keys {
     }
 
     fn of(&self, body: &str) -> String {
-        hex(&self.0.clone().chain_update(body.as_bytes()).finalize())
+        crate::digest::hex(&self.0.clone().chain_update(body.as_bytes()).finalize())
     }
 }
 
@@ -108,15 +108,9 @@ impl Store {
     /// Never through a symbolic link on the way from the site's `root`: the
     /// cache writes only in real folders of the site.
     pub fn open(root: &Path, dir: &Path) -> Option<Store> {
-        let rest = dir.strip_prefix(root).ok()?;
-        let mut at = root.to_path_buf();
-        for part in rest.components() {
-            at.push(part);
-            match fs::symlink_metadata(&at) {
-                Ok(meta) if meta.file_type().is_symlink() => return None,
-                Ok(_) => {}
-                Err(_) => break,
-            }
+        // A cache folder given outside the site is not used either.
+        if !dir.starts_with(root) || crate::layout::link_on_the_way(root, dir).is_some() {
+            return None;
         }
         Store::open_for(dir, &program_key()?)
     }
@@ -292,7 +286,7 @@ impl Store {
             .file
             .take()
             .ok_or_else(|| io::Error::other("not written"))?;
-        let check = hex(&std::mem::take(&mut index.hasher).finalize());
+        let check = crate::digest::hex(&std::mem::take(&mut index.hasher).finalize());
         writeln!(file, "end {} {check}", self.bodies.len())?;
         file.into_inner().map_err(|e| e.into_error())?;
         fs::rename(self.dir.join(format!("{INDEX}.tmp")), self.dir.join(INDEX))
@@ -345,14 +339,6 @@ fn program_key() -> Option<String> {
         modified.as_nanos()
     );
     Some(crate::digest::sha256_hex(text.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 #[cfg(test)]
