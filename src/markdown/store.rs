@@ -10,8 +10,12 @@
 //! Two files: `bodies`, each body's HTML and plain text one after the other,
 //! only ever added to, and `index`, what else each body rendered to (table of
 //! contents, links, summaries, counts), by the SHA-256 of the shortcode names
-//! and the text. The index names the program that wrote it and carries the
-//! SHA-256 of its lines; each body, the SHA-256 of its bytes. An index of
+//! and the text. Of the plain text only the opening a page shows is kept
+//! ([`OPENING_CHARS`]), unless the build asks for the whole (for its search
+//! index); a record says which. The index names the program that wrote it
+//! and carries a checksum of its lines; each body, a checksum of its bytes
+//! ([`crate::digest::quick_sum`]: damage is what they find, and a quicker sum
+//! than SHA-256 keeps the cache from slowing a first build). An index of
 //! another program, a damaged or cut index, or bodies shorter than it says
 //! start the cache over; a body whose bytes do not match is rendered again.
 //! Two builds of one site at once: the second does without the cache (a lock
@@ -32,13 +36,18 @@ use super::aside::Aside;
 use super::{BodyLink, RenderedMarkdown, ShortcodeCall, TocEntry, render_markdown_with};
 use crate::text::WordCount;
 
-const HEADER: &str = "noticeboard markdown cache 1";
+const HEADER: &str = "noticeboard markdown cache 2";
 const INDEX: &str = "index";
 const BODIES: &str = "bodies";
 const LOCK: &str = "lock";
 /// Bodies no longer used past this (and past as many as are used) start the
 /// cache over, so the file does not grow without end.
 const SLACK: u64 = 64 * 1024 * 1024;
+
+/// Characters other than whitespace of a body's plain text that the cache
+/// keeps when the build does not ask for all of it: more than a description
+/// or a stand-in summary shows.
+pub const OPENING_CHARS: usize = 256;
 
 /// What a body rendered to, but its bytes, which are in `bodies`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,8 +56,11 @@ struct Record {
     at: u64,
     html: usize,
     plain: usize,
-    /// SHA-256 of the HTML and plain text together, as `bodies` holds them.
-    check: String,
+    /// Whether the plain text is all there, or only its opening.
+    whole: bool,
+    /// [`crate::digest::quick_sum`] of the HTML and plain text together, as
+    /// `bodies` holds them.
+    check: u64,
     more_summary: Option<String>,
     first_paragraph: Option<String>,
     toc: Vec<TocEntry>,
@@ -77,28 +89,34 @@ pub struct Store {
 /// all held at once.
 struct Writing {
     file: Option<io::BufWriter<File>>,
-    /// Of every record line, for the trailer.
-    hasher: Sha256,
+    /// The record lines written, and the wrapping sum of their checksums:
+    /// the trailer, which a reader checks in any order.
+    lines: u64,
+    sum: u64,
 }
 
-/// What the bodies of one build are looked up under: the shortcode names
-/// go into every key.
+/// What the bodies of one build are looked up under, and what it needs of
+/// them: the shortcode names go into every key.
 #[derive(Clone)]
-pub struct Keys(Sha256);
+pub struct Keys {
+    hasher: Sha256,
+    /// The whole plain text is wanted, not only its opening.
+    whole_text: bool,
+}
 
 impl Keys {
-    pub fn new(shortcodes: &BTreeSet<String>) -> Keys {
+    pub fn new(shortcodes: &BTreeSet<String>, whole_text: bool) -> Keys {
         let mut hasher = Sha256::new();
         for name in shortcodes {
             hasher.update(name.as_bytes());
             hasher.update(b"\n");
         }
         hasher.update(b"\0");
-        Keys(hasher)
+        Keys { hasher, whole_text }
     }
 
     fn of(&self, body: &str) -> String {
-        crate::digest::hex(&self.0.clone().chain_update(body.as_bytes()).finalize())
+        crate::digest::hex(&self.hasher.clone().chain_update(body.as_bytes()).finalize())
     }
 }
 
@@ -143,7 +161,8 @@ impl Store {
             earlier: Mutex::new(earlier.unwrap_or_default()),
             index: Mutex::new(Writing {
                 file: Some(file),
-                hasher: Sha256::new(),
+                lines: 0,
+                sum: 0,
             }),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
@@ -183,6 +202,7 @@ impl Store {
             .get(&key)
             .cloned();
         if let Some(record) = earlier
+            && (record.whole || !keys.whole_text)
             && let Ok(line) = serde_json::to_string(&record)
             && let Some(rendered) = self.revive(record)
         {
@@ -194,7 +214,7 @@ impl Store {
         let mut rendered = render_markdown_with(body, known);
         // A body with broken shortcodes is reported on every build.
         if rendered.shortcode_errors.is_empty()
-            && let Ok(record) = self.put(&mut rendered)
+            && let Ok(record) = self.put(&mut rendered, keys.whole_text)
             && let Ok(line) = serde_json::to_string(&record)
         {
             self.note(&key, &line);
@@ -212,8 +232,10 @@ impl Store {
     /// Adds a record to the new index; a failed write leaves it unsaved.
     fn note(&self, key: &str, json: &str) {
         let line = format!("{key}\t{json}\n");
+        let sum = crate::digest::quick_sum(line.as_bytes());
         let mut index = self.index.lock().unwrap_or_else(|p| p.into_inner());
-        index.hasher.update(line.as_bytes());
+        index.lines += 1;
+        index.sum = index.sum.wrapping_add(sum);
         if let Some(file) = &mut index.file
             && file.write_all(line.as_bytes()).is_err()
         {
@@ -221,16 +243,21 @@ impl Store {
         }
     }
 
-    fn put(&self, rendered: &mut RenderedMarkdown) -> io::Result<Record> {
-        let mut both = String::with_capacity(rendered.html.len() + rendered.plain_text.len());
+    fn put(&self, rendered: &mut RenderedMarkdown, whole_text: bool) -> io::Result<Record> {
+        let plain = match whole_text {
+            true => rendered.plain_text.as_str(),
+            false => crate::text::opening(&rendered.plain_text, OPENING_CHARS),
+        };
+        let mut both = String::with_capacity(rendered.html.len() + plain.len());
         both.push_str(&rendered.html);
-        both.push_str(&rendered.plain_text);
+        both.push_str(plain);
         let placed = self.bodies.put(&both)?;
         let record = Record {
             at: placed.offset(),
             html: rendered.html.len(),
-            plain: rendered.plain_text.len(),
-            check: crate::digest::sha256_hex(both.as_bytes()),
+            plain: plain.len(),
+            whole: plain.len() == rendered.plain_text.len(),
+            check: crate::digest::quick_sum(both.as_bytes()),
             more_summary: rendered.more_summary.clone(),
             first_paragraph: rendered.first_paragraph.clone(),
             toc: rendered.toc.clone(),
@@ -251,7 +278,7 @@ impl Store {
     fn revive(&self, record: Record) -> Option<RenderedMarkdown> {
         let len = record.html.checked_add(record.plain)?;
         let bytes = self.bodies.read_bytes(record.at, len).ok()?;
-        if crate::digest::sha256_hex(&bytes) != record.check {
+        if crate::digest::quick_sum(&bytes) != record.check {
             return None;
         }
         // The HTML is read (and checked to be text) where the page is
@@ -286,8 +313,8 @@ impl Store {
             .file
             .take()
             .ok_or_else(|| io::Error::other("not written"))?;
-        let check = crate::digest::hex(&std::mem::take(&mut index.hasher).finalize());
-        writeln!(file, "end {} {check}", self.bodies.len())?;
+        let (lines, sum) = (index.lines, index.sum);
+        writeln!(file, "end {} {lines} {sum:016x}", self.bodies.len())?;
         file.into_inner().map_err(|e| e.into_error())?;
         fs::rename(self.dir.join(format!("{INDEX}.tmp")), self.dir.join(INDEX))
     }
@@ -306,18 +333,35 @@ fn read_index(dir: &Path, program: &str, bodies: u64) -> Option<HashMap<String, 
         Some((lines, trailer)) => (&rest[..lines.len() + 1], trailer),
         None => ("", rest),
     };
-    let (recorded, check) = trailer.strip_prefix("end ")?.split_once(' ')?;
-    let recorded: u64 = recorded.parse().ok()?;
-    if recorded > bodies || crate::digest::sha256_hex(payload.as_bytes()) != check {
+    let mut trailer = trailer.strip_prefix("end ")?.split(' ');
+    let recorded: u64 = trailer.next()?.parse().ok()?;
+    let lines: usize = trailer.next()?.parse().ok()?;
+    let sum = u64::from_str_radix(trailer.next()?, 16).ok()?;
+    if recorded > bodies || trailer.next().is_some() {
         return None;
     }
-    let records: HashMap<String, Record> = payload
-        .par_lines()
+    let read: Vec<(u64, String, Record)> = payload
+        .par_split_inclusive('\n')
         .map(|line| {
-            let (key, json) = line.split_once('\t')?;
-            Some((key.to_string(), serde_json::from_str(json).ok()?))
+            let (key, json) = line.strip_suffix('\n')?.split_once('\t')?;
+            let record = serde_json::from_str(json).ok()?;
+            Some((
+                crate::digest::quick_sum(line.as_bytes()),
+                key.to_string(),
+                record,
+            ))
         })
         .collect::<Option<_>>()?;
+    let summed = read
+        .iter()
+        .fold(0u64, |sum, (line, ..)| sum.wrapping_add(*line));
+    if read.len() != lines || summed != sum {
+        return None;
+    }
+    let records: HashMap<String, Record> = read
+        .into_iter()
+        .map(|(_, key, record)| (key, record))
+        .collect();
     let used: u64 = records.values().map(|r| (r.html + r.plain) as u64).sum();
     (bodies <= 2 * used + SLACK).then_some(records)
 }
@@ -371,7 +415,7 @@ mod tests {
     }
 
     fn keys() -> Keys {
-        Keys::new(&BTreeSet::from(["figure".to_string()]))
+        Keys::new(&BTreeSet::from(["figure".to_string()]), false)
     }
 
     /// Renders BODY in a store opened on `dir`, saves; whether it was a hit.
@@ -395,9 +439,42 @@ mod tests {
         assert_eq!(build_once(dir.path(), PROGRAM), (fresh.clone(), true));
         // Other shortcodes, another key: rendered again.
         let store = Store::open_for(dir.path(), PROGRAM).unwrap();
-        let other = Keys::new(&BTreeSet::new());
+        let other = Keys::new(&BTreeSet::new(), false);
         store.render(&other, BODY, &|_| false);
         assert_eq!(store.hits(), 0);
+    }
+
+    #[test]
+    fn only_the_opening_of_a_long_text_is_kept_unless_the_whole_is_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "职工之家建设。".repeat(100);
+        let fresh = render_markdown_with(&body, &known);
+        let run = |whole: bool| {
+            let store = Store::open_for(dir.path(), PROGRAM).unwrap();
+            let keys = Keys::new(&BTreeSet::from(["figure".to_string()]), whole);
+            let rendered = store.render(&keys, &body, &known);
+            store.save().unwrap();
+            (rendered, store.hits() == 1)
+        };
+        assert!(!run(false).1);
+        let (opening, hit) = run(false);
+        assert!(hit);
+        assert_eq!(
+            opening.plain_text,
+            crate::text::opening(&fresh.plain_text, OPENING_CHARS)
+        );
+        assert!(opening.plain_text.len() < fresh.plain_text.len());
+        assert_eq!(opening.word_count, fresh.word_count, "counted on the whole");
+        assert_eq!(opening.html(), fresh.html());
+        // A build with a search index needs the whole text: rendered again,
+        // then kept whole for the builds after.
+        let (whole, hit) = run(true);
+        assert!(!hit);
+        assert_eq!(whole.plain_text, fresh.plain_text);
+        let (whole, hit) = run(true);
+        assert!(hit);
+        assert_eq!(whole.plain_text, fresh.plain_text);
+        assert!(run(false).1, "a whole text does for an opening too");
     }
 
     #[test]
