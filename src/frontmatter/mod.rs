@@ -4,6 +4,7 @@
 //! accepts and requires is in [`kind`]; checking them is the parse stage's job.
 
 pub mod kind;
+mod once;
 pub mod schema;
 
 use std::collections::BTreeMap;
@@ -13,6 +14,8 @@ use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::yaml::{self, YamlError};
+
+pub use once::read_once;
 
 /// A Markdown file cut in two.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +213,51 @@ pub struct FrontMatter {
     pub revisions: Option<Vec<Revision>>,
 }
 
+/// The keys [`FrontMatter`] reads, as written.
+const FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "draft",
+    "slug",
+    "summary",
+    "tags",
+    "author",
+    "source",
+    "cover",
+    "gallery",
+    "weight",
+    "aliases",
+    "template",
+    "kind",
+    "reviewed",
+    "submitted",
+    "paginate",
+    "photo",
+    "unit",
+    "position",
+    "honors",
+    "trade",
+    "grade",
+    "studio",
+    "achievements",
+    "start",
+    "end",
+    "slogan",
+    "strands",
+    "number",
+    "category",
+    "notice",
+    "notice_until",
+    "period",
+    "issuer",
+    "attachments",
+    "contact",
+    "corrects",
+    "reason",
+    "revisions",
+];
+
 /// What one pass over the keys finds: their names in order, and the values of
 /// the site's extra taxonomies (which have names no struct can know).
 #[derive(Debug, Default)]
@@ -286,6 +334,21 @@ pub fn parse_front_matter(yaml_text: &str) -> Result<FrontMatter, YamlError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_field_list_names_every_field() {
+        let shown = serde_json::to_value(FrontMatter::default()).unwrap();
+        let mut written: Vec<&str> = shown
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut listed = FIELDS.to_vec();
+        written.sort();
+        listed.sort();
+        assert_eq!(written, listed);
+    }
 
     #[test]
     fn split_finds_yaml_and_body() {

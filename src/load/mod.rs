@@ -76,6 +76,9 @@ pub struct Sources {
     pub templates: BTreeMap<String, (String, String)>,
     /// Theme static files: output path → bytes.
     pub theme_static: BTreeMap<String, ThemeFile>,
+    /// Pages found but not read ([`load_sources_unread`]): the parse reads
+    /// each as it goes ([`read_page`]). In file-name order, like `markdown`.
+    pub unread: Vec<(PathBuf, Role)>,
 }
 
 #[derive(Debug, Clone)]
@@ -111,10 +114,35 @@ pub fn load_sources(root: &Path, theme_name: &str, report: &mut Report) -> Sourc
     load_sources_cached(root, theme_name, None, report)
 }
 
+/// [`load_sources`] that leaves the pages unread, in [`Sources::unread`]:
+/// for a build that keeps nothing, whose parse reads, parses and lets go of
+/// one page at a time, so that a 100,000-page site never holds all its
+/// Markdown at once. Section introductions are read: every page needs them.
+pub fn load_sources_unread(root: &Path, theme_name: &str, report: &mut Report) -> Sources {
+    load_sources_with(root, theme_name, Reading::Sections, report)
+}
+
 pub fn load_sources_cached(
     root: &Path,
     theme_name: &str,
     cache: Option<&mut ReadCache>,
+    report: &mut Report,
+) -> Sources {
+    load_sources_with(root, theme_name, Reading::All(cache), report)
+}
+
+/// Which Markdown files a load reads.
+enum Reading<'c> {
+    /// Every one, those unchanged since `serve`'s last load from its cache.
+    All(Option<&'c mut ReadCache>),
+    /// Only section introductions.
+    Sections,
+}
+
+fn load_sources_with(
+    root: &Path,
+    theme_name: &str,
+    reading: Reading<'_>,
     report: &mut Report,
 ) -> Sources {
     let mut sources = Sources {
@@ -124,7 +152,7 @@ pub fn load_sources_cached(
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
 
     load_theme(root, &canonical_root, theme_name, &mut sources, report);
-    load_content(root, &canonical_root, &mut sources, cache, report);
+    load_content(root, &canonical_root, &mut sources, reading, report);
     for file in list_files(root, &canonical_root, Path::new(STATIC_DIR), report) {
         let rel = file.strip_prefix(STATIC_DIR).unwrap_or(&file).to_path_buf();
         sources.static_files.push(AssetSource {
@@ -225,7 +253,7 @@ fn load_content(
     root: &Path,
     canonical_root: &Path,
     sources: &mut Sources,
-    cache: Option<&mut ReadCache>,
+    reading: Reading<'_>,
     report: &mut Report,
 ) {
     let files = list_files(root, canonical_root, Path::new(CONTENT_DIR), report);
@@ -286,6 +314,17 @@ fn load_content(
         }
     }
 
+    let cache = match reading {
+        Reading::All(cache) => cache,
+        Reading::Sections => {
+            let (sections, pages) = markdown_paths
+                .into_iter()
+                .partition(|(_, role)| *role == Role::SectionIndex);
+            markdown_paths = sections;
+            sources.unread = pages;
+            None
+        }
+    };
     let old = cache.as_deref();
     let decoded: Vec<(PathBuf, Role, CachedText)> = markdown_paths
         .into_par_iter()
@@ -326,6 +365,16 @@ fn load_content(
     if let Some(cache) = cache {
         cache.files = fresh;
     }
+}
+
+/// The text of the page at `path` (relative to `root`), found by
+/// [`load_sources_unread`]; `None`, with the reason in `report`, when it
+/// cannot be read or is not text.
+pub fn read_page(root: &Path, path: &Path, report: &mut Report) -> Option<Arc<str>> {
+    let size = fs::metadata(root.join(path)).map_or(0, |m| m.len());
+    let read = read_markdown(root, path, (None, size));
+    report.extend(read.problems);
+    read.text
 }
 
 fn read_markdown(root: &Path, path: &Path, stamp: (Option<SystemTime>, u64)) -> CachedText {

@@ -17,7 +17,8 @@ use crate::diag::{Diagnostic, KeyLines, Report};
 use crate::escape::escape_html;
 use crate::frontmatter::kind::{Kind, SECTION_FIELDS};
 use crate::frontmatter::{
-    FrontMatter, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, scan_keys, split,
+    FrontMatter, KeyScan, MAX_TERMS_PER_PAGE, SplitError, parse_front_matter, read_once, scan_keys,
+    split,
 };
 use crate::load::{MarkdownSource, Role};
 use crate::markdown::store::{Keys, Store};
@@ -103,7 +104,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn with_store(mut self, store: Option<&'a Store>) -> Ctx<'a> {
-        self.store = store.map(|store| (store, Keys::new(&self.shortcodes)));
+        let keys = Keys::new(&self.shortcodes, self.config.search);
+        self.store = store.map(|store| (store, keys));
         self
     }
 }
@@ -170,30 +172,9 @@ fn read_head<'a>(
         }
     };
     let offset = parts.yaml_line_offset;
-    let scan = match scan_keys(parts.yaml, &config.taxonomies) {
-        Ok(scan) => scan,
-        Err(e) => {
-            report.push(
-                e.into_diagnostic(path, offset)
-                    .help(Message::FrontMatterIsYaml {}),
-            );
-            return None;
-        }
-    };
-    let front = match parse_front_matter(parts.yaml) {
-        Ok(front) => front,
-        Err(mut e) => {
-            // serde says "expected text"; the writer needs to know which field.
-            if let Some(key) = e.line.and_then(|line| top_level_key_at(parts.yaml, line)) {
-                e.message = Message::InField {
-                    field: key,
-                    problem: e.message,
-                }
-                .into();
-            }
-            report.push(e.into_diagnostic(path, offset));
-            return None;
-        }
+    let (scan, front) = match read_once(parts.yaml, &config.taxonomies) {
+        Some(read) => read,
+        None => read_twice(parts.yaml, offset, config, path, report)?,
     };
     Some(Head {
         offset,
@@ -204,6 +185,43 @@ fn read_head<'a>(
         lines: KeyLines::of(parts.yaml),
         taxonomies: scan.taxonomies,
     })
+}
+
+/// The front matter read the two-pass way, which tells a YAML problem's
+/// field and line: for a YAML [`read_once`] does not read.
+fn read_twice(
+    yaml: &str,
+    offset: usize,
+    config: &Config,
+    path: &Path,
+    report: &mut Report,
+) -> Option<(KeyScan, FrontMatter)> {
+    let scan = match scan_keys(yaml, &config.taxonomies) {
+        Ok(scan) => scan,
+        Err(e) => {
+            report.push(
+                e.into_diagnostic(path, offset)
+                    .help(Message::FrontMatterIsYaml {}),
+            );
+            return None;
+        }
+    };
+    let front = match parse_front_matter(yaml) {
+        Ok(front) => front,
+        Err(mut e) => {
+            // serde says "expected text"; the writer needs to know which field.
+            if let Some(key) = e.line.and_then(|line| top_level_key_at(yaml, line)) {
+                e.message = Message::InField {
+                    field: key,
+                    problem: e.message,
+                }
+                .into();
+            }
+            report.push(e.into_diagnostic(path, offset));
+            return None;
+        }
+    };
+    Some((scan, front))
 }
 
 fn parse_section(
@@ -461,6 +479,10 @@ fn parse_page(
             .unwrap_or_default(),
     };
     let summary_html = bounded_summary(summary_html, &body.plain_text);
+    // What the summary was made of is not needed again: a 100,000-page site
+    // would hold every first paragraph twice.
+    body.more_summary = None;
+    body.first_paragraph = None;
     // The search index needs the whole text once, here; after that only its
     // opening is shown (the description, the results' snippets), so a big
     // site keeps that and the terms, not every page's text.
@@ -574,6 +596,13 @@ pub const MAX_SUMMARY_BYTES: usize = 16 * 1024;
 
 /// Characters of the page's text that stand in for a summary too long to keep.
 const SHORT_SUMMARY_CHARS: usize = 200;
+
+// Without a search index, a page's text is read only for its description and
+// a stand-in summary: the cache of rendered Markdown keeps that much of it.
+const _: () = assert!(
+    crate::markdown::store::OPENING_CHARS > SHORT_SUMMARY_CHARS
+        && crate::markdown::store::OPENING_CHARS > crate::text::DESCRIPTION_CHARS
+);
 
 /// The summary as it is, or, when it is longer than [`MAX_SUMMARY_BYTES`], the
 /// start of the page's text.

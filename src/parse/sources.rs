@@ -13,7 +13,7 @@ use super::{Ctx, ParsedPage, ParsedSite, parse_page, parse_section};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Report};
 use crate::frontmatter::kind::Kind;
-use crate::load::{Role, Sources};
+use crate::load::{MarkdownSource, Role, Sources};
 use crate::markdown::aside::Aside;
 use crate::markdown::store::Store;
 
@@ -174,11 +174,26 @@ pub fn parse_sources_once(
     let mut site = ParsedSite::default();
     let ctx = Ctx::new(config, sources).with_store(store);
     let section_kinds = parse_sections(sources, &ctx, &mut site, report);
-    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = std::mem::take(&mut sources.markdown)
+    // Pages the load read, then those it left for this stage to read; each
+    // text goes when its page is parsed.
+    let read = std::mem::take(&mut sources.markdown)
         .into_par_iter()
         .filter(|s| s.role != Role::SectionIndex)
-        .map(|source| {
+        .map(|source| (Some(source), Report::new()));
+    let unread = std::mem::take(&mut sources.unread)
+        .into_par_iter()
+        .map(|(path, role)| {
             let mut local = Report::new();
+            let text = crate::load::read_page(&sources.root, &path, &mut local);
+            let source = text.map(|text| MarkdownSource { path, role, text });
+            (source, local)
+        });
+    let results: Vec<(Option<ParsedPage>, Vec<Diagnostic>)> = read
+        .chain(unread)
+        .map(|(source, mut local)| {
+            let Some(source) = source else {
+                return (None, local.into_vec());
+            };
             let mut page = parse_page(&source, &ctx, &section_kinds, &mut local);
             // Where it cannot go aside, the body stays in memory.
             if let (Some(page), Some(aside)) = (&mut page, aside) {

@@ -202,7 +202,8 @@ impl State {
         report: &mut Report,
     ) -> Arc<Sources> {
         if !self.keep {
-            return Arc::new(load::load_sources(root, &config.theme, report));
+            // The parse reads the pages, one at a time.
+            return Arc::new(load::load_sources_unread(root, &config.theme, report));
         }
         let quick = match (self.sources.take(), &self.change.paths) {
             (Some(last), Some(paths)) => {
@@ -240,7 +241,11 @@ impl State {
                 Some(only) => {
                     parse::parse_sources_once(only, config, bodies.unwrap_or_default(), report)
                 }
-                None => parse::parse_sources(sources, config, report),
+                None => {
+                    let mut own = Sources::clone(sources);
+                    let bodies = bodies.unwrap_or_default();
+                    parse::parse_sources_once(&mut own, config, bodies, report)
+                }
             };
         }
         let (parsed, count) =
