@@ -9,6 +9,13 @@
 /// Characters of a page's description made from its text.
 pub const DESCRIPTION_CHARS: usize = 120;
 
+/// `bytes` as text, if they are UTF-8: the check of [`std::str::from_utf8`],
+/// several times quicker on Chinese text. A build checks every page's
+/// Markdown and every body it reads back from disk.
+pub fn utf8(bytes: &[u8]) -> Option<&str> {
+    simdutf8::basic::from_utf8(bytes).ok()
+}
+
 /// The shortest start of `text` that holds `chars` characters other than
 /// whitespace (all of `text` when it has fewer): what a description made of
 /// the first `chars - 1` such characters, and whether there are more, needs.

@@ -10,10 +10,13 @@ use crate::message::Message;
 /// BOM, CRLF or LF. UTF-16 (with BOM) is decoded with a warning; other bytes
 /// are refused with the byte offset, never garbled.
 pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<String> {
+    // The quick check first; the standard one, for where the text stops.
+    let utf8 = |bytes: &[u8]| match crate::text::utf8(bytes) {
+        Some(text) => Ok(text.to_string()),
+        None => std::str::from_utf8(bytes).map(str::to_string),
+    };
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest)
-            .map(str::to_string)
-            .map_err(|e| (e, 3))
+        utf8(rest).map_err(|e| (e, 3))
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let little = bytes.starts_with(b"\xFF\xFE");
         let units: Vec<u16> = bytes[2..]
@@ -52,9 +55,7 @@ pub fn decode_text(bytes: &[u8], path: &Path, report: &mut Report) -> Option<Str
             }
         }
     } else {
-        std::str::from_utf8(bytes)
-            .map(str::to_string)
-            .map_err(|e| (e, 0))
+        utf8(bytes).map_err(|e| (e, 0))
     };
     match text {
         Ok(text) if text.contains('\r') => Some(text.replace("\r\n", "\n").replace('\r', "\n")),

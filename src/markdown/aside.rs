@@ -132,8 +132,10 @@ impl Aside {
     fn read(&self, offset: u64, len: usize) -> Option<String> {
         let file = self.file.as_ref()?;
         let mut buffer = vec![0u8; len];
-        let result = read_exact_at(file, &mut buffer, offset)
-            .and_then(|()| String::from_utf8(buffer).map_err(io::Error::other));
+        let result = read_exact_at(file, &mut buffer, offset).and_then(|()| {
+            let text = crate::text::utf8(&buffer).ok_or_else(|| io::Error::other("not UTF-8"));
+            text.map(str::to_owned)
+        });
         match result {
             Ok(text) => Some(text),
             Err(e) => {

@@ -283,9 +283,7 @@ impl Store {
         }
         // The HTML is read (and checked to be text) where the page is
         // rendered.
-        let plain_text = std::str::from_utf8(bytes.get(record.html..)?)
-            .ok()?
-            .to_string();
+        let plain_text = crate::text::utf8(bytes.get(record.html..)?)?.to_string();
         Some(RenderedMarkdown {
             html: String::new(),
             aside: Some(self.bodies.placed(record.at, record.html)),
@@ -323,7 +321,8 @@ impl Store {
 /// The records of the index in `dir`, if it is whole, this program's, and
 /// the bodies it names are all there (and not mostly unused).
 fn read_index(dir: &Path, program: &str, bodies: u64) -> Option<HashMap<String, Record>> {
-    let text = fs::read_to_string(dir.join(INDEX)).ok()?;
+    let bytes = fs::read(dir.join(INDEX)).ok()?;
+    let text = crate::text::utf8(&bytes)?;
     let mut head = text.splitn(3, '\n');
     if head.next()? != HEADER || head.next()?.strip_prefix("program ")? != program {
         return None;

@@ -154,7 +154,8 @@ impl Manifest {
     /// The manifest at `file` if it describes `output`; `None` when it is
     /// missing, damaged or of another folder.
     pub(crate) fn read(file: &Path, output: &Path) -> Option<Manifest> {
-        let text = fs::read_to_string(file).ok()?;
+        let bytes = fs::read(file).ok()?;
+        let text = crate::text::utf8(&bytes)?;
         let mut lines = text.lines();
         if lines.next()? != HEADER {
             return None;
