@@ -39,7 +39,7 @@ pub fn secured(reply: Reply) -> Reply {
 pub fn random_hex(bytes: usize) -> Option<String> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).ok()?;
-    Some(buf.iter().map(|b| format!("{b:02x}")).collect())
+    Some(crate::digest::hex(&buf))
 }
 
 /// Compares two secrets in a time that does not tell how much of them

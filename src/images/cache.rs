@@ -66,11 +66,7 @@ pub fn cache_key(fingerprint: &str, content: &[u8; 32]) -> String {
         .chain_update([0u8])
         .chain_update(content)
         .finalize();
-    let mut hex = String::with_capacity(32);
-    for byte in &digest[..16] {
-        hex.push_str(&format!("{byte:02x}"));
-    }
-    hex
+    crate::digest::hex(&digest[..16])
 }
 
 impl ImageCache {
@@ -157,7 +153,7 @@ impl ImageCache {
             let Some(path) = path.to_str().filter(|p| !p.contains(['\t', '\n', '\r'])) else {
                 continue;
             };
-            let hex: String = facts.content.iter().map(|b| format!("{b:02x}")).collect();
+            let hex = crate::digest::hex(&facts.content);
             text.push_str(&format!(
                 "{path}\t{len}\t{ns}\t{hex}\t{}\t{}\t{}\t{}\n",
                 facts.size.width,

@@ -229,7 +229,7 @@ impl Manifest {
 }
 
 fn hex(key: &Key) -> String {
-    key.iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(key)
 }
 
 fn parse_key(text: &str) -> Option<Key> {

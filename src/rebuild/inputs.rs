@@ -78,11 +78,7 @@ pub fn inputs_key(root: &Path, settings: &[Setting<'_>]) -> String {
     for dir in [CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR] {
         add_tree(&mut hasher, root, Path::new(dir));
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::digest::hex(&hasher.finalize())
 }
 
 /// The stamp of `disclosures.lock`, kept apart from the key: the build
