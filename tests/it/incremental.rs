@@ -473,3 +473,41 @@ fn only_the_edited_body_is_converted_again() {
     );
     assert_same_as_clean(&site, "the cache made again");
 }
+
+/// Without a search index the Markdown cache keeps only the opening of a
+/// body's text; turning the index on converts such bodies again, so the index
+/// holds words from the end of a long page as a clean build's does.
+#[test]
+fn turning_search_on_converts_the_bodies_kept_short_again() {
+    let site = TestSite::fixture("kinds");
+    let config = site.root.join("site.yaml");
+    let with_search = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{with_search}search: false\n")).unwrap();
+    let page = first_page(&site);
+    let long = "职工之家建设稳步推进，各项工作取得新进展。".repeat(40);
+    append(
+        &site,
+        &page,
+        &format!("\n\n{long}\n\n末尾才出现的词：瓯江口劳模工作室。\n"),
+    );
+    site.build(&[]).assert_ok();
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "no search index");
+
+    fs::write(&config, &with_search).unwrap();
+    let run = site.build(&[]);
+    run.assert_ok();
+    let (_, converted) = bodies_cached(&run).unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(
+        converted >= 1,
+        "the long body is converted again: {}",
+        run.stdout
+    );
+    assert_same_as_clean(&site, "search turned on");
+    let index = site.snapshot();
+    let holds_the_word = index
+        .iter()
+        .filter(|(path, _)| path.starts_with("search/"))
+        .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("瓯江"));
+    assert!(holds_the_word, "the index has the page's last words");
+}
