@@ -10,7 +10,7 @@ pub mod schema;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::yaml::{self, YamlError};
@@ -74,16 +74,44 @@ pub struct StringList(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for StringList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(String),
-            Many(Vec<String>),
+        // A visitor of its own, not an untagged enum: that one copies every
+        // value into a buffer first, which every page's tags paid for.
+        struct OneOrMany;
+
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = StringList;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or a list of texts")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<StringList, E> {
+                Ok(StringList(vec![text.to_string()]))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<StringList, E> {
+                Ok(StringList(vec![text]))
+            }
+
+            // `tags: 2024`, as `tags: [2024]` reads.
+            fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<StringList, E> {
+                Ok(StringList(vec![number.to_string()]))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<StringList, E> {
+                Ok(StringList(vec![number.to_string()]))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<StringList, A::Error> {
+                let mut list = Vec::with_capacity(items.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = items.next_element::<String>()? {
+                    list.push(item);
+                }
+                Ok(StringList(list))
+            }
         }
-        match OneOrMany::deserialize(deserializer)? {
-            OneOrMany::One(s) => Ok(StringList(vec![s])),
-            OneOrMany::Many(v) => Ok(StringList(v)),
-        }
+
+        deserializer.deserialize_any(OneOrMany)
     }
 }
 
@@ -334,6 +362,35 @@ pub fn parse_front_matter(yaml_text: &str) -> Result<FrontMatter, YamlError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_one_text_or_a_list_of_texts() {
+        let tags = |yaml: &str| parse_front_matter(yaml).map(|f| f.tags.map(|t| t.0));
+        assert_eq!(
+            tags("tags: 安全生产\n").unwrap(),
+            Some(vec!["安全生产".to_string()])
+        );
+        assert_eq!(
+            tags("tags: [安全生产, 安康杯]\n").unwrap(),
+            Some(vec!["安全生产".to_string(), "安康杯".to_string()])
+        );
+        assert_eq!(
+            tags("tags:\n  - 一\n  - 二\n").unwrap().map(|t| t.len()),
+            Some(2)
+        );
+        assert_eq!(
+            tags("tags: 2024\n").unwrap(),
+            Some(vec!["2024".to_string()])
+        );
+        assert_eq!(
+            tags("tags: [2024]\n").unwrap(),
+            Some(vec!["2024".to_string()])
+        );
+        assert_eq!(tags("tags: []\n").unwrap(), Some(vec![]));
+        assert_eq!(tags("tags:\n").unwrap(), None);
+        assert!(tags("tags: {a: 1}\n").is_err());
+        assert!(tags("tags: [[a]]\n").is_err());
+    }
 
     #[test]
     fn the_field_list_names_every_field() {
