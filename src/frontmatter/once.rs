@@ -30,7 +30,7 @@ pub fn read_once(yaml_text: &str, taxonomies: &[String]) -> Option<(KeyScan, Fro
         return None;
     }
     let mut scan = KeyScan::default();
-    let seed = Once {
+    let seed = Noting {
         scan: &mut scan,
         taxonomies,
     };
@@ -51,22 +51,13 @@ impl Noting<'_> {
     }
 }
 
-struct Once<'s> {
-    scan: &'s mut KeyScan,
-    taxonomies: &'s [String],
-}
-
-impl<'de> DeserializeSeed<'de> for Once<'_> {
+impl<'de> DeserializeSeed<'de> for Noting<'_> {
     type Value = Option<FrontMatter>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        let noting = Noting {
-            scan: self.scan,
-            taxonomies: self.taxonomies,
-        };
         Option::<FrontMatter>::deserialize(Wrapped {
             inner: deserializer,
-            noting,
+            noting: self,
         })
     }
 }
