@@ -371,15 +371,14 @@ fn load_content(
 /// [`load_sources_unread`]; `None`, with the reason in `report`, when it
 /// cannot be read or is not text.
 pub fn read_page(root: &Path, path: &Path, report: &mut Report) -> Option<Arc<str>> {
-    let size = fs::metadata(root.join(path)).map_or(0, |m| m.len());
-    let read = read_markdown(root, path, (None, size));
+    let read = read_markdown(root, path, (None, 0));
     report.extend(read.problems);
     read.text
 }
 
 fn read_markdown(root: &Path, path: &Path, stamp: (Option<SystemTime>, u64)) -> CachedText {
     let mut local = Report::new();
-    let text = match read_limited(&root.join(path), stamp.1) {
+    let text = match read_limited(&root.join(path)) {
         Ok(bytes) => decode_text(&bytes, path, &mut local).map(Arc::from),
         Err(ReadError::TooLarge(size)) => {
             local.push(
@@ -494,11 +493,17 @@ enum ReadError {
     Io(std::io::Error),
 }
 
-fn read_limited(path: &Path, size: u64) -> Result<Vec<u8>, ReadError> {
+/// The bytes of the file at `path`, measured on the open file first: one
+/// open for the size and the bytes.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let mut file = fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
     if size > MAX_MARKDOWN_BYTES {
         return Err(ReadError::TooLarge(size));
     }
-    let bytes = fs::read(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
     // The file may have grown since it was measured.
     if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
