@@ -42,6 +42,8 @@ pub struct Rendered {
     pub files: usize,
     /// Processed images, for the cache clean-up after writing.
     pub image_set: Arc<ImageSet>,
+    /// Render jobs prepared again, and in all.
+    pub jobs: (usize, usize),
 }
 
 /// Every stage, then emit (→ relative links) and the link check: everything
@@ -52,7 +54,14 @@ pub fn render_output(
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
 ) -> Option<Rendered> {
-    render_for(options, Mode::Build, None, timings, report)
+    render_for(
+        options,
+        Mode::Build,
+        &mut State::once(),
+        None,
+        timings,
+        report,
+    )
 }
 
 /// Rendered files into the new output folder, their links made relative
@@ -65,6 +74,10 @@ impl FileSink for Streamed<'_, '_> {
     fn put(&self, site: &Site, file: OutputFile) -> Result<(), Diagnostic> {
         let file = relative(site, file);
         self.staging.put(file.path, file.bytes)
+    }
+
+    fn keep(&self, path: &str) -> bool {
+        self.staging.keep(path)
     }
 }
 
@@ -92,6 +105,7 @@ pub(super) struct Streaming<'s, 'a> {
 pub(super) fn render_for(
     options: &BuildOptions,
     mode: Mode,
+    state: &mut State,
     streaming: Option<Streaming<'_, '_>>,
     timings: &mut Vec<(&'static str, Duration)>,
     report: &mut Report,
@@ -102,7 +116,7 @@ pub(super) fn render_for(
         sink: s as &dyn FileSink,
         bodies: streaming.map(|s| s.bodies).unwrap_or_default(),
     });
-    let staged = run_stages_into(options, mode, &mut State::once(), stream, timings, report)?;
+    let staged = run_stages_into(options, mode, state, stream, timings, report)?;
     let Staged {
         config,
         clock,
@@ -114,6 +128,7 @@ pub(super) fn render_for(
         ledger_changed,
         rendered,
     } = staged;
+    let jobs = (rendered.considered, rendered.jobs);
     let extras = stage(timings, "emit", || match &streamed {
         Some(sink) => {
             crate::emit::emit_extras_into(&site, &expanded, &clock, ledger.as_ref(), sink)
@@ -217,6 +232,7 @@ pub(super) fn render_for(
         terms: site.taxonomies.iter().map(|t| t.terms.len()).sum(),
         files,
         image_set: images,
+        jobs,
     })
 }
 

@@ -81,6 +81,9 @@ pub struct BuildSummary {
     pub images: ImageCounts,
     /// Page bodies taken from the cache of earlier builds, and converted.
     pub bodies: BodyCounts,
+    /// Pages prepared again (and rendered where they changed) and pages
+    /// kept as they were, when the last build's render left some to keep.
+    pub kept_jobs: Option<(usize, usize)>,
     pub report: Report,
 }
 
@@ -432,9 +435,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
             store: store.as_ref(),
         },
     };
+    // What this build renders is kept for the next one, which renders again
+    // only what moved.
+    let settings = render_settings(options, &output_dir);
+    let mut state = State::saved(cache_dir.join(crate::rebuild::RENDER_FILE), settings);
     let rendered = assemble::render_for(
         options,
         Mode::Build,
+        &mut state,
         Some(streaming),
         &mut timings,
         &mut report,
@@ -457,6 +465,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
         return Err(fail(report));
     };
     let file_count = rendered.files;
+    // The kept render describes the output it was kept with: not the one
+    // about to take its place.
+    state.forget_render();
     let written = stage(&mut timings, "write", || staging.finish(&rendered.entries));
     let written = match written {
         Ok(written) => written,
@@ -465,6 +476,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
             return Err(fail(report));
         }
     };
+    state.save_render();
     // The ledger follows the output: it records what is now published.
     if let Some(ledger) = &rendered.ledger
         && rendered.ledger_changed
@@ -504,8 +516,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Failed> {
             cached: rendered.image_set.cached,
         },
         bodies,
+        kept_jobs: Some(rendered.jobs)
+            .filter(|&(considered, all)| considered < all)
+            .map(|(considered, all)| (considered, all - considered)),
         report,
     })
+}
+
+/// A key of what a build's render depends on besides the site's files: the
+/// program and the options.
+fn render_settings(options: &BuildOptions, output: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    let exe = std::env::current_exe().ok();
+    exe.and_then(|p| crate::rebuild::inputs::stamp_line(&p))
+        .hash(&mut h);
+    std::path::absolute(output).ok().hash(&mut h);
+    (&options.base_url, options.drafts, options.relative).hash(&mut h);
+    h.finish()
 }
 
 /// The summary of a build that found nothing changed since `last`.
@@ -535,6 +564,7 @@ fn told_again(
             cached: last.pictures,
         },
         bodies: BodyCounts::default(),
+        kept_jobs: None,
         report,
     }
 }
@@ -543,6 +573,8 @@ fn told_again(
 /// from the whole site and the link check run, and the result is dropped.
 pub fn check(options: &BuildOptions) -> Report {
     let mut report = Report::new();
-    let _ = assemble::render_for(options, Mode::Check, None, &mut Vec::new(), &mut report);
+    let mut state = State::once();
+    let none = &mut Vec::new();
+    let _ = assemble::render_for(options, Mode::Check, &mut state, None, none, &mut report);
     report
 }

@@ -68,6 +68,9 @@ pub fn run(args: &BuildArgs) -> Outcome {
                     converted: bodies.converted,
                 });
             }
+            if let Some((checked, kept)) = summary.kept_jobs {
+                lines.push(Message::JobsKept { checked, kept });
+            }
             lines.push(Message::Built {
                 pages: summary.pages,
                 sections: summary.sections,

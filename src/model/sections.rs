@@ -156,5 +156,6 @@ fn intro_parse(section: &ParsedSection, dir: &Path) -> ParsedPage {
         search_terms: None,
         key_lines: BTreeMap::new(),
         source_sha256: String::new(),
+        source_sum: 0,
     }
 }

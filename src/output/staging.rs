@@ -110,6 +110,24 @@ impl<'a> Staging<'a> {
         Ok(())
     }
 
+    /// Keeps the file the current output has at `path`, as the manifest
+    /// recorded it, without its bytes: `false` when the output no longer
+    /// holds it so (or something was put there already).
+    pub fn keep(&self, path: &str) -> bool {
+        let Some((key, _)) = self.previous.as_ref().and_then(|p| p.get(path)) else {
+            return false;
+        };
+        if self.options.volatile.contains(&path) || self.lock().contains_key(path) {
+            return false;
+        }
+        let previous = self.previous.as_ref().expect("looked up above");
+        if !reuse::reusable_one(&self.output, path, key, previous) {
+            return false;
+        }
+        self.place(path.to_string(), *key, How::Reused);
+        true
+    }
+
     fn place(&self, path: String, key: Key, how: How) {
         self.lock().insert(path, Put { key, how });
     }

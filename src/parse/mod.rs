@@ -69,6 +69,10 @@ pub struct ParsedPage {
     /// SHA-256 of the decoded source text, for disclosures (the ledger); empty
     /// for other kinds, which nothing needs to verify.
     pub source_sha256: String,
+    /// A quick checksum of the source text: with the file's path, config
+    /// and templates, it decides everything else here (a later build's
+    /// comparison, [`crate::rebuild`]).
+    pub source_sum: u64,
 }
 
 impl ParsedPage {
@@ -505,6 +509,7 @@ fn parse_page(
     };
     Some(ParsedPage {
         source_sha256,
+        source_sum: crate::digest::quick_sum(source.text.as_bytes()),
         path: path.clone(),
         section_dir,
         bundle_dir,

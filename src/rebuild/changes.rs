@@ -29,26 +29,26 @@ pub(crate) struct Side<'a> {
 /// unmoved ones stand in the new model.
 #[derive(Debug, Default)]
 pub(crate) struct Changes {
-    files: bool,
-    all_pages: bool,
-    corrections: bool,
-    archive_list: bool,
-    pages: Vec<bool>,
-    related: Vec<bool>,
-    sections: Vec<bool>,
-    terms: Vec<Vec<bool>>,
-    term_pages: Vec<Vec<bool>>,
-    taxonomies: Vec<bool>,
-    archives: Vec<bool>,
-    page_to_new: Vec<Option<u32>>,
-    section_to_new: Vec<Option<u32>>,
-    term_to_new: Vec<Vec<Option<u32>>>,
-    archive_to_new: Vec<Option<u32>>,
+    pub(super) files: bool,
+    pub(super) all_pages: bool,
+    pub(super) corrections: bool,
+    pub(super) archive_list: bool,
+    pub(super) pages: Vec<bool>,
+    pub(super) related: Vec<bool>,
+    pub(super) sections: Vec<bool>,
+    pub(super) terms: Vec<Vec<bool>>,
+    pub(super) term_pages: Vec<Vec<bool>>,
+    pub(super) taxonomies: Vec<bool>,
+    pub(super) archives: Vec<bool>,
+    pub(super) page_to_new: Vec<Option<u32>>,
+    pub(super) section_to_new: Vec<Option<u32>>,
+    pub(super) term_to_new: Vec<Vec<Option<u32>>>,
+    pub(super) archive_to_new: Vec<Option<u32>>,
     /// Every index maps to itself (a patched model).
-    same_places: bool,
+    pub(super) same_places: bool,
     /// Every part stands where it stood under the same site path: the same
     /// jobs write the same files.
-    same_paths: bool,
+    pub(super) same_paths: bool,
 }
 
 impl Changes {

@@ -88,7 +88,7 @@ pub fn ledger_stamp(root: &Path) -> String {
 }
 
 /// A line for `path`'s stamp: what changes whenever the file is written.
-fn stamp_line(path: &Path) -> Option<String> {
+pub(crate) fn stamp_line(path: &Path) -> Option<String> {
     let meta = fs::metadata(path).ok()?;
     Some(stamp_of(path, &meta))
 }

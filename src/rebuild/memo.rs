@@ -16,14 +16,14 @@ use crate::render::{Job, OutputFile, Read, RenderInput, Shared, plan, run_jobs};
 /// What a render leaves for the next one.
 #[derive(Debug, Default)]
 pub(crate) struct RenderMemo {
-    jobs: Vec<Job>,
-    paths: Arc<Vec<String>>,
-    index: Arc<HashMap<String, usize>>,
+    pub(super) jobs: Vec<Job>,
+    pub(super) paths: Arc<Vec<String>>,
+    pub(super) index: Arc<HashMap<String, usize>>,
     /// Per job, the hash of what its template saw, and what it read.
-    prints: Vec<u64>,
-    reads: Vec<Arc<[Read]>>,
+    pub(super) prints: Vec<u64>,
+    pub(super) reads: Vec<Arc<[Read]>>,
     /// Hash of what every page shows.
-    global: u64,
+    pub(super) global: u64,
 }
 
 impl RenderMemo {
@@ -44,15 +44,28 @@ pub(crate) struct Rerendered {
     pub memo: RenderMemo,
 }
 
+/// How much of a render is noted for the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Record {
+    Nothing,
+    /// What each job read; fingerprints only where a last render left one
+    /// to compare with (a `build`, whose next build is a new process).
+    Reads,
+    /// And every job's fingerprint (`serve`).
+    All,
+}
+
 /// Renders what differs from the render that left `last`; everything without
-/// one. `record`: jobs note what they read, for the next render.
+/// one. A job kept from `last` keeps its file through the input's sink, when
+/// it has one (a `build`: the file the output already has).
 pub(crate) fn render(
     input: RenderInput<'_>,
     last: Option<(&RenderMemo, &Changes)>,
-    record: bool,
+    record: Record,
     report: &mut Report,
 ) -> Rerendered {
-    let shared = Shared::new(input, record);
+    let mut shared = Shared::new(input, record != Record::Nothing);
+    shared.prints = record == Record::All;
     let jobs = plan(&shared);
     let global = shared.key();
     let site = input.site;
@@ -104,6 +117,9 @@ pub(crate) fn render(
                             .collect::<Option<Arc<[Read]>>>()
                     })
                     .flatten();
+                // A build's output must still hold the file (a kept job
+                // writes nothing): else it is rendered afresh.
+                let kept = kept.filter(|_| input.sink.is_none_or(|sink| sink.keep(&paths[j])));
                 match kept {
                     Some(now) => {
                         prints[j] = memo.prints[o];

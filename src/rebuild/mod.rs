@@ -14,11 +14,17 @@
 //! What a save changed is told once, by [`State::saw`]; the stages read that
 //! [`ChangeSet`]. Nothing of a build is kept until [`State::commit`]: a failed
 //! build leaves the last good one to compare with.
+//!
+//! A `build` ([`State::saved`]) keeps only its render, in the cache
+//! ([`saved`]): the next build prepares again the jobs whose reads moved by
+//! the parts' digests ([`digests`]), and keeps the others' files.
 
 pub(crate) mod changes;
+mod digests;
 pub(crate) mod inputs;
 mod memo;
 mod patch;
+mod saved;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +38,7 @@ use crate::parse::{self, ParseCache, ParsedSite};
 use crate::render::{Expanded, OutputFile, RenderInput, Renderer};
 
 pub(crate) use memo::RenderMemo;
+pub use saved::FILE as RENDER_FILE;
 
 /// What changed since the last good build, as the watcher saw it.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +98,8 @@ pub struct State {
     patched: bool,
     last: Option<Last>,
     next: Next,
+    /// A `build`'s render, kept in the cache between builds.
+    saved: Option<saved::SavedAt>,
 }
 
 /// What the render stage did.
@@ -99,6 +108,8 @@ pub struct RenderOutcome {
     pub files: Vec<OutputFile>,
     /// Jobs prepared and compared.
     pub considered: usize,
+    /// Jobs in all.
+    pub jobs: usize,
     /// The same output paths as the last good build.
     pub same_paths: bool,
 }
@@ -107,6 +118,44 @@ impl State {
     /// For one build: nothing is kept, nothing reused, no reads recorded.
     pub fn once() -> State {
         State::default()
+    }
+
+    /// For one build whose render is kept at `file` for the next one, and
+    /// which compares with the render kept there. `settings`: a key of the
+    /// program and the build's options.
+    pub fn saved(file: PathBuf, settings: u64) -> State {
+        State {
+            saved: Some(saved::SavedAt {
+                file,
+                settings,
+                config: 0,
+                files: 0,
+                made: None,
+            }),
+            ..State::default()
+        }
+    }
+
+    /// Keeps this build's render for the next build: only once its output is
+    /// in place, which the render describes.
+    pub fn save_render(&mut self) {
+        if let Some(saved::SavedAt {
+            file,
+            made: Some(made),
+            ..
+        }) = &self.saved
+        {
+            // Only a hint: without it, the next build renders every job.
+            let _ = made.write(file);
+        }
+    }
+
+    /// Forgets the kept render: the output is about to change, and the
+    /// render kept would no longer describe it.
+    pub fn forget_render(&self) {
+        if let Some(saved) = &self.saved {
+            let _ = std::fs::remove_file(&saved.file);
+        }
     }
 
     /// For a series of builds of one site (`serve`).
@@ -181,6 +230,9 @@ impl State {
     /// `site.yaml` as this build read it: another text starts over, as it
     /// feeds every stage.
     pub(crate) fn config_read(&mut self, text: &str) {
+        if let Some(saved) = &mut self.saved {
+            saved.config = saved::digest_of(text);
+        }
         if self.config_text.as_deref() != Some(text) {
             if self.config_text.is_some() {
                 *self = State::kept_if(self.keep);
@@ -203,7 +255,11 @@ impl State {
     ) -> Arc<Sources> {
         if !self.keep {
             // The parse reads the pages, one at a time.
-            return Arc::new(load::load_sources_unread(root, &config.theme, report));
+            let sources = load::load_sources_unread(root, &config.theme, report);
+            if let Some(saved) = &mut self.saved {
+                saved.files = saved::files_key(&sources);
+            }
+            return Arc::new(sources);
         }
         let quick = match (self.sources.take(), &self.change.paths) {
             (Some(last), Some(paths)) => {
@@ -378,6 +434,9 @@ impl State {
         report: &mut Report,
     ) -> RenderOutcome {
         let now = input.clock.now();
+        if let Some(saved) = self.saved.as_mut().filter(|_| !self.keep) {
+            return saved.render(input, templates, report);
+        }
         let last = self
             .last
             .as_ref()
@@ -400,7 +459,12 @@ impl State {
         let previous = last
             .zip(changes.as_ref())
             .map(|(last, c)| (&last.render, c));
-        let done = memo::render(input, previous, self.keep, report);
+        let record = match self.keep {
+            true => memo::Record::All,
+            false => memo::Record::Nothing,
+        };
+        let done = memo::render(input, previous, record, report);
+        let jobs = done.memo.jobs.len();
         if self.keep {
             self.next.render = Some(done.memo);
             self.next.now = Some(now);
@@ -408,6 +472,7 @@ impl State {
         RenderOutcome {
             files: done.files,
             considered: done.considered,
+            jobs,
             same_paths: done.same_paths,
         }
     }

@@ -140,11 +140,18 @@ pub(crate) fn run_jobs(
             // A fingerprint is only worth its cost (hashing every value the
             // template sees) when a render before this one or after it will
             // compare with it: a one-off build renders every job anyway.
-            let fingerprint = match (old, shared.record) {
+            let fingerprint = match (old, shared.prints) {
                 (None, false) => 0,
                 _ => prepared.fingerprint(),
             };
-            let file = if old == Some(fingerprint) {
+            // The same fingerprint, the same file: a sink keeps the one the
+            // output has, if it still can.
+            let same = old == Some(fingerprint)
+                && shared
+                    .input
+                    .sink
+                    .is_none_or(|sink| sink.keep(&prepared.path));
+            let file = if same {
                 None
             } else {
                 let file = prepared.render(shared.input.renderer)?;

@@ -41,6 +41,13 @@ pub(crate) trait FileSink: Sync {
         site: &crate::model::Site,
         file: OutputFile,
     ) -> Result<(), crate::diag::Diagnostic>;
+
+    /// Keeps the file the current output has at `path`, as the last build
+    /// wrote it; `false` when it cannot (the file is gone or was changed),
+    /// and the job must be rendered.
+    fn keep(&self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// One file of output, path relative to the output folder (`/`-separated).

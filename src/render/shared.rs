@@ -44,6 +44,9 @@ pub(crate) struct Shared<'s> {
     pub with_photos: bool,
     /// Whether jobs note what they read.
     pub(crate) record: bool,
+    /// Whether every job's fingerprint is worth its cost, not only those a
+    /// render before this one left to compare with.
+    pub(crate) prints: bool,
 }
 
 impl<'s> Shared<'s> {
@@ -63,6 +66,7 @@ impl<'s> Shared<'s> {
             words,
             with_photos,
             record,
+            prints: record,
         }
     }
 

@@ -511,3 +511,86 @@ fn turning_search_on_converts_the_bodies_kept_short_again() {
         .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("瓯江"));
     assert!(holds_the_word, "the index has the page's last words");
 }
+
+/// `(checked, kept)` from the line that tells how many pages were checked
+/// again, if the build printed one.
+fn jobs_kept(run: &Run) -> Option<(usize, usize)> {
+    two_numbers(run, "可能受改动影响")
+}
+
+const RENDER_MEMO: &str = ".noticeboard/cache/render-memo.bin";
+
+/// A build keeps its render beside the output: after a one-page edit the
+/// next build renders again only the pages the edit can touch and keeps the
+/// others' files, and the output is a clean build's. A damaged memo, a
+/// changed `site.yaml` or static file, or a page file changed by hand in
+/// the output, and what is not known to be the same is rendered again.
+#[test]
+fn a_build_renders_again_only_what_an_edit_touches() {
+    let site = TestSite::fixture("kinds");
+    site.build(&[]).assert_ok();
+    site.build(&[]).assert_ok();
+    assert!(site.root.join(RENDER_MEMO).is_file(), "the render is kept");
+    let page = first_page(&site);
+
+    append(&site, &page, "\n\n补记一段文字，只改这一页。\n");
+    let one = site.build(&[]);
+    one.assert_ok();
+    let (checked, kept) = jobs_kept(&one).unwrap_or_else(|| panic!("{}", one.stdout));
+    assert!(
+        checked >= 1 && kept > checked,
+        "{checked} checked, {kept} kept"
+    );
+    assert_same_as_clean(&site, "one page's body, render kept");
+
+    // A title shows in lists, neighbours and the home page: what shows the
+    // page is checked, and rendered where it changed.
+    let text = fs::read_to_string(site.root.join(&page)).unwrap();
+    let retitled = text.replacen("title: ", "title: 改过标题的", 1);
+    fs::write(site.root.join(&page), retitled).unwrap();
+    let title = site.build(&[]);
+    title.assert_ok();
+    assert!(jobs_kept(&title).is_some(), "{}", title.stdout);
+    assert_same_as_clean(&site, "one page's title");
+
+    // A file of the output changed by hand is not kept.
+    let public = site.public();
+    let home = public.join("index.html");
+    let mut html = fs::read(&home).unwrap();
+    html.extend_from_slice(b"<!-- hand edit -->");
+    fs::write(&home, html).unwrap();
+    append(&site, &page, "\n\n再补一段。\n");
+    site.build(&[]).assert_ok();
+    assert_same_as_clean(&site, "a hand edit in the output");
+
+    for cut in [0, 100] {
+        let memo = site.root.join(RENDER_MEMO);
+        let bytes = fs::read(&memo).unwrap();
+        fs::write(&memo, &bytes[..cut.min(bytes.len())]).unwrap();
+        append(&site, &page, "\n\n又补一段。\n");
+        let run = site.build(&[]);
+        run.assert_ok();
+        assert!(
+            jobs_kept(&run).is_none(),
+            "a cut memo keeps nothing: {}",
+            run.stdout
+        );
+        assert_same_as_clean(&site, "a cut render memo");
+    }
+
+    let config = fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", format!("{config}\n# 改一下\n"));
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(jobs_kept(&run).is_none(), "a new site.yaml: {}", run.stdout);
+    site.write("static/extra.txt", "新的静态文件\n");
+    append(&site, &page, "\n\n最后一段。\n");
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(
+        jobs_kept(&run).is_none(),
+        "a new static file: {}",
+        run.stdout
+    );
+    assert_same_as_clean(&site, "a static file added");
+}

@@ -18,6 +18,8 @@ macro_rules! area_17 {
                 => "构建时暂存页面正文的文件 {file} 读不回来（{detail}），输出未改动" / "the file {file} this build kept page bodies in could not be read back ({detail}); the output was not changed";
             T1708 BodiesCached { cached: usize, converted: usize }
                 => "{cached} 篇页面正文沿用上次构建的转换结果，{converted} 篇有变化的重新转换" / "took {cached} page bodies as the last build converted them, and converted {converted} changed ones";
+            T1709 JobsKept { checked: usize, kept: usize }
+                => "重新检查了可能受改动影响的 {checked} 个页面，其余 {kept} 个页面不受影响，沿用上次的结果" / "checked again the {checked} pages the changes may touch; the other {kept} cannot have changed and were kept";
             H1707 BodiesUnreadableHelp {}
                 => "检查缓存文件夹所在的磁盘是否已满或已拔出，然后重新构建" / "check that the disk of the cache folder is not full or gone, then build again";
         }
