@@ -55,6 +55,10 @@ pub(crate) enum Record {
     All,
 }
 
+/// A job kept (its place in the last render, its reads now), or to prepare
+/// again (with the fingerprint it had, if any).
+type Decided = Result<(usize, Arc<[Read]>), Option<u64>>;
+
 /// Renders what differs from the render that left `last`; everything without
 /// one. A job kept from `last` keeps its file through the input's sink, when
 /// it has one (a `build`: the file the output already has).
@@ -96,36 +100,43 @@ pub(crate) fn render(
     let mut wanted: Vec<(usize, Option<u64>)> = Vec::new();
     match last {
         Some((memo, changes)) => {
-            for j in 0..jobs.len() {
-                let old = if same_paths {
-                    Some(j)
-                } else {
-                    memo.index.get(&paths[j]).copied()
-                };
-                let Some(o) = old else {
-                    wanted.push((j, None));
-                    continue;
-                };
-                let was = &memo.reads[o];
-                let kept = (memo.global == global && !was.iter().any(|&r| changes.touches(r)))
-                    .then(|| {
-                        if changes.same_places() {
-                            return Some(was.clone());
-                        }
-                        was.iter()
-                            .map(|&r| changes.renumber(r))
-                            .collect::<Option<Arc<[Read]>>>()
-                    })
-                    .flatten();
-                // A build's output must still hold the file (a kept job
-                // writes nothing): else it is rendered afresh.
-                let kept = kept.filter(|_| input.sink.is_none_or(|sink| sink.keep(&paths[j])));
-                match kept {
-                    Some(now) => {
+            use rayon::prelude::*;
+            // Each job on its own: a build's checks of the output's files
+            // (a file system call each) go in parallel.
+            let decided: Vec<Decided> = (0..jobs.len())
+                .into_par_iter()
+                .map(|j| {
+                    let old = if same_paths {
+                        Some(j)
+                    } else {
+                        memo.index.get(&paths[j]).copied()
+                    };
+                    let o = old.ok_or(None)?;
+                    let was = &memo.reads[o];
+                    let kept = (memo.global == global && !was.iter().any(|&r| changes.touches(r)))
+                        .then(|| {
+                            if changes.same_places() {
+                                return Some(was.clone());
+                            }
+                            was.iter()
+                                .map(|&r| changes.renumber(r))
+                                .collect::<Option<Arc<[Read]>>>()
+                        })
+                        .flatten();
+                    // A build's output must still hold the file (a kept job
+                    // writes nothing): else it is rendered afresh.
+                    kept.filter(|_| input.sink.is_none_or(|sink| sink.keep(&paths[j])))
+                        .map(|now| (o, now))
+                        .ok_or(Some(memo.prints[o]))
+                })
+                .collect();
+            for (j, decided) in decided.into_iter().enumerate() {
+                match decided {
+                    Ok((o, now)) => {
                         prints[j] = memo.prints[o];
                         reads[j] = now;
                     }
-                    None => wanted.push((j, Some(memo.prints[o]))),
+                    Err(print) => wanted.push((j, print)),
                 }
             }
         }
