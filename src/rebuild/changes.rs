@@ -319,20 +319,9 @@ impl Pairs {
                 .collect();
             (to_new, to_old)
         };
-        let by_path = |old: Vec<&str>, new: Vec<&str>| -> Vec<Option<u32>> {
-            if old == new {
-                return (0..old.len() as u32).map(Some).collect();
-            }
-            let index: HashMap<&str, u32> = new
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (*p, i as u32))
-                .collect();
-            old.iter().map(|p| index.get(p).copied()).collect()
-        };
-        let section_to_new = by_path(
-            o.sections.iter().map(|s| s.path.as_str()).collect(),
-            n.sections.iter().map(|s| s.path.as_str()).collect(),
+        let section_to_new = pair(
+            o.sections.iter().map(|s| s.path.as_str()),
+            n.sections.iter().map(|s| s.path.as_str()),
         );
         let term_to_new = (o.taxonomies.iter().enumerate())
             .map(|(t, tax)| {
@@ -341,19 +330,16 @@ impl Pairs {
                     .get(t)
                     .map(|x| x.terms.as_slice())
                     .unwrap_or(&[]);
-                by_path(
-                    tax.terms.iter().map(|term| term.path.as_str()).collect(),
-                    new_terms.iter().map(|term| term.path.as_str()).collect(),
+                pair(
+                    tax.terms.iter().map(|term| term.path.as_str()),
+                    new_terms.iter().map(|term| term.path.as_str()),
                 )
             })
             .collect::<Vec<_>>();
-        let archive_to_new = by_path(
-            o.archives.iter().map(|a| a.path.as_str()).collect(),
-            n.archives.iter().map(|a| a.path.as_str()).collect(),
+        let archive_to_new = pair(
+            o.archives.iter().map(|a| a.path.as_str()),
+            n.archives.iter().map(|a| a.path.as_str()),
         );
-        let identity = |v: &[Option<u32>], len: usize| {
-            v.len() == len && v.iter().enumerate().all(|(i, x)| *x == Some(i as u32))
-        };
         let same_places = pages_in_place
             && identity(&section_to_new, n.sections.len())
             && term_to_new
@@ -371,4 +357,21 @@ impl Pairs {
             same_places,
         }
     }
+}
+
+/// Where each old key stands among the new ones (`None`: it is gone).
+pub(super) fn pair<'a>(
+    old: impl Iterator<Item = &'a str> + Clone,
+    new: impl Iterator<Item = &'a str> + Clone,
+) -> Vec<Option<u32>> {
+    if old.clone().eq(new.clone()) {
+        return (0..old.count() as u32).map(Some).collect();
+    }
+    let index: HashMap<&str, u32> = new.enumerate().map(|(i, k)| (k, i as u32)).collect();
+    old.map(|k| index.get(k).copied()).collect()
+}
+
+/// Whether a pairing of `len` new parts leaves every part in its place.
+pub(super) fn identity(pairing: &[Option<u32>], len: usize) -> bool {
+    pairing.len() == len && (pairing.iter().enumerate()).all(|(i, x)| *x == Some(i as u32))
 }

@@ -8,12 +8,11 @@
 //! differ wherever `compare` would find the part moved; where the digest
 //! cannot tell (a list in another order, say), the part counts as moved.
 
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use jiff::Timestamp;
 
-use super::changes::Changes;
+use super::changes::{Changes, identity, pair};
 use crate::model::Site;
 use crate::model::kinds::Details;
 use crate::render::{Expanded, status_view};
@@ -239,9 +238,6 @@ impl Digests {
             taxonomies.push(whole);
         }
 
-        let identity = |v: &[Option<u32>], len: usize| {
-            v.len() == len && v.iter().enumerate().all(|(i, x)| *x == Some(i as u32))
-        };
         let same_places = identity(&page_to_new, new.pages.len())
             && identity(&section_to_new, new.sections.len())
             && self.taxonomies.len() == new.taxonomies.len()
@@ -271,16 +267,4 @@ impl Digests {
             same_paths,
         }
     }
-}
-
-/// Where each old key stands among the new ones.
-fn pair<'a>(
-    old: impl Iterator<Item = &'a str> + Clone,
-    new: impl Iterator<Item = &'a str> + Clone,
-) -> Vec<Option<u32>> {
-    if old.clone().eq(new.clone()) {
-        return (0..old.count() as u32).map(Some).collect();
-    }
-    let index: HashMap<&str, u32> = new.enumerate().map(|(i, k)| (k, i as u32)).collect();
-    old.map(|k| index.get(k).copied()).collect()
 }
